@@ -1,0 +1,1 @@
+# dom0d: build rules for this folder (included by the top Makefile.am).

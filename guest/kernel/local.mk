@@ -1,0 +1,1 @@
+# guest/kernel: build rules for this folder (included by the top Makefile.am).

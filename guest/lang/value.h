@@ -1,0 +1,187 @@
+/*
+ * value.h - the P object model and the contract between interpreter modules.
+ *
+ * A value is one machine word.  Low bit 1: fixnum (62-bit signed payload).
+ * Low three bits 000: pointer to a heap object whose first word is a header.
+ * Low three bits 010: character (code point << 3).  Low three bits 110: one of
+ * the special constants below.
+ *
+ * Header word: (size in words, header excluded) << 8 | type.  Types below
+ * T_FIRST_RAW hold only values after the header and the collector scans them
+ * all; types from T_FIRST_RAW on hold raw bytes and are never scanned.  An
+ * object needing both keeps its raw part in a separate raw object.
+ *
+ * Garbage collection happens only at VM safe points, never inside a C
+ * primitive: C code may hold values in locals across allocations.  The
+ * collector moves objects, so never keep a C pointer into the heap across a
+ * return to the VM.
+ *
+ * Modules: gc/vm/compile/expand/control/lists/vectors/records/library
+ * ("core"), num* ("numbers"), char/string/bytevector/read/write/port/file
+ * ("text").  Each exports its primitives as a p_prim table (see below).
+ */
+#ifndef PXEN_VALUE_H
+#define PXEN_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+
+typedef uintptr_t val;
+typedef struct p_state P;
+
+/* Fixnums. */
+#define P_FIXNUM_BITS 62
+#define P_FIX_MAX ((intptr_t)(((uintptr_t)1 << P_FIXNUM_BITS) - 1))
+#define P_FIX_MIN (-P_FIX_MAX - 1)
+#define P_IS_FIX(v) ((v) & 1)
+#define P_FIX(n) ((val)(((uintptr_t)(intptr_t)(n) << 1) | 1))
+#define P_FIXVAL(v) ((intptr_t)(v) >> 1)
+
+/* Characters. */
+#define P_IS_CHAR(v) (((v) & 7) == 2)
+#define P_CHAR(c) ((val)(((uintptr_t)(c) << 3) | 2))
+#define P_CHARVAL(v) ((uint32_t)((v) >> 3))
+
+/* Special constants. */
+#define P_SPECIAL(n) ((val)(((uintptr_t)(n) << 3) | 6))
+#define P_FALSE P_SPECIAL(0)
+#define P_TRUE P_SPECIAL(1)
+#define P_NIL P_SPECIAL(2)
+#define P_EOF P_SPECIAL(3)
+#define P_VOID P_SPECIAL(4)	/* unspecified value; prints nothing at the REPL */
+#define P_DEFAULT P_SPECIAL(5)	/* missing optional argument */
+#define P_UNBOUND P_SPECIAL(6)	/* internal: unassigned variable/letrec slot */
+#define P_BOOL(c) ((c) ? P_TRUE : P_FALSE)
+#define P_TRUTHY(v) ((v) != P_FALSE)
+
+/* Heap objects. */
+#define P_IS_PTR(v) (((v) & 7) == 0)
+#define P_HDR(v) (*(uintptr_t *)(v))
+#define P_TYPE_OF_HDR(h) ((unsigned)((h) & 0xff))
+#define P_SIZE_OF_HDR(h) ((size_t)((h) >> 8))
+#define P_MKHDR(type, words) (((uintptr_t)(words) << 8) | (type))
+#define P_SLOTS(v) ((val *)(v) + 1)
+#define P_RAW(v) ((void *)((uintptr_t *)(v) + 1))
+#define P_HAS_TYPE(v, t) (P_IS_PTR(v) && P_TYPE_OF_HDR(P_HDR(v)) == (t))
+
+enum p_type {
+	/* scanned: every word after the header is a value */
+	T_PAIR = 1,		/* car, cdr */
+	T_VECTOR,		/* elements */
+	T_SYMBOL,		/* name (string), plus core's fields */
+	T_STRING,		/* text module: see string.h */
+	T_RATNUM,		/* numbers: numerator, denominator (exact integers) */
+	T_CLOSURE,
+	T_PRIMITIVE,
+	T_CODE,
+	T_RECORD,		/* record type, fields */
+	T_RECORD_TYPE,
+	T_PROMISE,
+	T_PARAMETER,
+	T_PORT,			/* text module: see port.h */
+	T_CONTINUATION,
+	T_ERROR,		/* kind, message, irritants, who */
+	T_ENVIRONMENT,
+	T_BOX,
+	T_VALUES,		/* multiple values in transit */
+	T_SYNTAX,		/* expander objects */
+	T_CORE_EXTRA1, T_CORE_EXTRA2, T_CORE_EXTRA3, T_CORE_EXTRA4,
+	T_FIRST_RAW = 64,
+	/* raw: never scanned */
+	T_FLONUM = T_FIRST_RAW,	/* double */
+	T_BIGNUM,		/* numbers: see num.h */
+	T_BYTEVECTOR,		/* length in bytes (uintptr_t), then bytes */
+	T_BYTES,		/* raw storage (string data, port buffers) */
+	T_CSTATE,		/* C state owned by a module */
+	T_RAW_EXTRA1, T_RAW_EXTRA2,
+};
+
+/* Allocate an object of `type` with `nbytes` of payload (rounded up to
+ * words), header set, payload zeroed (so scanned slots read as fixnum 0 until
+ * set).  Never collects; raises `heap exhausted` when the heap limit is hit. */
+val p_alloc(P *p, unsigned type, size_t nbytes);
+
+/* Pairs. */
+#define P_IS_PAIR(v) P_HAS_TYPE(v, T_PAIR)
+#define P_CAR(v) (P_SLOTS(v)[0])
+#define P_CDR(v) (P_SLOTS(v)[1])
+val p_cons(P *p, val a, val d);
+val p_list(P *p, int n, ...);
+
+/* Flonums. */
+#define P_IS_FLO(v) P_HAS_TYPE(v, T_FLONUM)
+#define P_FLOVAL(v) (*(double *)P_RAW(v))
+val p_flonum(P *p, double d);
+
+/* Symbols (core). */
+#define P_IS_SYMBOL(v) P_HAS_TYPE(v, T_SYMBOL)
+val p_intern(P *p, const char *utf8, size_t len);
+val p_symbol_name(val sym);	/* the name as a P string */
+/* A fresh uninterned symbol (expander, gensym). */
+val p_gensym(P *p, const char *prefix);
+
+/* Strings (text).  Unicode, O(1) string-ref. */
+#define P_IS_STRING(v) P_HAS_TYPE(v, T_STRING)
+val p_string_from_utf8(P *p, const char *s, size_t n);
+val p_make_string(P *p, size_t len, uint32_t fill);
+size_t p_string_length(val s);
+uint32_t p_string_ref(val s, size_t i);
+void p_string_set(P *p, val s, size_t i, uint32_t c);
+/* UTF-8 encoding into buf (NUL-terminated); returns the full encoded length,
+ * which may exceed cap-1 (then the output is truncated). */
+size_t p_string_utf8(val s, char *buf, size_t cap);
+/* A NUL-terminated UTF-8 copy in a fresh raw heap object (lives until the
+ * next GC: do not keep across a return to the VM). */
+const char *p_string_cstr(P *p, val s);
+
+/* Bytevectors (text). */
+#define P_IS_BYTEVECTOR(v) P_HAS_TYPE(v, T_BYTEVECTOR)
+val p_make_bytevector(P *p, size_t n, int fill);
+#define P_BV_LEN(v) (*(uintptr_t *)P_RAW(v))
+#define P_BV_DATA(v) ((uint8_t *)P_RAW(v) + sizeof(uintptr_t))
+
+/* Vectors (core). */
+#define P_IS_VECTOR(v) P_HAS_TYPE(v, T_VECTOR)
+#define P_VEC_LEN(v) P_SIZE_OF_HDR(P_HDR(v))
+#define P_VEC(v) P_SLOTS(v)
+val p_make_vector(P *p, size_t n, val fill);
+
+/* Numbers (numbers module: num.h has the rest). */
+int p_is_number(val v);
+val p_from_int64(P *p, int64_t n);
+/* 1 and *out set if v is an exact integer that fits, else 0. */
+int p_to_int64(val v, int64_t *out);
+
+/* Errors: these raise a P condition and unwind to the VM; they never return.
+ * kind names the predicate that recognises the condition. */
+enum p_error_kind { PE_ERROR, PE_READ, PE_FILE, PE_HEAP, PE_INTERRUPT };
+_Noreturn void p_raise_error(P *p, enum p_error_kind kind, const char *msg,
+			     int nirritants, ...);
+/* "who: expected <expected> as argument <argno>, got <v>" */
+_Noreturn void p_type_error(P *p, const char *who, int argno,
+			    const char *expected, val got);
+_Noreturn void p_range_error(P *p, const char *who, int argno, val got);
+/* A platform error code (-PLAT_Exxx) on a file operation. */
+_Noreturn void p_file_error(P *p, const char *who, int err, val filename);
+
+/* Primitive procedures.  argv[0..argc) are the arguments; the arity has been
+ * checked against min/max (max -1: any number) before the call.  Return the
+ * result, or p_values() for several. */
+typedef val (*p_prim_fn)(P *p, int argc, val *argv);
+struct p_prim {
+	const char *lib;	/* "base", "char", "inexact", "write", ... : the
+				   (scheme X) library that exports it, or
+				   "pxen X" for our own */
+	const char *name;
+	p_prim_fn fn;
+	int min, max;
+};
+val p_values(P *p, int n, val *vs);
+
+/* Tables exported by each module, each ended by an entry with name NULL. */
+extern const struct p_prim core_prims[], num_prims[], char_prims[],
+	string_prims[], bytevector_prims[], port_prims[], io_prims[],
+	file_prims[], system_prims[];
+
+#endif
