@@ -1,0 +1,25 @@
+/*
+ * p.h - the embedding API of the P interpreter: what a platform's main calls.
+ *
+ * The platform has already set up what platform.h promises (streams, argv,
+ * heap pages).  p_main runs one job and returns the exit status the program
+ * asked for ((exit n)), 0 after a normal end, 70 after an uncaught error
+ * outside the REPL.
+ */
+#ifndef PXEN_P_H
+#define PXEN_P_H
+
+#include <stddef.h>
+
+struct p_run {
+	const char *expr;	/* -e EXPR: evaluate, print the value(s) */
+	const char *file;	/* run this program (plat_argv(0) names it) */
+	int repl;		/* interactive REPL on PLAT_STDIN/PLAT_STDOUT */
+	size_t heap_bytes;	/* 0: default (plat_heap_limit()) */
+	int gc_stress;		/* collect at every allocating safe point */
+	int gc_stats;		/* print collector statistics at exit */
+};
+
+int p_main(const struct p_run *run);
+
+#endif
