@@ -13,7 +13,9 @@
 
 struct p_run {
 	const char *expr;	/* -e EXPR: evaluate, print the value(s) */
-	const char *file;	/* run this program (plat_argv(0) names it) */
+	const char *file;	/* run this program (plat_argv(0) names it)... */
+	const char *source;	/* ...whose text the platform read for us */
+	size_t source_len;
 	int repl;		/* interactive REPL on PLAT_STDIN/PLAT_STDOUT */
 	size_t heap_bytes;	/* 0: default (plat_heap_limit()) */
 	int gc_stress;		/* collect at every allocating safe point */

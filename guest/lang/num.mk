@@ -1,0 +1,1 @@
+# guest/lang/num.mk: build rules for one owner's part of this folder.

@@ -1,0 +1,1 @@
+# guest/lang/text.mk: build rules for one owner's part of this folder.

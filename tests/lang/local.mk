@@ -1,0 +1,1 @@
+# tests/lang/local.mk: build rules for one owner's part of this folder.

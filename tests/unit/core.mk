@@ -1,0 +1,1 @@
+# tests/unit/core.mk: build rules for one owner's part of this folder.

@@ -1,0 +1,1 @@
+# tests/unit/num.mk: build rules for one owner's part of this folder.

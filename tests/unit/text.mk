@@ -1,0 +1,1 @@
+# tests/unit/text.mk: build rules for one owner's part of this folder.
