@@ -1,0 +1,131 @@
+/*
+ * main.c - the `p` command: the P interpreter as a Linux process.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+#include "p.h"
+
+#define DEFAULT_HEAP ((size_t)1 << 30)
+
+static void usage(FILE *f)
+{
+	fputs("usage: p [options] [prog.scm [args...]]\n"
+	      "       p [options] -e EXPR\n"
+	      "options:\n"
+	      "  --heap SIZE   heap limit, e.g. 256M (default 1G)\n"
+	      "  --fs DIR      export DIR as the program's filesystem\n"
+	      "  --ro          export it read-only\n"
+	      "  --gc-stress   collect at every allocation (also P_GC_STRESS=1)\n"
+	      "  --gc-stats    print collector statistics at exit\n"
+	      "  -e EXPR       evaluate EXPR and print its value\n"
+	      "without a program or -e, p starts an interactive REPL\n", f);
+}
+
+/* Reads a whole file into a NUL-terminated buffer owned by the caller. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			char *nb;
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+		}
+		size_t r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		fclose(f);
+		errno = EIO;
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+int main(int argc, char **argv)
+{
+	struct host_config cfg = { .heap_limit = DEFAULT_HEAP };
+	struct p_run run = { 0 };
+	char *source = NULL;
+	int i, status;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *a = argv[i];
+		int more = i + 1 < argc;
+
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(a, "--heap") && more) {
+			cfg.heap_limit = host_parse_size(argv[++i]);
+			if (cfg.heap_limit < ((size_t)1 << 20)) {
+				fprintf(stderr, "p: --heap: bad size '%s' (at least 1M)\n", argv[i]);
+				return 2;
+			}
+		} else if (!strcmp(a, "--fs") && more) {
+			cfg.fs_root = argv[++i];
+		} else if (!strcmp(a, "--ro")) {
+			cfg.read_only = 1;
+		} else if (!strcmp(a, "--gc-stress")) {
+			run.gc_stress = 1;
+		} else if (!strcmp(a, "--gc-stats")) {
+			run.gc_stats = 1;
+		} else if (!strcmp(a, "-e") && more) {
+			run.expr = argv[++i];
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "p: unknown or incomplete option '%s'\n", a);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (i < argc && !run.expr) {
+		run.file = argv[i];
+		source = slurp(run.file, &run.source_len);
+		if (!source) {
+			fprintf(stderr, "p: cannot read %s: %s\n", run.file, strerror(errno));
+			return 2;
+		}
+		run.source = source;
+		cfg.argc = argc - i;
+		cfg.argv = argv + i;
+	} else {
+		cfg.argc = 1;
+		cfg.argv = argv;
+		run.repl = !run.expr;
+	}
+	cfg.catch_sigint = run.repl;
+	status = host_setup(&cfg);
+	if (status < 0) {
+		fprintf(stderr, "p: cannot export %s: %s\n", cfg.fs_root, strerror(-status));
+		return 2;
+	}
+	run.heap_bytes = cfg.heap_limit;
+	status = p_main(&run);
+	free(source);
+	return status;
+}
