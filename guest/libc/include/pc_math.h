@@ -1,0 +1,37 @@
+/*
+ * pc_math.h - libpc's math functions under their own names (math.h maps
+ * the standard names onto these).  Tests include this next to glibc's
+ * <math.h> to compare the two.
+ */
+#ifndef PXEN_LIBC_PC_MATH_H
+#define PXEN_LIBC_PC_MATH_H
+
+/* sqrtsd: correctly rounded. */
+static inline double pc_sqrt(double x)
+{
+	double r;
+	__asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x));
+	return r;
+}
+
+double pc_floor(double x);
+double pc_ceil(double x);
+double pc_trunc(double x);
+double pc_round(double x);	/* halfway cases away from zero (C) */
+double pc_round_even(double x);	/* halfway cases to even (Scheme) */
+double pc_exp(double x);
+double pc_log(double x);
+double pc_sin(double x);
+double pc_cos(double x);
+double pc_tan(double x);
+double pc_asin(double x);
+double pc_acos(double x);
+double pc_atan(double x);
+double pc_atan2(double y, double x);
+double pc_pow(double x, double y);
+double pc_fmod(double x, double y);
+double pc_frexp(double x, int *exp);
+double pc_ldexp(double x, int exp);
+double pc_modf(double x, double *ipart);
+
+#endif
