@@ -1,1 +1,2 @@
-# dom0d: build rules for this folder (included by the top Makefile.am).
+# dom0d: p-dom0d, p-repl; p-launch comes from launch.mk (KERNEL's).
+include $(top_srcdir)/dom0d/launch.mk

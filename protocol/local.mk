@@ -1,1 +1,2 @@
-# protocol: build rules for this folder (included by the top Makefile.am).
+# protocol: the wire format shared by the guest client and p-dom0d.
+EXTRA_DIST += protocol/PROTOCOL.md
