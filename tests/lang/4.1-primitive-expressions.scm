@@ -1,0 +1,142 @@
+;; R7RS 4.1: variable references, literals, calls, lambda, if, set!.
+(include "harness.scm")
+
+;; 4.1.1 variable references
+(define x 28)
+(test 28 x)
+(define x-later 'first)
+(define (read-x-later) x-later)
+(set! x-later 'second)
+(test "a procedure sees the current value of a global" 'second (read-x-later))
+
+;; 4.1.2 literal expressions
+(test 'a (quote a))
+(test '#(a b c) (quote #(a b c)))
+(test '(+ 1 2) (quote (+ 1 2)))
+(test 'a 'a)
+(test '#(a b c) '#(a b c))
+(test '() '())
+(test '(+ 1 2) '(+ 1 2))
+(test '(quote a) '(quote a))
+(test '(quote a) ''a)
+(test "abc" '"abc")
+(test "abc" "abc")
+(test 145932 '145932)
+(test 145932 145932)
+(test #t '#t)
+(test #t #t)
+(test #f #f)
+(test #\a #\a)
+(test '#(a 10) #(a 10))
+(test #u8(64 65) #u8(64 65))
+(test "self-evaluating vector is a vector" #t (vector? #(1 2)))
+(test "self-evaluating bytevector" #t (bytevector? #u8(1 2)))
+(test 3 (string-length "abc"))
+(test "quote of a list gives a list" #t (list? '(a b c)))
+(test "quoted symbol is a symbol" #t (symbol? 'lambda))
+(test "quoted keyword is a plain symbol" 'if 'if)
+
+;; 4.1.3 procedure calls
+(define (list-sort-ints l)
+  (let insert-all ((l l) (acc '()))
+    (if (null? l)
+        acc
+        (insert-all (cdr l)
+                    (let ins ((v (car l)) (acc acc))
+                      (cond ((null? acc) (list v))
+                            ((<= v (car acc)) (cons v acc))
+                            (else (cons (car acc) (ins v (cdr acc))))))))))
+
+(test 7 (+ 3 4))
+(test 12 ((if #f + *) 3 4))
+(test 0 (+))
+(test 1 (*))
+(test "operator is any expression" 6 ((lambda (f) (f 1 2 3)) +))
+(test "nested calls" 10 (+ (* 2 3) (- 5 1)))
+(test "operands evaluated (all of them)" '(1 2 3)
+      (let ((log '()))
+        (define (note v) (set! log (cons v log)) v)
+        (list (note 1) (note 2) (note 3))
+        (list-sort-ints log)))
+;; 4.1.4 procedures
+(test-assert (procedure? (lambda (x) (+ x x))))
+(test 8 ((lambda (x) (+ x x)) 4))
+(define reverse-subtract
+  (lambda (x y) (- y x)))
+(test 3 (reverse-subtract 7 10))
+(define add4
+  (let ((x 4))
+    (lambda (y) (+ x y))))
+(test 10 (add4 6))
+(test '(3 4 5 6) ((lambda x x) 3 4 5 6))
+(test '(5 6) ((lambda (x y . z) z) 3 4 5 6))
+(test '() ((lambda (x y . z) z) 3 4))
+(test '() ((lambda x x)))
+(test "rest list is fresh" '(1 2)
+      (let ((f (lambda args (set-car! args 99) args)))
+        (f 1 2)
+        (let ((l (list 1 2)))
+          (apply f l)
+          l)))
+(test "closures capture distinct environments" '(1 2)
+      (let ((make (lambda (n) (lambda () n))))
+        (let ((a (make 1)) (b (make 2)))
+          (list (a) (b)))))
+(test "closure over a mutated variable" 3
+      (let ((n 0))
+        (let ((inc (lambda () (set! n (+ n 1)) n)))
+          (inc) (inc) (inc))))
+(test "counter closures are independent" '(1 2 1)
+      (let ((make-counter (lambda ()
+                            (let ((n 0))
+                              (lambda () (set! n (+ n 1)) n)))))
+        (let ((c1 (make-counter)) (c2 (make-counter)))
+          (let* ((a (c1)) (b (c1)) (c (c2)))
+            (list a b c)))))
+(test "body with several expressions returns the last" 3
+      ((lambda () 1 2 3)))
+(test "internal define inside lambda" 12
+      ((lambda (x) (define y (* x 2)) (+ x y)) 4))
+(test "lambda parameter shadows a global" 5
+      ((lambda (car) car) 5))
+(test "recursion through a global" 120
+      (let ()
+        (define (fact n) (if (= n 0) 1 (* n (fact (- n 1)))))
+        (fact 5)))
+(test "many arguments" 55 ((lambda (a b c d e f g h i j) (+ a b c d e f g h i j))
+                           1 2 3 4 5 6 7 8 9 10))
+(test "higher-order composition" 11
+      (let ((compose (lambda (f g) (lambda (x) (f (g x))))))
+        ((compose (lambda (x) (+ x 1)) (lambda (x) (* x 2))) 5)))
+
+;; 4.1.5 conditionals
+(test 'yes (if (> 3 2) 'yes 'no))
+(test 'no (if (> 2 3) 'yes 'no))
+(test 1 (if (> 3 2) (- 3 2) (+ 3 2)))
+(test "only #f is false" 'true (if '() 'true 'false))
+(test "zero is true" 'true (if 0 'true 'false))
+(test "empty string is true" 'true (if "" 'true 'false))
+(test "only the chosen branch is evaluated" #f
+      (let ((hit #f))
+        (if #t 'ok (set! hit #t))
+        hit))
+(test "one-armed if with true test" 'x (if #t 'x))
+(test "if with complex test" 'b (if (and (pair? '(1)) (null? '())) 'b 'c))
+
+;; 4.1.6 assignments
+(define x2 2)
+(test 3 (+ x2 1))
+(set! x2 4)
+(test 5 (+ x2 1))
+(test "set! of a local" 10 (let ((y 1)) (set! y 10) y))
+(test "set! visible through closure" 7
+      (let ((y 1))
+        (let ((get (lambda () y)))
+          (set! y 7)
+          (get))))
+(test "set! of a captured rest parameter" '(b)
+      ((lambda args (set! args (cdr args)) args) 'a 'b))
+
+;; 4.1.7 inclusion is exercised in 5-program-structure.scm
+
+(test-end)

@@ -1,0 +1,161 @@
+;; harness.scm - the TAP harness every tests/lang/*.scm file includes.
+;;
+;; (test expected expr)            passes when (equal? expected expr)
+;; (test "desc" expected expr)     the same with an explicit description
+;; (test-approx expected expr)     inexact comparison, relative error 1e-9
+;; (test-assert expr)              passes when expr is not #f
+;; (test-error expr)               passes when evaluating expr raises
+;; (test-error pred expr)          ...and (pred condition) is true
+;; (test-error pred "text" expr)   ...and the message or an irritant contains
+;;                                 "text" (case-insensitive)
+;; (test-end)                      prints the plan; call it last
+;; (workload full light)           full, or light when P_GC_STRESS is set, so
+;;                                 the collector-at-every-allocation run stays
+;;                                 affordable
+;;
+;; It prints "ok N - desc" / "not ok N - desc" with expected and got on "# "
+;; lines.  It uses only basic R7RS: each test runs under a handler that escapes
+;; through call/cc, so an error inside one test fails that test and the file
+;; goes on; the exit status stays 0 and the TAP driver counts the failures.
+
+(define harness-count 0)
+(define harness-failed 0)
+(define harness-raised (list 'raised))
+
+(define (harness-text x)
+  (let ((port (open-output-string)))
+    (write x port)
+    (get-output-string port)))
+
+(define (harness-describe form)
+  (let ((s (if (string? form) form (harness-text form))))
+    (if (> (string-length s) 76)
+        (string-append (substring s 0 73) "...")
+        s)))
+
+;; Runs thunk; returns (value . v), or (harness-raised . condition) when it
+;; raised.  The handler leaves through k, so even raise-continuable and
+;; errors inside handlers end up here.
+(define (harness-catch thunk)
+  (call-with-current-continuation
+   (lambda (k)
+     (with-exception-handler
+      (lambda (condition) (k (cons harness-raised condition)))
+      (lambda () (cons 'value (thunk)))))))
+
+(define (harness-raised? r) (eq? (car r) harness-raised))
+
+(define (harness-condition-text c)
+  (let ((r (harness-catch
+            (lambda ()
+              (if (error-object? c)
+                  (let ((port (open-output-string)))
+                    (display (error-object-message c) port)
+                    (for-each (lambda (irritant)
+                                (display " " port)
+                                (write irritant port))
+                              (error-object-irritants c))
+                    (get-output-string port))
+                  (string-append "raised non-error " (harness-text c)))))))
+    (if (harness-raised? r) "a condition that cannot be described" (cdr r))))
+
+(define (harness-report ok desc expected got)
+  (set! harness-count (+ harness-count 1))
+  (if (not ok) (set! harness-failed (+ harness-failed 1)))
+  (display (if ok "ok " "not ok "))
+  (display harness-count)
+  (display " - ")
+  (display (harness-describe desc))
+  (newline)
+  (if (not ok)
+      (begin
+        (display "#   expected: ")
+        (display expected)
+        (newline)
+        (display "#        got: ")
+        (display got)
+        (newline))))
+
+(define (harness-result-text r)
+  (if (harness-raised? r)
+      (string-append "error: " (harness-condition-text (cdr r)))
+      (harness-text (cdr r))))
+
+(define (harness-check desc expected thunk same?)
+  (let ((r (harness-catch thunk)))
+    (harness-report (and (not (harness-raised? r)) (same? expected (cdr r)))
+                    desc (harness-text expected) (harness-result-text r))))
+
+(define (harness-approx? expected got)
+  (and (number? got)
+       (real? got)
+       (<= (abs (- expected got))
+           (* 1e-9 (max 1 (abs expected))))))
+
+;; Case-insensitive substring search.
+(define (harness-contains? text part)
+  (let ((n (string-length text)) (m (string-length part)))
+    (let scan ((i 0))
+      (cond ((> (+ i m) n) #f)
+            ((let same ((j 0))
+               (or (= j m)
+                   (and (char-ci=? (string-ref text (+ i j)) (string-ref part j))
+                        (same (+ j 1)))))
+             #t)
+            (else (scan (+ i 1)))))))
+
+(define (harness-error desc pred part thunk)
+  (let ((r (harness-catch thunk)))
+    (if (not (harness-raised? r))
+        (harness-report #f desc "an error" (string-append "no error, value " (harness-text (cdr r))))
+        (let* ((c (cdr r))
+               (text (harness-condition-text c))
+               (ok-pred (or (not pred)
+                            (let ((p (harness-catch (lambda () (pred c)))))
+                              (and (not (harness-raised? p)) (cdr p)))))
+               (ok-part (or (not part) (harness-contains? text part))))
+          (harness-report (and ok-pred ok-part #t) desc
+                          (string-append "an error"
+                                         (if pred " satisfying the predicate" "")
+                                         (if part (string-append " mentioning " part) ""))
+                          (string-append "error: " text))))))
+
+(define-syntax test
+  (syntax-rules ()
+    ((_ expected expr)
+     (harness-check 'expr expected (lambda () expr) equal?))
+    ((_ desc expected expr)
+     (harness-check desc expected (lambda () expr) equal?))))
+
+(define-syntax test-approx
+  (syntax-rules ()
+    ((_ expected expr)
+     (harness-check 'expr expected (lambda () expr) harness-approx?))))
+
+(define-syntax test-assert
+  (syntax-rules ()
+    ((_ expr)
+     (harness-check 'expr #t (lambda () (if expr #t #f)) eq?))
+    ((_ desc expr)
+     (harness-check desc #t (lambda () (if expr #t #f)) eq?))))
+
+(define-syntax test-error
+  (syntax-rules ()
+    ((_ expr) (harness-error 'expr #f #f (lambda () expr)))
+    ((_ pred expr) (harness-error 'expr pred #f (lambda () expr)))
+    ((_ pred part expr) (harness-error 'expr pred part (lambda () expr)))))
+
+(define (test-end)
+  (display "1..")
+  (display harness-count)
+  (newline)
+  (flush-output-port))
+
+(define harness-stress
+  (let ((r (harness-catch (lambda () (get-environment-variable "P_GC_STRESS")))))
+    (and (not (harness-raised? r))
+         (cdr r)
+         (not (equal? (cdr r) ""))
+         (not (equal? (cdr r) "0")))))
+
+(define (workload full light) (if harness-stress light full))
