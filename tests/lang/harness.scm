@@ -8,6 +8,9 @@
 ;; (test-error pred expr)          ...and (pred condition) is true
 ;; (test-error pred "text" expr)   ...and the message or an irritant contains
 ;;                                 "text" (case-insensitive)
+;; (test-error "desc" [pred] expr), (test-error "desc" pred "text" expr)
+;;                                 the same with a description; pred and
+;;                                 "text" may be #f
 ;; (test-end)                      prints the plan; call it last
 ;; (workload full light)           full, or light when P_GC_STRESS is set, so
 ;;                                 the collector-at-every-allocation run stays
@@ -105,6 +108,13 @@
             (else (scan (+ i 1)))))))
 
 (define (harness-error desc pred part thunk)
+  (cond ((and (string? pred) (procedure? part))
+         (harness-error-check pred part #f thunk))
+        ((string? pred)
+         (harness-error-check pred #f part thunk))
+        (else (harness-error-check desc pred part thunk))))
+
+(define (harness-error-check desc pred part thunk)
   (let ((r (harness-catch thunk)))
     (if (not (harness-raised? r))
         (harness-report #f desc "an error" (string-append "no error, value " (harness-text (cdr r))))
@@ -143,7 +153,8 @@
   (syntax-rules ()
     ((_ expr) (harness-error 'expr #f #f (lambda () expr)))
     ((_ pred expr) (harness-error 'expr pred #f (lambda () expr)))
-    ((_ pred part expr) (harness-error 'expr pred part (lambda () expr)))))
+    ((_ pred part expr) (harness-error 'expr pred part (lambda () expr)))
+    ((_ desc pred part expr) (harness-error desc pred part (lambda () expr)))))
 
 (define (test-end)
   (display "1..")

@@ -1,0 +1,3 @@
+;; Included inside a body: two expressions, the last one's value is the result.
+(set! include-counter (+ include-counter 1))
+(* include-counter 10)
