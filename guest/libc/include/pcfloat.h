@@ -3,9 +3,9 @@
  *
  * pc_dtoa_shortest writes the shortest decimal that reads back as exactly
  * d (ties between equally short candidates go to the one nearest d), in
- * Scheme syntax: "1.5", "100.0", "-0.0", "1e21", "1.5e-7", "+inf.0",
+ * Scheme syntax: "1.5", "100.0", "-0.0", "1e21", "1e-7", "+inf.0",
  * "-inf.0", "+nan.0".  Plain positional notation is used while the decimal
- * exponent is in [-7, 21); otherwise "<digits>e<exp>" with one digit before
+ * exponent is in [-6, 21); otherwise "<digits>e<exp>" with one digit before
  * the point ("1e21", "1.2345e-8").  buf needs PC_DTOA_BUFSIZE bytes; the
  * result is NUL-terminated and its length returned.
  *
