@@ -1,1 +1,6 @@
-# shared: build rules for this folder (included by the top Makefile.am).
+# shared: code both sides compile: the vchan page layout and ring
+# arithmetic.  Freestanding, so the bare guest links it as is.
+noinst_LIBRARIES += libpshared.a
+libpshared_a_CFLAGS = $(FREESTANDING_CFLAGS)
+libpshared_a_CPPFLAGS = $(FREESTANDING_CPPFLAGS)
+libpshared_a_SOURCES = shared/vring.c shared/vring.h shared/vchan_layout.h

@@ -1,1 +1,15 @@
-# tests/system/local.mk: build rules for one owner's part of this folder.
+# tests/system: real Xen 4.17 in QEMU (make check-system); see run.sh.
+# The dom0 echo client proves the guest's vchan server before (and
+# independently of) the pxen protocol.
+if HAVE_XEN
+check_PROGRAMS += tests/system/vchan-echo-client
+tests_system_vchan_echo_client_SOURCES = tests/system/vchan-echo-client.c
+tests_system_vchan_echo_client_LDADD = -lxenvchan
+endif
+EXTRA_DIST += tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh \
+	tests/system/dom0-lib.sh tests/system/checks.sh
+
+check-system: all
+	$(MAKE) $(AM_MAKEFLAGS) tests/system/vchan-echo-client
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/system/run.sh
+.PHONY: check-system

@@ -1,0 +1,23 @@
+/*
+ * mem.h - physical memory: the RAM ranges of the PVH memory map minus the
+ * kernel image, the boot data and the modules, handed out as page-aligned,
+ * zero-filled, identity-mapped regions.  Only RAM below 4 GiB is used (the
+ * boot page tables map 0-4 GiB).  Single-threaded, no locking.
+ */
+#ifndef PXEN_KERNEL_MEM_H
+#define PXEN_KERNEL_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hvm_start_info;
+
+/* Builds the free list from the start info, keeping out the image, the
+ * start info itself, the command line and the modules. */
+void mem_init(const struct hvm_start_info *si);
+void *mem_alloc(size_t bytes);
+void mem_free(void *p, size_t bytes);
+size_t mem_free_bytes(void);
+size_t mem_total_bytes(void);
+
+#endif

@@ -1,0 +1,188 @@
+/* vchan.c - libxenvchan-compatible server on granted pages. */
+#include "vchan.h"
+#include "clock.h"
+#include "console.h"
+#include "evtchn.h"
+#include "gnttab.h"
+#include "kstring.h"
+#include "vchan_layout.h"
+#include "vring.h"
+#include "xenstore.h"
+
+#define RING_ORDER 16
+#define RING_SIZE (1u << RING_ORDER)
+#define RING_PAGES (RING_SIZE >> 12)
+
+static char ctrl[4096] __attribute__((aligned(4096)));
+static char left[RING_SIZE] __attribute__((aligned(4096)));	/* dom0 -> guest */
+static char right[RING_SIZE] __attribute__((aligned(4096)));	/* guest -> dom0 */
+static struct vchan_page *page = (struct vchan_page *)ctrl;
+static evtchn_port_t port;
+static char xs_path[64];
+
+static int publish(const char *path, int ring_ref, int domid)
+{
+	char ref[16], evt[16], perms[16], ringkey[80], evtkey[80];
+	ksnprintf(ref, sizeof ref, "%d", ring_ref);
+	ksnprintf(evt, sizeof evt, "%u", port);
+	int plen = ksnprintf(perms, sizeof perms, "n%d%cr0", domid, 0) + 1;
+	ksnprintf(ringkey, sizeof ringkey, "%s/ring-ref", path);
+	ksnprintf(evtkey, sizeof evtkey, "%s/event-channel", path);
+	for (int attempt = 0; attempt < 20; attempt++) {
+		uint32_t tx;
+		int rc = xs_tx_start(&tx);
+		if (rc < 0)
+			return rc;
+		if ((rc = xs_write(tx, ringkey, ref)) < 0 ||
+		    (rc = xs_set_perms(tx, ringkey, perms, (size_t)plen)) < 0 ||
+		    (rc = xs_write(tx, evtkey, evt)) < 0 ||
+		    (rc = xs_set_perms(tx, evtkey, perms, (size_t)plen)) < 0) {
+			xs_tx_end(tx, 0);
+			return rc;
+		}
+		rc = xs_tx_end(tx, 1);
+		if (rc != -11)
+			return rc;
+	}
+	return -11;
+}
+
+int vchan_listen(const char *path)
+{
+	char domid[16];
+	if (xs_read(0, "domid", domid, sizeof domid) < 0)
+		return -1;
+	long p = evtchn_alloc_unbound(0);
+	if (p < 0)
+		return (int)p;
+	port = (evtchn_port_t)p;
+	kmemzero(ctrl, sizeof ctrl);
+	page->left_order = RING_ORDER;
+	page->right_order = RING_ORDER;
+	page->cli_live = VCHAN_LIVE_WAITING;
+	page->srv_live = VCHAN_LIVE_UP;
+	page->cli_notify = VCHAN_NOTIFY_WRITE;
+	for (unsigned i = 0; i < 2 * RING_PAGES; i++) {
+		char *pg = i < RING_PAGES ? left + 4096 * i : right + 4096 * (i - RING_PAGES);
+		int ref = gnttab_grant(pg, 0);
+		if (ref < 0)
+			return -1;
+		page->grants[i] = (uint32_t)ref;
+	}
+	int ctrl_ref = gnttab_grant(ctrl, 0);
+	if (ctrl_ref < 0)
+		return -1;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	kstrlcpy(xs_path, path, sizeof xs_path);
+	int did = 0;
+	for (const char *c = domid; *c >= '0' && *c <= '9'; c++)
+		did = did * 10 + (*c - '0');
+	return publish(path, ctrl_ref, did);
+}
+
+void vchan_wait(uint64_t deadline_ns)
+{
+	evtchn_wait(&port, 1, deadline_ns);
+	evtchn_test_clear(port);
+}
+
+static uint8_t cli_live(void)
+{
+	return __atomic_load_n(&page->cli_live, __ATOMIC_ACQUIRE);
+}
+
+int vchan_wait_connected(uint64_t deadline_ns)
+{
+	while (cli_live() != VCHAN_LIVE_UP) {
+		if (deadline_ns && clock_now() >= deadline_ns)
+			return 0;
+		vchan_wait(deadline_ns);
+	}
+	return 1;
+}
+
+size_t vchan_readable(void)
+{
+	uint32_t prod = __atomic_load_n(&page->left.prod, __ATOMIC_ACQUIRE);
+	return vring_avail(prod, page->left.cons, RING_SIZE);
+}
+
+static void kick_if(uint8_t bit)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_fetch_and(&page->srv_notify, (uint8_t)~bit, __ATOMIC_SEQ_CST) & bit)
+		evtchn_send(port);
+}
+
+long vchan_read(void *buf, size_t n, int block)
+{
+	size_t avail;
+	for (;;) {
+		avail = vchan_readable();
+		if (avail)
+			break;
+		__atomic_fetch_or(&page->cli_notify, VCHAN_NOTIFY_WRITE, __ATOMIC_SEQ_CST);
+		avail = vchan_readable();
+		if (avail)
+			break;
+		if (cli_live() == VCHAN_LIVE_GONE)
+			return -1;
+		if (!block)
+			return 0;
+		vchan_wait(0);
+	}
+	uint32_t want = (uint32_t)(n < avail ? n : avail);
+	uint32_t cons = page->left.cons;
+	struct vring_span s[2];
+	int k = vring_spans(cons, want, RING_SIZE, s);
+	char *dst = buf;
+	for (int i = 0; i < k; i++) {
+		kmemcpy(dst, left + s[i].off, s[i].len);
+		dst += s[i].len;
+	}
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&page->left.cons, cons + want, __ATOMIC_RELEASE);
+	kick_if(VCHAN_NOTIFY_READ);
+	return want;
+}
+
+long vchan_write(const void *buf, size_t n)
+{
+	const char *src = buf;
+	size_t left_to_send = n;
+	while (left_to_send) {
+		if (cli_live() == VCHAN_LIVE_GONE)
+			return -1;
+		uint32_t prod = page->right.prod;
+		uint32_t space = vring_space(prod, __atomic_load_n(&page->right.cons, __ATOMIC_ACQUIRE),
+					     RING_SIZE);
+		if (!space) {
+			__atomic_fetch_or(&page->cli_notify, VCHAN_NOTIFY_READ, __ATOMIC_SEQ_CST);
+			space = vring_space(prod, __atomic_load_n(&page->right.cons, __ATOMIC_ACQUIRE),
+					    RING_SIZE);
+			if (!space) {
+				vchan_wait(0);
+				continue;
+			}
+		}
+		uint32_t chunk = (uint32_t)(left_to_send < space ? left_to_send : space);
+		struct vring_span s[2];
+		int k = vring_spans(prod, chunk, RING_SIZE, s);
+		for (int i = 0; i < k; i++) {
+			kmemcpy(right + s[i].off, src, s[i].len);
+			src += s[i].len;
+		}
+		__atomic_thread_fence(__ATOMIC_RELEASE);
+		__atomic_store_n(&page->right.prod, prod + chunk, __ATOMIC_RELEASE);
+		kick_if(VCHAN_NOTIFY_WRITE);
+		left_to_send -= chunk;
+	}
+	return (long)n;
+}
+
+void vchan_close(void)
+{
+	__atomic_store_n(&page->srv_live, VCHAN_LIVE_GONE, __ATOMIC_SEQ_CST);
+	evtchn_send(port);
+	xs_rm(0, xs_path);
+}

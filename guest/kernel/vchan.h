@@ -1,0 +1,34 @@
+/*
+ * vchan.h - the guest's vchan SERVER endpoint, wire-compatible with
+ * libxenvchan: dom0 connects with
+ *   libxenvchan_client_init(logger, domid, "/local/domain/<domid>/<path>").
+ * Rings are 64 KiB each way (order 16: 16 separate granted pages each).
+ * One channel per guest.  Reads and writes block by polling the channel's
+ * event port; "closed" means dom0 set cli_live = 0 (it closed or died).
+ */
+#ifndef PXEN_KERNEL_VCHAN_H
+#define PXEN_KERNEL_VCHAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Grants the pages, allocates the port for dom0 and publishes ring-ref and
+ * event-channel under `path` (relative to the xenstore home). */
+int vchan_listen(const char *path);
+/* Blocks until dom0 has connected or Xen time passes deadline_ns (0: no
+ * deadline); 1 if connected. */
+int vchan_wait_connected(uint64_t deadline_ns);
+/* Reads up to n bytes.  With block set, waits for at least one byte.
+ * Returns the count, 0 if none (non-blocking), -1 once dom0 has closed
+ * and the ring is drained. */
+long vchan_read(void *buf, size_t n, int block);
+/* Writes all n bytes (waiting for ring space); -1 if dom0 is gone. */
+long vchan_write(const void *buf, size_t n);
+/* Bytes ready to read without blocking. */
+size_t vchan_readable(void);
+/* Waits until the channel is signalled or deadline_ns (0: forever). */
+void vchan_wait(uint64_t deadline_ns);
+/* Tells dom0 the server is going away and withdraws the keys. */
+void vchan_close(void);
+
+#endif
