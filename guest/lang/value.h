@@ -81,7 +81,7 @@ enum p_type {
 	T_PARAMETER,
 	T_PORT,			/* text module: see port.h */
 	T_CONTINUATION,
-	T_ERROR,		/* kind, message, irritants, who */
+	T_ERROR,		/* kind, message, irritants, who, where, flags */
 	T_ENVIRONMENT,
 	T_BOX,
 	T_VALUES,		/* multiple values in transit */
@@ -178,6 +178,53 @@ struct p_prim {
 	int min, max;
 };
 val p_values(P *p, int n, val *vs);
+
+/* Roots: slots the collector updates, for modules that keep values between
+ * primitive calls (the standard ports, caches).  Each module uses its own. */
+enum p_root {
+	P_ROOT_TEXT0, P_ROOT_TEXT1, P_ROOT_TEXT2, P_ROOT_TEXT3,
+	P_ROOT_TEXT4, P_ROOT_TEXT5, P_ROOT_TEXT6, P_ROOT_TEXT7,
+	P_ROOT_NUM0, P_ROOT_NUM1, P_ROOT_NUM2, P_ROOT_NUM3,
+	P_ROOT_CORE0,
+	P_NROOTS = P_ROOT_CORE0 + 24
+};
+val *p_root(P *p, int which);
+
+/* Global definitions made from C at start-up (e.g. the current-output-port
+ * parameter): binds name in the system environment, exported by library
+ * lib ("base", "write", "pxen net", ...). */
+void p_define_global(P *p, const char *lib, const char *name, val v);
+
+/* Parameter objects (core).  Calling one with no arguments gives its value;
+ * parameterize rebinds it.  converter is P_FALSE or a procedure (applied by
+ * make-parameter and parameterize, not by p_make_parameter). */
+#define P_IS_PARAMETER(v) P_HAS_TYPE(v, T_PARAMETER)
+val p_make_parameter(P *p, val value, val converter);
+val p_param_value(P *p, val param);
+void p_param_set(P *p, val param, val v);
+
+/* Source positions: the reader reports the line on which each pair it reads
+ * starts; the compiler cites it in error messages. */
+void p_note_line(P *p, val datum, long line);
+
+/* The primitive object being called (for primitives created with data by
+ * core, e.g. record accessors). */
+val p_prim_self(P *p);
+
+/* Services the core needs from the text module (reader, printer, ports). */
+/* Next datum from a textual input port; P_EOF at its end.  Raises a read
+ * error (read-error? true) on bad syntax. */
+val p_read_datum(P *p, val port);
+/* A textual input port reading the P string s. */
+val p_open_input_string(P *p, val s);
+/* The written (display: displayed) representation of v as a P string. */
+val p_write_to_string(P *p, val v, int display);
+/* Called once by core at start-up after the global environment exists and
+ * before any Scheme code runs: create the standard ports and define the
+ * current-*-port parameters with p_define_global. */
+void text_init(P *p);
+/* Flushes the standard output ports (exit, end of program). */
+void text_flush_all(P *p);
 
 /* Tables exported by each module, each ended by an entry with name NULL. */
 extern const struct p_prim core_prims[], num_prims[], char_prims[],

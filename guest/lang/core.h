@@ -1,0 +1,237 @@
+/*
+ * core.h - internals shared by the core modules (gc, symbols, environments,
+ * expander, compiler, VM, control).  Not for the numbers or text modules:
+ * they use value.h only.
+ *
+ * The interpreter state lives in one struct p_state.  The Scheme stack is a
+ * contiguous array of values outside the collected heap (but counted against
+ * the heap limit); frames are [caller closure][caller fp][return pc offset]
+ * followed by the arguments and the callee's local slots.
+ */
+#ifndef PXEN_CORE_H
+#define PXEN_CORE_H
+
+#include "value.h"
+#include "platform.h"
+#include <string.h>
+
+#define CORE_UNUSED __attribute__((unused))
+
+struct gc_chunk {
+	struct gc_chunk *next;
+	size_t size;		/* bytes of the whole region */
+	char *start, *end;	/* allocation area within the region */
+	char *top;		/* first unused byte when not current */
+};
+
+/* Side table datum -> source line, filled by the reader, valid until the
+ * next collection (read and compile happen in one primitive call). */
+struct line_entry {
+	val key;
+	long line;
+};
+#define LINE_TABLE_SIZE 16384
+
+/* Core's roots (value.h leaves P_ROOT_CORE0.. to us). */
+enum {
+	R_RAISE = P_ROOT_CORE0,	/* the Scheme raise procedure */
+	R_SYSENV,		/* environment holding every built-in binding */
+	R_LIBS,			/* alist: library name -> library vector */
+	R_HALT,			/* closure whose code halts the VM */
+	R_INLINE,		/* vector: original primitive per inline op */
+	R_LIBPATH,		/* list of directories searched for .sld */
+	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
+	R_TMP0, R_TMP1, R_TMP2,
+};
+
+struct p_state {
+	/* heap */
+	struct gc_chunk *chunks;	/* current chunk first */
+	char *hp, *hlim;
+	size_t heap_limit;		/* total bytes the heap may use */
+	size_t in_use;			/* bytes of chunk regions held */
+	size_t since_gc, threshold;
+	size_t live_after_gc;
+	int gc_flag, gc_stress, in_reserve;
+	uint64_t gc_count, gc_bytes_copied, gc_total_ns, gc_max_ns;
+
+	/* Scheme stack */
+	val *stack, *stack_end;
+	size_t stack_bytes;
+
+	/* VM registers while outside the dispatch loop / during GC */
+	val *sp, *fp;
+	val closure, acc;
+	intptr_t pc_off;
+	int argc;
+	val self;			/* the primitive object being called */
+
+	/* roots */
+	val roots[P_NROOTS];
+	val symtab;			/* vector of symbols, open addressing */
+	size_t nsyms;
+	uint64_t gensym_count;
+
+	/* error unwinding into the VM */
+	void *jb[5];
+	int in_vm;
+	val pending;			/* condition to raise after longjmp */
+	int halting, exit_status;
+
+	/* compiler */
+	struct line_entry *lines;
+	size_t nlines;
+	long compile_serial;
+	val cur_file;			/* source name for code being compiled */
+	const char *load_dir;		/* the program's directory */
+
+	/* VM */
+	void *const *optable;
+	unsigned poll_count;
+};
+
+/* --- gc.c --- */
+void gc_init(P *p, size_t limit);
+void gc_collect(P *p);
+/* Grow the stack so that at least `need` slots are free above sp; raises
+ * heap exhausted when the heap limit does not allow it. */
+void gc_stack_reserve(P *p, size_t need);
+size_t gc_obj_words(uintptr_t hdr);
+
+/* --- symbol.c --- */
+void sym_init(P *p);
+val sym_intern_cstr(P *p, const char *s);
+/* The UTF-8 name of a symbol and its length. */
+const char *sym_chars(val sym, size_t *len);
+int sym_is(val sym, const char *name);
+uint64_t sym_hash(val sym);
+#define SYM_NAME_SLOT 0
+#define SYM_BYTES_SLOT 1
+#define SYM_HASH_SLOT 2
+
+/* --- error.c --- */
+/* Slots of a T_ERROR condition. */
+enum { ERR_KIND, ERR_MESSAGE, ERR_IRRITANTS, ERR_WHO, ERR_WHERE, ERR_FLAGS,
+	ERR_NSLOTS };
+#define ERR_FLAG_IRRITANTS_IN_MESSAGE 1
+val err_make(P *p, enum p_error_kind kind, val message, val irritants);
+_Noreturn void err_raise(P *p, val condition);
+_Noreturn void err_syntax(P *p, const char *who, val form);
+val str_c(P *p, const char *s);
+/* Written representation of v as a C string in a fresh raw object. */
+const char *err_repr(P *p, val v, size_t *len);
+
+/* --- env.c --- */
+/* A binding is a cell (T_BOX: value, name, owner env, library tag) for a
+ * variable, a T_SYNTAX object for a keyword. */
+enum { CELL_VALUE, CELL_NAME, CELL_OWNER, CELL_LIB, CELL_NSLOTS };
+enum { ENV_TABLE, ENV_COUNT, ENV_NAME, ENV_NSLOTS };
+val env_make(P *p, val name);
+val env_lookup(P *p, val env, val sym);		/* binding or 0 */
+void env_bind(P *p, val env, val sym, val binding);
+/* The cell owned by env for sym, creating an unbound one if needed; a cell
+ * imported from elsewhere is replaced (a definition shadows an import). */
+val env_define_cell(P *p, val env, val sym);
+/* The cell for a variable reference: the existing binding or a new unbound
+ * cell owned by env (forward reference).  0 if sym is a keyword. */
+val env_ref_cell(P *p, val env, val sym);
+void env_for_each(P *p, val env, void (*fn)(P *, val sym, val binding, void *), void *ctx);
+val cell_make(P *p, val name, val owner);
+
+/* T_SYNTAX objects: the first slot is the kind.
+ *   special form: [SPECIAL, code, name]
+ *   macro:        [MACRO, ellipsis, literals, rules, env, scope, serial]
+ *   alias:        [ALIAS, symbol, env, scope, serial] */
+enum { SYN_KIND, SYN_A, SYN_B, SYN_C, SYN_D, SYN_E, SYN_F, SYN_NSLOTS };
+enum { SYNK_SPECIAL, SYNK_MACRO, SYNK_ALIAS };
+#define SYN_IS(v, k) (P_HAS_TYPE(v, T_SYNTAX) && P_SLOTS(v)[SYN_KIND] == P_FIX(k))
+val syn_special(P *p, int code, val name);
+
+/* --- expand.c (syntax-rules) --- */
+/* An alias is a renamed identifier introduced by a macro expansion:
+ * [ALIAS, symbol, macro env, scope ptr, serial]. */
+#define IS_ALIAS(v) SYN_IS(v, SYNK_ALIAS)
+#define IS_IDENT(v) (P_IS_SYMBOL(v) || IS_ALIAS(v))
+val ident_symbol(val id);	/* strips aliases */
+val syntax_strip(P *p, val x);	/* datum with aliases replaced by symbols */
+struct scope;
+/* An alias of sym resolved in env and (during one compilation) scope. */
+val alias_make(P *p, val sym, val env, struct scope *sc);
+/* The scope an alias or macro was made in, if it belongs to the
+ * compilation under way, else NULL. */
+struct scope *syn_scope(P *p, val s, int slot);
+/* Builds a macro from a (syntax-rules ...) spec in env/scope. */
+val macro_make(P *p, val spec, val env, struct scope *sc);
+/* Expands one use of macro m appearing in use_env/use_sc. */
+val macro_expand(P *p, val m, val form, val use_env, struct scope *use_sc);
+
+/* --- compile.c --- */
+/* Compiles x in env into a closure of no arguments. */
+val compile_toplevel(P *p, val x, val env);
+/* Library support: compile a (define-library ...) form. */
+long line_of(P *p, val x);
+void compile_init(P *p);
+/* free-identifier=?: a in (aenv, asc) and b in (benv, bsc) denote the
+ * same binding, or are both unbound with the same name. */
+int compile_free_ident_eq(P *p, val a, val aenv, struct scope *asc,
+			  val b, val benv, struct scope *bsc);
+
+/* --- library.c --- */
+void lib_init(P *p);
+/* Processes an import set list into env; returns a list of libraries whose
+ * bodies must run first. */
+val lib_import(P *p, val env, val specs);
+val lib_define(P *p, val form, val env);
+val lib_system_env(P *p);
+void lib_tag(P *p, const char *lib, val sym);
+int lib_cond_feature(P *p, val req);
+
+/* --- vm.c --- */
+/* Runs the closure with no arguments until it returns; the value. */
+val vm_run(P *p, val closure);
+void vm_init(P *p);
+/* Byte code opcodes. */
+enum op {
+	OP_HALT, OP_CONST, OP_IMM, OP_LOCAL, OP_LOCALBOX, OP_FREE, OP_FREEBOX,
+	OP_GLOBAL, OP_SETLOCALBOX, OP_SETFREEBOX, OP_SETGLOBAL, OP_DEFGLOBAL,
+	OP_SETLOCAL, OP_MKBOX, OP_PUSH, OP_FRAME, OP_CALL, OP_TAILCALL,
+	OP_RETURN, OP_JUMP, OP_JUMPF, OP_CLOSURE, OP_PATCH, OP_ENTRY,
+	OP_CASE_LAMBDA, OP_LINE,
+	/* inline primitives: operand = constant index of the global cell */
+	OP_ADD, OP_SUB, OP_MUL, OP_LT, OP_GT, OP_LE, OP_GE, OP_NUMEQ, OP_EQ,
+	OP_CONS, OP_VREF, OP_CAR, OP_CDR, OP_NULLP, OP_PAIRP, OP_NOT, OP_ZEROP,
+	OP_COUNT
+};
+#define OP_FIRST_BINARY OP_ADD
+#define OP_FIRST_UNARY OP_CAR
+
+/* Code object slots. */
+enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
+	CODE_NSLOTS, CODE_LINES, CODE_FILE, CODE_NSLOTS_ };
+#define CODE_WORDS(c) ((intptr_t *)((uintptr_t *)P_RAW(P_SLOTS(c)[CODE_BYTES]) + 1))
+
+/* --- control.c --- */
+val prim_make(P *p, const struct p_prim *d, int ndata);
+#define PRIM_DESC(v) ((const struct p_prim *)(P_SLOTS(v)[0] & ~(uintptr_t)1))
+#define PRIM_DATA(v, i) (P_SLOTS(v)[2 + (i)])
+void control_register(P *p, val env);
+extern const struct p_prim vm_special_prims[];
+extern const struct p_prim list_prims[], vector_prims[], equiv_prims[],
+	record_prims[], control_prims[], syntax_prims[];
+int p_equal(val a, val b);
+int p_eqv(val a, val b);
+
+/* --- misc helpers --- */
+static inline val core_list_reverse(val l, val acc)
+{
+	while (P_IS_PAIR(l)) {
+		val n = P_CDR(l);
+		P_CDR(l) = acc;
+		acc = l;
+		l = n;
+	}
+	return acc;
+}
+long list_length(val l);		/* -1 if not a proper list */
+
+#endif

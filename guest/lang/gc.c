@@ -1,0 +1,244 @@
+/*
+ * gc.c - the heap: bump allocation in chunks from plat_pages_alloc, and a
+ * precise Cheney copying collector run only at VM safe points.
+ *
+ * From-space is a list of chunks; a collection copies everything live into
+ * one fresh region sized for the survivors plus room for new objects, then
+ * returns every old chunk to the platform (on Xen, to the hypervisor).  Half
+ * the heap limit is kept free for the copy, so allocation stops at half.
+ * A forwarded object has header type 0 and its new address in slot 0; every
+ * object therefore has at least one payload word.
+ */
+#include "core.h"
+
+#define GC_CHUNK (1u << 20)
+#define GC_MIN_THRESHOLD (4u << 20)
+#define GC_RESERVE (1u << 20)
+#define PAGE 4096u
+
+static size_t round_page(size_t n)
+{
+	return (n + PAGE - 1) & ~(size_t)(PAGE - 1);
+}
+
+size_t gc_obj_words(uintptr_t hdr)
+{
+	size_t n = P_SIZE_OF_HDR(hdr);
+	return (n ? n : 1) + 1;
+}
+
+/* Bytes the collector may use for from-space and the stack together. */
+static size_t usable(P *p)
+{
+	return p->heap_limit / 2 + (p->in_reserve ? GC_RESERVE : 0);
+}
+
+static void chunk_retire(P *p)
+{
+	if (p->chunks)
+		p->chunks->top = p->hp;
+}
+
+static int chunk_new(P *p, size_t need)
+{
+	size_t size = round_page(need + sizeof(struct gc_chunk) + 16);
+	if (size < GC_CHUNK)
+		size = GC_CHUNK;
+	if (p->in_use + p->stack_bytes + size > usable(p))
+		return 0;
+	char *mem = plat_pages_alloc(size);
+	if (!mem)
+		return 0;
+	struct gc_chunk *c = (struct gc_chunk *)mem;
+	c->size = size;
+	c->start = (char *)(((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15);
+	c->end = mem + size;
+	c->top = c->start;
+	chunk_retire(p);
+	c->next = p->chunks;
+	p->chunks = c;
+	p->hp = c->start;
+	p->hlim = c->end;
+	p->in_use += size;
+	return 1;
+}
+
+/* Raising uses the condition preallocated at start-up, so it needs no
+ * memory; the reserve then lets the handler run. */
+_Noreturn static void heap_exhausted(P *p)
+{
+	p->in_reserve = 1;
+	p->gc_flag = 1;
+	err_raise(p, p->roots[R_HEAPCOND]);
+}
+
+val p_alloc(P *p, unsigned type, size_t nbytes)
+{
+	size_t words = (nbytes + 7) / 8;
+	size_t total = ((words ? words : 1) + 1) * 8;
+	if ((size_t)(p->hlim - p->hp) < total) {
+		if (total > p->heap_limit || !chunk_new(p, total))
+			heap_exhausted(p);
+	}
+	uintptr_t *o = (uintptr_t *)p->hp;
+	p->hp += total;
+	p->since_gc += total;
+	if (p->since_gc >= p->threshold || p->gc_stress)
+		p->gc_flag = 1;
+	o[0] = P_MKHDR(type, words);
+	if (type < T_FIRST_RAW) {
+		for (size_t i = 1; i <= words; i++)
+			o[i] = P_FIX(0);
+		if (!words)
+			o[1] = P_FIX(0);
+	} else {
+		memset(o + 1, 0, total - 8);
+	}
+	return (val)o;
+}
+
+void gc_init(P *p, size_t limit)
+{
+	p->heap_limit = limit;
+	p->threshold = GC_MIN_THRESHOLD;
+	p->stack_bytes = round_page(64 * 1024 * sizeof(val));
+	p->stack = plat_pages_alloc(p->stack_bytes);
+	if (!p->stack || !chunk_new(p, GC_CHUNK))
+		plat_abort("p: cannot allocate the initial heap");
+	p->stack_end = (val *)((char *)p->stack + p->stack_bytes);
+	p->sp = p->fp = p->stack;
+}
+
+/* Slack kept above every request so that pushes within a frame never
+ * check the end of the stack. */
+#define STACK_MARGIN 1024
+
+void gc_stack_reserve(P *p, size_t need)
+{
+	size_t used = (size_t)(p->sp - p->stack);
+	size_t want = (used + need + STACK_MARGIN) * sizeof(val);
+	if (want <= p->stack_bytes)
+		return;
+	size_t nb = p->stack_bytes * 2;
+	while (nb < want)
+		nb *= 2;
+	nb = round_page(nb);
+	if (p->in_use + nb > usable(p))
+		nb = round_page(want);
+	if (p->in_use + nb > usable(p)) {
+		if (p->in_reserve)
+			plat_abort("p: heap exhausted: no reserve left for the Scheme stack");
+		heap_exhausted(p);
+	}
+	val *ns = plat_pages_alloc(nb);
+	if (!ns)
+		heap_exhausted(p);
+	memcpy(ns, p->stack, used * sizeof(val));
+	plat_pages_free(p->stack, p->stack_bytes);
+	p->fp = ns + (p->fp - p->stack);
+	p->sp = ns + used;
+	p->stack = ns;
+	p->stack_bytes = nb;
+	p->stack_end = (val *)((char *)ns + nb);
+}
+
+/* --- collection --- */
+
+struct copier {
+	char *free, *end;
+};
+
+static val forward(struct copier *c, P *p, val v)
+{
+	if (!P_IS_PTR(v) || !v)
+		return v;
+	uintptr_t *o = (uintptr_t *)v;
+	if (P_TYPE_OF_HDR(o[0]) == 0)
+		return o[1];
+	size_t bytes = gc_obj_words(o[0]) * 8;
+	uintptr_t *n = (uintptr_t *)c->free;
+	c->free += bytes;
+	memcpy(n, o, bytes);
+	o[0] = 0;
+	o[1] = (val)n;
+	return (val)n;
+}
+
+static void scan_range(struct copier *c, P *p, val *from, val *to)
+{
+	for (val *s = from; s < to; s++)
+		*s = forward(c, p, *s);
+}
+
+void gc_collect(P *p)
+{
+	uint64_t t0 = plat_monotonic_ns();
+	chunk_retire(p);
+	size_t used = 0;
+	for (struct gc_chunk *k = p->chunks; k; k = k->next)
+		used += (size_t)(k->top - k->start);
+	size_t room = p->threshold > GC_MIN_THRESHOLD ? p->threshold : GC_MIN_THRESHOLD;
+	size_t size = round_page(used + room + sizeof(struct gc_chunk) + 16);
+	if (size + p->stack_bytes > p->heap_limit / 2 + GC_RESERVE)
+		size = round_page(used + sizeof(struct gc_chunk) + 16 + GC_CHUNK);
+	char *mem = plat_pages_alloc(size);
+	if (!mem)
+		plat_abort("p: no memory for the garbage collector's copy");
+	struct gc_chunk *nc = (struct gc_chunk *)mem;
+	nc->size = size;
+	nc->start = (char *)(((uintptr_t)(nc + 1) + 15) & ~(uintptr_t)15);
+	nc->end = mem + size;
+	nc->next = NULL;
+	struct copier c = { nc->start, nc->end };
+
+	scan_range(&c, p, p->stack, p->sp);
+	p->closure = forward(&c, p, p->closure);
+	p->acc = forward(&c, p, p->acc);
+	p->self = forward(&c, p, p->self);
+	p->pending = forward(&c, p, p->pending);
+	p->cur_file = forward(&c, p, p->cur_file);
+	scan_range(&c, p, p->roots, p->roots + P_NROOTS);
+	p->symtab = forward(&c, p, p->symtab);
+
+	char *scan = nc->start;
+	while (scan < c.free) {
+		uintptr_t h = *(uintptr_t *)scan;
+		size_t words = gc_obj_words(h);
+		if (P_TYPE_OF_HDR(h) < T_FIRST_RAW)
+			scan_range(&c, p, (val *)scan + 1,
+				   (val *)scan + 1 + P_SIZE_OF_HDR(h));
+		scan += words * 8;
+	}
+
+	size_t live = (size_t)(c.free - nc->start);
+	for (struct gc_chunk *k = p->chunks, *n; k; k = n) {
+		n = k->next;
+		p->in_use -= k->size;
+		plat_pages_free(k, k->size);
+	}
+	p->chunks = nc;
+	nc->top = c.free;
+	p->hp = c.free;
+	p->hlim = nc->end;
+	p->in_use += size;
+	p->nlines = 0;
+	if (p->lines)
+		memset(p->lines, 0, LINE_TABLE_SIZE * sizeof *p->lines);
+
+	p->live_after_gc = live;
+	p->since_gc = 0;
+	p->threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
+	size_t cap = usable(p) > p->in_use + p->stack_bytes ?
+		usable(p) - p->in_use - p->stack_bytes : 0;
+	if (p->threshold > cap / 2 + GC_CHUNK)
+		p->threshold = cap / 2 + GC_CHUNK;
+	p->gc_flag = 0;
+	if (p->in_use + p->stack_bytes + 2 * GC_RESERVE < p->heap_limit / 2)
+		p->in_reserve = 0;
+	uint64_t dt = plat_monotonic_ns() - t0;
+	p->gc_count++;
+	p->gc_bytes_copied += live;
+	p->gc_total_ns += dt;
+	if (dt > p->gc_max_ns)
+		p->gc_max_ns = dt;
+}
