@@ -1,0 +1,203 @@
+/*
+ * main.c - p-dom0d: services pxen guests (files, sockets, terminal) over
+ * local sockets and, when built with Xen, over vchan to guests found in
+ * xenstore.  See p-dom0d(8).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "daemon.h"
+#include "launcher.h"
+#include "local_tp.h"
+#ifdef PXEN_XEN
+#include "xen_tp.h"
+#endif
+
+static void usage(FILE *f)
+{
+	fputs("usage: p-dom0d [options]\n"
+	      "  --foreground       do not detach (always true with --guest-fd)\n"
+	      "  --syslog           log to syslog instead of stderr\n"
+	      "  --verbose          log debug messages too\n"
+	      "  --guest-fd N       serve the one guest connected on fd N, then exit\n"
+	      "  --listen PATH      accept local guests on a unix socket\n"
+	      "  --control PATH     launcher control socket (default /run/pxen/control.sock)\n"
+	      "  --no-xen           do not watch xenstore for guests\n"
+	      "  --fs DIR           export DIR to local guests\n"
+	      "  --ro               export it read-only\n"
+	      "  --net RULE         allow HOST:PORT, listen:PORT, or none (repeatable)\n", f);
+}
+
+static void on_signal(struct daemon *d, struct watch *w, uint32_t events)
+{
+	struct signalfd_siginfo si;
+
+	(void)events;
+	if (read(w->fd, &si, sizeof si) == sizeof si) {
+		dlog(d, NULL, DLOG_INFO, "signal %u: shutting down", si.ssi_signo);
+		d->quit = 1;
+	}
+}
+
+static int busy(struct daemon *d)
+{
+	struct guest *g;
+
+	for (g = d->guests; g; g = g->next)
+		if (stream_busy(g))
+			return 1;
+	return 0;
+}
+
+static void run(struct daemon *d)
+{
+	struct epoll_event ev[64];
+	struct guest *g;
+	int n, i;
+
+	while (!d->quit) {
+		n = epoll_wait(d->ep, ev, 64, busy(d) ? 0 : -1);
+		if (n < 0 && errno != EINTR) {
+			dlog(d, NULL, DLOG_ERR, "epoll_wait: %s", strerror(errno));
+			return;
+		}
+		for (i = 0; i < n; i++) {
+			struct watch *w = ev[i].data.ptr;
+			w->fn(d, w, ev[i].events);
+		}
+		for (g = d->guests; g; g = g->next) {
+			stream_service_ready(g);
+			guest_flush(g);
+		}
+		guest_reap(d);
+		if (d->single && !d->nguests)
+			return;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct daemon d = { .ep = -1 };
+	struct watch sigw = { .fn = on_signal };
+	const char *listen_path = NULL, *control_path = NULL;
+#ifdef PXEN_XEN
+	int use_xen = 1;
+#else
+	int use_xen = 0;
+#endif
+	int guest_fd = -1, foreground = 0, i;
+	char err[160];
+	sigset_t mask;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int more = i + 1 < argc;
+		if (!strcmp(a, "--foreground")) {
+			foreground = 1;
+		} else if (!strcmp(a, "--syslog")) {
+			d.use_syslog = 1;
+		} else if (!strcmp(a, "--verbose")) {
+			d.verbose = 1;
+		} else if (!strcmp(a, "--guest-fd") && more) {
+			guest_fd = atoi(argv[++i]);
+		} else if (!strcmp(a, "--listen") && more) {
+			listen_path = argv[++i];
+		} else if (!strcmp(a, "--control") && more) {
+			control_path = argv[++i];
+		} else if (!strcmp(a, "--no-xen")) {
+			use_xen = 0;
+		} else if (!strcmp(a, "--fs") && more) {
+			if (!realpath(argv[++i], d.local_pol.root)) {
+				fprintf(stderr, "p-dom0d: --fs %s: %s\n", argv[i], strerror(errno));
+				return 2;
+			}
+		} else if (!strcmp(a, "--ro")) {
+			d.local_pol.read_only = 1;
+		} else if (!strcmp(a, "--net") && more) {
+			if (policy_add_rule(&d.local_pol, argv[++i], err, sizeof err) < 0) {
+				fprintf(stderr, "p-dom0d: --net: %s\n", err);
+				return 2;
+			}
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "p-dom0d: unknown or incomplete option '%s'\n", a);
+			usage(stderr);
+			return 2;
+		}
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (d.use_syslog)
+		openlog("p-dom0d", LOG_PID, LOG_DAEMON);
+	d.ep = epoll_create1(EPOLL_CLOEXEC);
+	if (d.ep < 0) {
+		perror("p-dom0d: epoll_create1");
+		return 1;
+	}
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGTERM);
+	if (guest_fd < 0)
+		sigaddset(&mask, SIGINT);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	sigw.fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
+	if (sigw.fd < 0 || loop_set(&d, &sigw, EPOLLIN, 1) < 0) {
+		perror("p-dom0d: signalfd");
+		return 1;
+	}
+	if (guest_fd >= 0) {
+		d.single = 1;
+		if (!local_adopt(&d, guest_fd)) {
+			fprintf(stderr, "p-dom0d: cannot serve fd %d\n", guest_fd);
+			return 1;
+		}
+		run(&d);
+		return 0;
+	}
+	if (listen_path) {
+		int r = local_listen(&d, listen_path);
+		if (r < 0) {
+			fprintf(stderr, "p-dom0d: --listen %s: %s\n", listen_path, strerror(-r));
+			return 1;
+		}
+	}
+#ifdef PXEN_XEN
+	if (use_xen) {
+		int r;
+		if (!control_path)
+			control_path = "/run/pxen/control.sock";
+		r = xen_tp_start(&d);
+		if (r < 0) {
+			fprintf(stderr, "p-dom0d: cannot watch xenstore: %s\n", strerror(-r));
+			return 1;
+		}
+	}
+#endif
+	if (control_path) {
+		int r = launcher_listen(&d, control_path);
+		if (r < 0) {
+			fprintf(stderr, "p-dom0d: --control %s: %s\n", control_path, strerror(-r));
+			return 1;
+		}
+	}
+	if (!listen_path && !use_xen) {
+		fprintf(stderr, "p-dom0d: nothing to serve (give --listen, --guest-fd or use Xen)\n");
+		return 2;
+	}
+	if (!foreground && daemon(0, 0) < 0) {
+		perror("p-dom0d: daemon");
+		return 1;
+	}
+	dlog(&d, NULL, DLOG_INFO, "serving");
+	run(&d);
+	return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * policy.h - what one guest may touch: its export root (read-only or not)
+ * and its network rules.  Rules are "HOST:PORT" (outbound; HOST a name, an
+ * IPv4 literal, [IPv6] or *; PORT a number or *) and "listen:PORT" (PORT a
+ * number or *); "none" clears them.  No rule: no network at all.
+ */
+#ifndef PXEN_DOM0D_POLICY_H
+#define PXEN_DOM0D_POLICY_H
+
+#include <stddef.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#define POLICY_MAX_RULES 32
+
+struct net_rule {
+	int listen;
+	int port;	/* -1: any */
+	char host[256];	/* "*": any; empty for listen rules */
+};
+
+struct policy {
+	char root[4096];	/* empty: nothing exported */
+	int read_only;
+	int nrules;
+	struct net_rule rules[POLICY_MAX_RULES];
+};
+
+/* Adds a rule; returns 0, or -1 with a message in err. */
+int policy_add_rule(struct policy *p, const char *rule, char *err, size_t cap);
+int policy_has_net(const struct policy *p);
+/* 1 if a connection to sa is allowed (names in rules are resolved now). */
+int policy_may_connect(const struct policy *p, const struct sockaddr *sa);
+int policy_may_listen(const struct policy *p, int port);
+
+#endif
