@@ -1,0 +1,12 @@
+# dom0d/launch.mk: p-launch, which creates a guest with libxl and ties it
+# to p-dom0d (included from dom0d/local.mk).
+pxenguestdir = $(libdir)/pxen
+if HAVE_XEN
+bin_PROGRAMS += p-launch
+p_launch_SOURCES = dom0d/p-launch.c dom0d/p-launch.h dom0d/p-launch-ctl.c \
+	dom0d/p-launch-dom.c dom0d/p-launch-cmdline.c
+p_launch_CPPFLAGS = $(AM_CPPFLAGS) -DPXEN_GUEST_PATH='"$(pxenguestdir)/p-guest"'
+p_launch_LDFLAGS = -no-pie $(AM_LDFLAGS)
+p_launch_LDADD = libprotocol.a -lxenlight -lxentoollog -lxenstore
+endif
+dist_man_MANS += man/p-launch.1

@@ -37,6 +37,8 @@ int cmdline_parse(const char *text, struct boot_args *out, const char **why)
 		if (!*p)
 			return 0;
 		char *word = store + used;
+		if (p[0] == '%' && p[1] == '_' && (p[2] == ' ' || !p[2]))
+			p += 2;	/* "%_" is the empty word */
 		int raw_dashes = p[0] == '-' && p[1] == '-' && (p[2] == ' ' || !p[2]);
 		while (*p && *p != ' ') {
 			int c = (unsigned char)*p++;

@@ -2,7 +2,8 @@
  * cmdline.h - the kernel command line that p-launch writes.
  *
  * Words are separated by spaces; inside a word, %XX (two hex digits)
- * stands for any byte, so arguments may hold spaces, '%' or UTF-8.
+ * stands for any byte, so arguments may hold spaces, '%' or UTF-8; the
+ * word "%_" is the empty string.
  * Words before a lone "--" are options, the words after it are the
  * program's argv (argv[0] = the program's name as the user gave it):
  *   bootstats        print boot timing on the console

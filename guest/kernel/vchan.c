@@ -114,23 +114,37 @@ static void kick_if(uint8_t bit)
 		evtchn_send(port);
 }
 
-long vchan_read(void *buf, size_t n, int block)
+static uint32_t right_space(void)
 {
-	size_t avail;
-	for (;;) {
-		avail = vchan_readable();
-		if (avail)
-			break;
-		__atomic_fetch_or(&page->cli_notify, VCHAN_NOTIFY_WRITE, __ATOMIC_SEQ_CST);
-		avail = vchan_readable();
-		if (avail)
-			break;
-		if (cli_live() == VCHAN_LIVE_GONE)
-			return -1;
-		if (!block)
-			return 0;
-		vchan_wait(0);
-	}
+	return vring_space(page->right.prod,
+			   __atomic_load_n(&page->right.cons, __ATOMIC_ACQUIRE), RING_SIZE);
+}
+
+int vchan_ready(int want)
+{
+	int gone = cli_live() == VCHAN_LIVE_GONE, r = 0;
+	if ((want & VCHAN_WANT_RECV) && (vchan_readable() || gone))
+		r |= VCHAN_WANT_RECV;
+	if ((want & VCHAN_WANT_SEND) && (right_space() || gone))
+		r |= VCHAN_WANT_SEND;
+	return r;
+}
+
+void vchan_arm(int want)
+{
+	uint8_t bits = 0;
+	if (want & VCHAN_WANT_RECV)
+		bits |= VCHAN_NOTIFY_WRITE;
+	if (want & VCHAN_WANT_SEND)
+		bits |= VCHAN_NOTIFY_READ;
+	__atomic_fetch_or(&page->cli_notify, bits, __ATOMIC_SEQ_CST);
+}
+
+long vchan_recv_some(void *buf, size_t n)
+{
+	size_t avail = vchan_readable();
+	if (!avail)
+		return cli_live() == VCHAN_LIVE_GONE ? -1 : 0;
 	uint32_t want = (uint32_t)(n < avail ? n : avail);
 	uint32_t cons = page->left.cons;
 	struct vring_span s[2];
@@ -146,36 +160,54 @@ long vchan_read(void *buf, size_t n, int block)
 	return want;
 }
 
+long vchan_send_some(const void *buf, size_t n)
+{
+	if (cli_live() == VCHAN_LIVE_GONE)
+		return -1;
+	uint32_t space = right_space();
+	if (!space || !n)
+		return 0;
+	uint32_t prod = page->right.prod;
+	uint32_t chunk = (uint32_t)(n < space ? n : space);
+	struct vring_span s[2];
+	int k = vring_spans(prod, chunk, RING_SIZE, s);
+	const char *src = buf;
+	for (int i = 0; i < k; i++) {
+		kmemcpy(right + s[i].off, src, s[i].len);
+		src += s[i].len;
+	}
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	__atomic_store_n(&page->right.prod, prod + chunk, __ATOMIC_RELEASE);
+	kick_if(VCHAN_NOTIFY_WRITE);
+	return chunk;
+}
+
+long vchan_read(void *buf, size_t n, int block)
+{
+	for (;;) {
+		long got = vchan_recv_some(buf, n);
+		if (got || !block)
+			return got;
+		vchan_arm(VCHAN_WANT_RECV);
+		if (!vchan_ready(VCHAN_WANT_RECV))
+			vchan_wait(0);
+	}
+}
+
 long vchan_write(const void *buf, size_t n)
 {
 	const char *src = buf;
-	size_t left_to_send = n;
-	while (left_to_send) {
-		if (cli_live() == VCHAN_LIVE_GONE)
+	size_t done = 0;
+	while (done < n) {
+		long put = vchan_send_some(src + done, n - done);
+		if (put < 0)
 			return -1;
-		uint32_t prod = page->right.prod;
-		uint32_t space = vring_space(prod, __atomic_load_n(&page->right.cons, __ATOMIC_ACQUIRE),
-					     RING_SIZE);
-		if (!space) {
-			__atomic_fetch_or(&page->cli_notify, VCHAN_NOTIFY_READ, __ATOMIC_SEQ_CST);
-			space = vring_space(prod, __atomic_load_n(&page->right.cons, __ATOMIC_ACQUIRE),
-					    RING_SIZE);
-			if (!space) {
+		done += (size_t)put;
+		if (put == 0) {
+			vchan_arm(VCHAN_WANT_SEND);
+			if (!vchan_ready(VCHAN_WANT_SEND))
 				vchan_wait(0);
-				continue;
-			}
 		}
-		uint32_t chunk = (uint32_t)(left_to_send < space ? left_to_send : space);
-		struct vring_span s[2];
-		int k = vring_spans(prod, chunk, RING_SIZE, s);
-		for (int i = 0; i < k; i++) {
-			kmemcpy(right + s[i].off, src, s[i].len);
-			src += s[i].len;
-		}
-		__atomic_thread_fence(__ATOMIC_RELEASE);
-		__atomic_store_n(&page->right.prod, prod + chunk, __ATOMIC_RELEASE);
-		kick_if(VCHAN_NOTIFY_WRITE);
-		left_to_send -= chunk;
 	}
 	return (long)n;
 }

@@ -18,6 +18,17 @@ int vchan_listen(const char *path);
 /* Blocks until dom0 has connected or Xen time passes deadline_ns (0: no
  * deadline); 1 if connected. */
 int vchan_wait_connected(uint64_t deadline_ns);
+enum { VCHAN_WANT_RECV = 1, VCHAN_WANT_SEND = 2 };
+/* Which of `want` can make progress now (data to read / room to write, or
+ * dom0 gone). */
+int vchan_ready(int want);
+/* Asks dom0 to signal the port when `want` may have become ready; call
+ * before re-checking vchan_ready and sleeping in vchan_wait. */
+void vchan_arm(int want);
+/* Non-blocking: bytes moved (0: none possible now), -1 once dom0 closed
+ * (for receiving: and the ring is drained). */
+long vchan_recv_some(void *buf, size_t n);
+long vchan_send_some(const void *buf, size_t n);
 /* Reads up to n bytes.  With block set, waits for at least one byte.
  * Returns the count, 0 if none (non-blocking), -1 once dom0 has closed
  * and the ring is drained. */

@@ -6,8 +6,7 @@ cd /tmp
 
 # --- the bare kernel: boot, console, vchan, crash, two guests ----------
 echo "== kernel: boot and vchan echo"
-xl create "$(mkcfg echo1 /pxen/p-guest-echo bootstats)" >/tmp/echo1.xl 2>&1 || cat /tmp/echo1.xl
-d1=$(xl domid echo1 2>/dev/null)
+d1=$(start_guest echo1 /pxen/p-guest-echo bootstats)
 check "p-guest boots under Xen and prints on its PV console" wait_log echo1 "p-guest: domain" 60
 boot=$(tr -d '\r' <"$(guest_log echo1)" | sed -n 's/.*vchan published \([0-9]*\) us.*/\1/p')
 echo "PXEN-STAT: kernel entry to vchan published: ${boot:-?} us"
@@ -20,8 +19,7 @@ fi
 show_log echo1
 
 echo "== kernel: a fault is reported and the domain crashes"
-xl create "$(mkcfg crash1 /pxen/p-guest-echo crashtest)" >/dev/null 2>&1
-d2=$(xl domid crash1 2>/dev/null)
+d2=$(start_guest crash1 /pxen/p-guest-echo crashtest)
 check "a CPU exception prints a register dump and backtrace" wait_log crash1 "p-guest: crashed" 60
 grep -q "fatal CPU exception 14 (page fault)" "$(guest_log crash1)" &&
 	grep -q "backtrace" "$(guest_log crash1)"
@@ -30,14 +28,12 @@ check "the crashed domain is cleaned up" wait_gone "${d2:-0}" 30
 show_log crash1
 
 echo "== kernel: two guests at once"
-xl create "$(mkcfg echo2 /pxen/p-guest-echo '')" >/dev/null 2>&1
-xl create "$(mkcfg echo3 /pxen/p-guest-echo '')" >/dev/null 2>&1
-d2=$(xl domid echo2 2>/dev/null)
-d3=$(xl domid echo3 2>/dev/null)
+d2=$(start_guest echo2 /pxen/p-guest-echo '')
+d3=$(start_guest echo3 /pxen/p-guest-echo '')
 if [ -n "$d2" ] && [ -n "$d3" ]; then
-	vchan-echo-client "$d2" "" 1048576 >/tmp/c2.out 2>&1 &
+	vchan-echo-client "$d2" - 1048576 >/tmp/c2.out 2>&1 &
 	p2=$!
-	vchan-echo-client "$d3" "" 1048576 >/tmp/c3.out 2>&1 &
+	vchan-echo-client "$d3" - 1048576 >/tmp/c3.out 2>&1 &
 	p3=$!
 	wait $p2; r2=$?
 	wait $p3; r3=$?

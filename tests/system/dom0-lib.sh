@@ -63,3 +63,15 @@ on_crash = "destroy"
 CFG
 	echo "/tmp/$1.cfg"
 }
+
+# start_guest NAME KERNEL CMDLINE [MEMORY_MB]: creates the guest paused,
+# prints its domid, then lets it run (so that a guest that dies at once
+# still has a known domid).
+start_guest() {
+	local cfg id
+	cfg=$(mkcfg "$@")
+	xl create -p "$cfg" >"/tmp/$1.xl" 2>&1 || { cat "/tmp/$1.xl" >&2; return 1; }
+	id=$(xl domid "$1") || return 1
+	xl unpause "$1" || return 1
+	echo "$id"
+}

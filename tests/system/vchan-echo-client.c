@@ -4,7 +4,7 @@
  * that small messages and a bulk stream come back byte for byte, measures
  * round-trip time and throughput, and prints TAP lines.
  *
- * usage: vchan-echo-client DOMID [XENSTORE-PATH] [BULK-BYTES]
+ * usage: vchan-echo-client DOMID [XENSTORE-PATH|-] [BULK-BYTES]
  */
 #include <libxenvchan.h>
 #include <stdint.h>
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
 	}
 	int domid = atoi(argv[1]);
 	char path[64];
-	if (argc > 2)
+	if (argc > 2 && strcmp(argv[2], "-") != 0)
 		snprintf(path, sizeof path, "%s", argv[2]);
 	else
 		snprintf(path, sizeof path, "/local/domain/%d/data/pxen", domid);

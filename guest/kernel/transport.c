@@ -1,0 +1,37 @@
+/* transport.c - guest/client/transport.h over the kernel's vchan server. */
+#include "transport.h"
+#include "clock.h"
+#include "platform.h"
+#include "vchan.h"
+
+long transport_send(const void *buf, size_t n)
+{
+	long r = vchan_send_some(buf, n);
+	return r < 0 ? -PLAT_EPIPE : r;
+}
+
+long transport_recv(void *buf, size_t n)
+{
+	long r = vchan_recv_some(buf, n);
+	return r < 0 ? -PLAT_EPIPE : r;
+}
+
+int transport_wait(int want, int64_t timeout_ns)
+{
+	int vw = ((want & TRANSPORT_RECV) ? VCHAN_WANT_RECV : 0) |
+		 ((want & TRANSPORT_SEND) ? VCHAN_WANT_SEND : 0);
+	uint64_t deadline = timeout_ns < 0 ? 0 : clock_now() + (uint64_t)timeout_ns;
+	for (;;) {
+		int r = vchan_ready(vw);
+		if (!r) {
+			vchan_arm(vw);
+			r = vchan_ready(vw);
+		}
+		if (r)
+			return ((r & VCHAN_WANT_RECV) ? TRANSPORT_RECV : 0) |
+			       ((r & VCHAN_WANT_SEND) ? TRANSPORT_SEND : 0);
+		if (timeout_ns >= 0 && clock_now() >= deadline)
+			return 0;
+		vchan_wait(deadline);
+	}
+}
