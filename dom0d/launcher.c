@@ -198,6 +198,23 @@ static void do_stop(struct daemon *d, struct lconn *c, uint32_t tag, uint32_t do
 		fail(c->w.fd, tag, ENOENT, "no such guest");
 }
 
+/* INTERRUPT_GUEST: p-launch forwards the user's Ctrl-C. */
+static void do_interrupt(struct daemon *d, struct lconn *c, uint32_t tag, uint32_t domid)
+{
+	struct guest *g;
+	int found = 0;
+
+	for (g = d->guests; g; g = g->next)
+		if (g->domid == domid && !g->dead) {
+			guest_send(g, PX_INTERRUPT, PX_CH_CONTROL, 0, NULL);
+			found = 1;
+		}
+	if (found)
+		send_frame(c->w.fd, PX_L_OK, tag, NULL);
+	else
+		fail(c->w.fd, tag, ENOENT, "no such guest");
+}
+
 static void conn_close(struct daemon *d, struct lconn *c)
 {
 	int i;
@@ -266,6 +283,8 @@ static void on_conn(struct daemon *d, struct watch *w, uint32_t events)
 			do_list(d, c, h.tag);
 		else if (h.type == PX_L_STOP)
 			do_stop(d, c, h.tag, (uint32_t)f[0].n);
+		else if (h.type == PX_L_INTERRUPT)
+			do_interrupt(d, c, h.tag, (uint32_t)f[0].n);
 		else
 			fail(c->w.fd, h.tag, EINVAL, "not a launcher request");
 		pos += h.size;

@@ -52,6 +52,7 @@ static const struct px_msg_info msgs[] = {
 	{ PX_L_LIST_R, "LIST_R", "S", CC, DL },
 	{ PX_L_STOP, "STOP", "d", CC, L },
 	{ PX_L_EXITED, "EXITED", "dds", CC, DL },
+	{ PX_L_INTERRUPT, "INTERRUPT_GUEST", "d", CC, L },
 	{ PX_ERROR, "ERROR", "ds", CC | SC | ST, D | DL },
 };
 

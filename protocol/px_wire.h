@@ -36,6 +36,7 @@ enum px_type {
 	PX_DATA = 0x30, PX_CREDIT = 0x31, PX_EOF = 0x32,
 	PX_L_REGISTER = 0x40, PX_L_OK = 0x41, PX_L_LIST = 0x42,
 	PX_L_LIST_R = 0x43, PX_L_STOP = 0x44, PX_L_EXITED = 0x45,
+	PX_L_INTERRUPT = 0x46,
 	PX_ERROR = 0x7f,
 };
 
