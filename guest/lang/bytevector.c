@@ -43,7 +43,7 @@ static val prim_bytevector(P *p, int argc, val *argv)
 
 	for (int i = 0; i < argc; i++)
 		arg_byte(p, "bytevector", argv, i);
-	bv = p_make_bytevector(p, (size_t)argc, 0);
+	bv = p_make_bytevector(p, (unsigned)argc, 0);
 	for (int i = 0; i < argc; i++)
 		P_BV_DATA(bv)[i] = (uint8_t)P_FIXVAL(argv[i]);
 	return bv;

@@ -21,8 +21,10 @@ static val state(P *p)
 {
 	val *root = p_root(p, P_ROOT_TEXT0);
 
-	if (!P_IS_VECTOR(*root))
+	if (*root == 0 || !P_IS_VECTOR(*root)) {
 		*root = p_make_vector(p, TS_NSLOTS, P_FALSE);
+		P_VEC(*root)[TS_OPEN_OUTPUTS] = P_NIL;
+	}
 	return *root;
 }
 
@@ -434,7 +436,6 @@ void text_init(P *p)
 {
 	val st = state(p);
 
-	P_VEC(st)[TS_OPEN_OUTPUTS] = P_NIL;
 	P_VEC(st)[TS_STDIN] = port_from_handle(p, PLAT_STDIN,
 		PORT_IN | PORT_TEXT | PORT_CONSOLE, string_from_latin1(p, "stdin", 5));
 	P_VEC(st)[TS_STDOUT] = port_from_handle(p, PLAT_STDOUT,

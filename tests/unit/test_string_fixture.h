@@ -1,0 +1,138 @@
+/*
+ * test_string_fixture.h - shared by the text module's unit tests
+ * (test_string, test_read, test_write): an interpreter heap on the hosted
+ * platform, TAP output, calling primitives by name, and catching the
+ * conditions they raise.
+ *
+ * It reaches into core.h for the heap and for the error jump: a unit test
+ * has no VM to catch conditions for it.
+ */
+#ifndef PXEN_TEST_STRING_FIXTURE_H
+#define PXEN_TEST_STRING_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistd.h>
+
+#include "core.h"
+#include "platform.h"
+#include "host.h"
+#include "port.h"
+#include "string_obj.h"
+
+static int tap_count, tap_failed;
+
+static void ok(int cond, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void ok(int cond, const char *fmt, ...)
+{
+	char desc[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(desc, sizeof desc, fmt, ap);
+	va_end(ap);
+	/* One TAP line per test, whatever the description holds. */
+	printf("%sok %d - ", cond ? "" : "not ", ++tap_count);
+	for (const char *s = desc; *s; s++) {
+		if (*s == '\n')
+			fputs("\\n", stdout);
+		else
+			putchar(*s);
+	}
+	printf("\n");
+	if (!cond)
+		tap_failed++;
+}
+
+static int tap_done(void)
+{
+	printf("1..%d\n", tap_count);
+	fflush(stdout);
+	return tap_failed != 0;
+}
+
+static P *fixture_new(void)
+{
+	static char *argv[] = {"test", NULL};
+	static struct p_state state;
+	struct host_config cfg = {0};
+	P *p = &state;
+
+	cfg.fs_root = "/tmp";	/* file tests make their files there */
+	cfg.heap_limit = 256u << 20;
+	cfg.argc = 1;
+	cfg.argv = argv;
+	if (host_setup(&cfg) < 0) {
+		fprintf(stderr, "host_setup failed\n");
+		exit(1);
+	}
+	gc_init(p, cfg.heap_limit);
+	sym_init(p);
+	return p;
+}
+
+/* The primitive called name in one of the tables. */
+static __attribute__((unused)) p_prim_fn prim(const char *name)
+{
+	static const struct p_prim *const tables[] = {
+		char_prims, string_prims, bytevector_prims, port_prims, io_prims,
+		file_prims, system_prims,
+	};
+
+	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+		for (const struct p_prim *e = tables[t]; e->name; e++)
+			if (strcmp(e->name, name) == 0)
+				return e->fn;
+	fprintf(stderr, "no primitive %s\n", name);
+	exit(1);
+}
+
+/* Calls a primitive; on a raised condition returns 0 and stores it. */
+static val caught;
+static __attribute__((unused)) val call(P *p, const char *name, int argc, val *argv)
+{
+	p_prim_fn fn = prim(name);
+	val r;
+
+	caught = 0;
+	if (__builtin_setjmp(p->jb) == 0) {
+		p->in_vm = 1;
+		r = fn(p, argc, argv);
+		p->in_vm = 0;
+		return r;
+	}
+	p->in_vm = 0;
+	caught = p->pending;
+	return 0;
+}
+
+/* The message of the last caught condition, as C text ("" if none). */
+static const char *caught_message(P *p)
+{
+	if (!caught || !P_HAS_TYPE(caught, T_ERROR)
+	    || !P_IS_STRING(P_SLOTS(caught)[ERR_MESSAGE]))
+		return "";
+	return p_string_cstr(p, P_SLOTS(caught)[ERR_MESSAGE]);
+}
+
+static __attribute__((unused)) int caught_kind(void)
+{
+	return caught && P_HAS_TYPE(caught, T_ERROR)
+		? (int)P_FIXVAL(P_SLOTS(caught)[ERR_KIND]) : -1;
+}
+
+static val str(P *p, const char *s)
+{
+	return p_string_from_utf8(p, s, strlen(s));
+}
+
+/* 1 if the P string s has exactly the UTF-8 text t. */
+static __attribute__((unused)) int str_is(P *p, val s, const char *t)
+{
+	return P_IS_STRING(s) && strcmp(p_string_cstr(p, s), t) == 0;
+}
+
+#endif
