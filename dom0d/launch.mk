@@ -1,6 +1,5 @@
 # dom0d/launch.mk: p-launch, which creates a guest with libxl and ties it
 # to p-dom0d (included from dom0d/local.mk).
-pxenguestdir = $(libdir)/pxen
 if HAVE_XEN
 bin_PROGRAMS += p-launch
 p_launch_SOURCES = dom0d/p-launch.c dom0d/p-launch.h dom0d/p-launch-ctl.c \

@@ -5,6 +5,7 @@
 #   p-guest       the P interpreter with the protocol client (installed in
 #                 $(pkglibdir), where p-launch looks for it)
 #   p-guest-echo  a vchan echo server, the kernel's own system test
+pxenguestdir = $(libdir)/pxen
 if BUILD_GUEST
 KERNEL_CFLAGS = $(FREESTANDING_CFLAGS) -O2 -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns
@@ -30,7 +31,8 @@ libpkernel_a_SOURCES = \
 	guest/kernel/mem.c guest/kernel/mem.h \
 	guest/kernel/gnttab.c guest/kernel/gnttab.h \
 	guest/kernel/xenstore.c guest/kernel/xenstore.h \
-	guest/kernel/vchan.c guest/kernel/vchan.h
+	guest/kernel/vchan.c guest/kernel/vchan.h \
+	guest/kernel/transport.c
 
 noinst_PROGRAMS += guest/kernel/p-guest-echo
 guest_kernel_p_guest_echo_SOURCES = guest/kernel/echo_main.c

@@ -1,0 +1,57 @@
+/*
+ * guest_main.c - kernel_run of p-guest: connects the protocol client to
+ * p-dom0d over the vchan, runs the P program (module 0) or the REPL, and
+ * reports the exit status before powering off.
+ */
+#include "client.h"
+#include "clock.h"
+#include "console.h"
+#include "kernel.h"
+#include "p.h"
+#include "plat_kernel.h"
+#include "platform.h"
+#include "xenstore.h"
+
+void kernel_run(const struct kernel_boot *kb)
+{
+	const struct boot_args *a = &kb->args;
+	plat_kernel_init(kb);
+	if (!a->repl && !a->expr && !kb->module) {
+		kprintf("p-guest: no program: give its text as module 0 (xl ramdisk=) "
+			"or start with the repl option\n");
+		kernel_exit(64);
+	}
+	uint32_t want = CLIENT_WANT_FILES | CLIENT_WANT_NET | (a->repl ? CLIENT_WANT_REPL : 0);
+	const char *name = a->argc ? a->argv[0] : "repl";
+	int rc = client_start((uint32_t)kb->domid, name, want);
+	if (rc < 0) {
+		kprintf("p-guest: p-dom0d did not accept the guest: %s\n", plat_strerror(rc));
+		kernel_exit(69);
+	}
+	struct p_run run = {
+		.expr = a->expr,
+		.file = kb->module && !a->repl ? name : NULL,
+		.source = kb->module,
+		.source_len = kb->module_len,
+		.repl = a->repl,
+		.heap_bytes = a->heap,
+		.gc_stress = a->gcstress,
+		.gc_stats = a->gcstats,
+	};
+	if (a->bootstats) {
+		/* Kernel entry to the interpreter's first instruction, Xen clock. */
+		uint64_t us = clock_since_entry() / 1000;
+		char v[24];
+		ksnprintf(v, sizeof v, "%lu", (unsigned long)us);
+		kprintf("p-guest: bootstats: first P instruction at %lu us after kernel entry\n",
+			(unsigned long)us);
+		xs_write(0, "data/boot-us", v);
+	}
+	plat_exit(p_main(&run));
+}
+
+_Noreturn void plat_exit(int status)
+{
+	client_exit(status);
+	kernel_exit(status);
+}

@@ -1,0 +1,90 @@
+/* plat_kernel.c - platform.h services that the bare kernel provides. */
+#include "platform.h"
+#include "client.h"
+#include "clock.h"
+#include "console.h"
+#include "hypercall.h"
+#include "kstring.h"
+#include "mem.h"
+#include "plat_kernel.h"
+
+/* Kept back from the heap for the kernel's and the client's own needs. */
+#define KERNEL_RESERVE (2u << 20)
+
+static const struct kernel_boot *boot;
+static size_t heap_limit;
+
+void plat_kernel_init(const struct kernel_boot *kb)
+{
+	boot = kb;
+	size_t free = mem_free_bytes();
+	heap_limit = free > KERNEL_RESERVE ? free - KERNEL_RESERVE : 0;
+	if (kb->args.heap && kb->args.heap < heap_limit)
+		heap_limit = kb->args.heap;
+}
+
+int plat_interrupted(void)
+{
+	return client_take_interrupt();
+}
+
+void *plat_pages_alloc(size_t bytes)
+{
+	return mem_alloc(bytes);
+}
+
+void plat_pages_free(void *p, size_t bytes)
+{
+	mem_free(p, bytes);
+}
+
+size_t plat_heap_limit(void)
+{
+	return heap_limit;
+}
+
+uint64_t plat_monotonic_ns(void)
+{
+	return clock_now();
+}
+
+int64_t plat_wallclock_ns(void)
+{
+	return clock_wall();
+}
+
+int plat_argc(void)
+{
+	return boot->args.argc;
+}
+
+const char *plat_argv(int i)
+{
+	return i >= 0 && i < boot->args.argc ? boot->args.argv[i] : NULL;
+}
+
+const char *plat_environ(int i)
+{
+	return i >= 0 && i < boot->args.envc ? boot->args.env[i] : NULL;
+}
+
+const char *plat_getenv(const char *name)
+{
+	size_t n = kstrlen(name);
+	for (int i = 0; i < boot->args.envc; i++) {
+		const char *e = boot->args.env[i];
+		size_t k = 0;
+		while (k < n && e[k] == name[k])
+			k++;
+		if (k == n && e[n] == '=')
+			return e + n + 1;
+	}
+	return NULL;
+}
+
+_Noreturn void plat_abort(const char *why)
+{
+	kprintf("p-guest: abort: %s\n", why ? why : "(no reason)");
+	hyp_shutdown(SHUTDOWN_crash);
+}
+
