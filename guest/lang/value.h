@@ -226,11 +226,10 @@ void text_init(P *p);
 /* Flushes the standard output ports (exit, end of program). */
 void text_flush_all(P *p);
 /* The text module's procedures written in Scheme (string-map,
- * call-with-port, with-output-to-file, ...; see text_scheme.h): after
- * text_init, the core evaluates each entry's source (a lambda expression)
- * in the system environment and binds it with p_define_global. */
-struct text_scheme_def;
-extern const struct text_scheme_def text_scheme_defs[];
+ * call-with-port, with-output-to-file, ...): text_scheme.h declares
+ * text_scheme_defs; after text_init, the core evaluates each entry's source
+ * (a lambda expression) in the system environment and binds it with
+ * p_define_global. */
 /* Wanted by the printer from the core (declared weak in write.h, so it is
  * optional): the name of a procedure, parameter or record type as a symbol
  * or string, else P_FALSE.  Without it they print as #<procedure> and
