@@ -61,7 +61,7 @@ int num_eqv(val x, val y);
 uint64_t num_hash(val x);
 
 /* Conversions. */
-double num_to_double(val x);	/* any real, correctly rounded */
+double num_to_double(P *p, val x);	/* any real, correctly rounded */
 val num_exact(P *p, val x, const char *who);	/* error on inf/nan */
 val num_inexact(P *p, val x);
 

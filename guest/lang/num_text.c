@@ -1,0 +1,265 @@
+/*
+ * num_text.c - R7RS number syntax: parsing (num_parse) and printing
+ * (num_format).
+ */
+#include <string.h>
+#include <math.h>
+#include <pcfloat.h>
+#include "num_int.h"
+
+static int digit_of(char c, int radix)
+{
+	int d;
+
+	if (c >= '0' && c <= '9')
+		d = c - '0';
+	else if (c >= 'a' && c <= 'z')
+		d = c - 'a' + 10;
+	else if (c >= 'A' && c <= 'Z')
+		d = c - 'A' + 10;
+	else
+		return -1;
+	return d < radix ? d : -1;
+}
+
+static int lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Exact unsigned integer from n valid digits. */
+static val parse_uint(P *p, const char *s, size_t n, int radix)
+{
+	if (n <= 15 || (radix <= 10 && n <= 18)) {
+		int64_t v = 0;
+		for (size_t i = 0; i < n; i++)
+			v = v * radix + digit_of(s[i], radix);
+		return p_from_int64(p, v);
+	}
+	val b = num_big_alloc(p, big_from_text_limbs(n, radix));
+	size_t len = big_from_text(NUM_BIG_LIMBS(b), s, n, radix);
+	return num_big_done(b, 0, len);
+}
+
+static size_t span_digits(const char *s, size_t i, size_t n, int radix)
+{
+	while (i < n && digit_of(s[i], radix) >= 0)
+		i++;
+	return i;
+}
+
+/* 10^e as an exact integer. */
+static val pow10_exact(P *p, long e)
+{
+	val r = P_FIX(1), b = P_FIX(10);
+	while (e) {
+		if (e & 1)
+			r = num_int_mul(p, r, b);
+		e >>= 1;
+		if (e)
+			b = num_int_mul(p, b, b);
+	}
+	return r;
+}
+
+/* Exponents beyond this in an exact decimal (#e1e99999999) are refused
+ * rather than building an absurdly large integer. */
+#define EXACT_EXP_MAX 100000
+
+/* The unsigned real s[0..n): integer, ratio, or (radix 10) decimal.
+ * exactness: 'e', 'i' or 0.  neg applies to the result.  P_FALSE if
+ * malformed. */
+static val parse_ureal(P *p, const char *s, size_t n, int radix, int exactness,
+		       int neg)
+{
+	size_t i = span_digits(s, 0, n, radix);
+
+	if (i == n && n > 0) {
+		val v = parse_uint(p, s, n, radix);
+		if (neg)
+			v = num_int_neg(p, v);
+		if (exactness == 'i') {
+			if (v == P_FIX(0))
+				return p_flonum(p, neg ? -0.0 : 0.0);
+			return p_flonum(p, num_to_double(p, v));
+		}
+		return v;
+	}
+	if (i > 0 && i < n && s[i] == '/') {
+		size_t j = span_digits(s, i + 1, n, radix);
+		if (j != n || j == i + 1)
+			return P_FALSE;
+		val num = parse_uint(p, s, i, radix);
+		val den = parse_uint(p, s + i + 1, n - i - 1, radix);
+		if (den == P_FIX(0))
+			return P_FALSE;
+		if (neg)
+			num = num_int_neg(p, num);
+		val v = num_make_ratio(p, num, den);
+		if (exactness == 'i') {
+			if (v == P_FIX(0))
+				return p_flonum(p, neg ? -0.0 : 0.0);
+			return p_flonum(p, num_to_double(p, v));
+		}
+		return v;
+	}
+	if (radix != 10)
+		return P_FALSE;
+	/* Decimal: digits [. digits] [e [sign] digits], a digit somewhere
+	 * in the mantissa. */
+	size_t int_end = i, frac_start = i, frac_end = i, k = i;
+	if (k < n && s[k] == '.') {
+		frac_start = k + 1;
+		frac_end = k = span_digits(s, k + 1, n, 10);
+	}
+	if (int_end == 0 && frac_end == frac_start)
+		return P_FALSE;
+	long ex = 0;
+	if (k < n && (s[k] == 'e' || s[k] == 'E')) {
+		size_t e0 = k + 1, e1;
+		int eneg = 0;
+		if (e0 < n && (s[e0] == '+' || s[e0] == '-'))
+			eneg = s[e0++] == '-';
+		e1 = span_digits(s, e0, n, 10);
+		if (e1 == e0)
+			return P_FALSE;
+		for (size_t t = e0; t < e1; t++)
+			if (ex < 100000000)
+				ex = ex * 10 + (s[t] - '0');
+		if (eneg)
+			ex = -ex;
+		k = e1;
+	}
+	if (k != n)
+		return P_FALSE;
+	if (exactness != 'e') {
+		double d;
+		if (pc_strtod(s, n, &d) != 0)
+			return P_FALSE;
+		return p_flonum(p, neg ? -d : d);
+	}
+	/* Exact decimal: all the mantissa digits over a power of ten. */
+	long scale = ex - (long)(frac_end - frac_start);
+	if (scale > EXACT_EXP_MAX || scale < -EXACT_EXP_MAX)
+		return P_FALSE;
+	val m = parse_uint(p, s, int_end, 10);
+	if (frac_end > frac_start) {
+		val f = parse_uint(p, s + frac_start, frac_end - frac_start, 10);
+		m = num_int_add(p, num_int_mul(p, m, pow10_exact(p, (long)(frac_end - frac_start))), f);
+	}
+	if (neg)
+		m = num_int_neg(p, m);
+	if (scale >= 0)
+		return num_int_mul(p, m, pow10_exact(p, scale));
+	return num_make_ratio(p, m, pow10_exact(p, -scale));
+}
+
+static int match_ci(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word);
+
+	if (n != k)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		if (lower(s[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+val num_parse(P *p, const char *s, size_t n, int radix)
+{
+	int exactness = 0, radix_set = 0;
+
+	while (n >= 2 && s[0] == '#') {
+		int c = lower(s[1]);
+		if (c == 'e' || c == 'i') {
+			if (exactness)
+				return P_FALSE;
+			exactness = c;
+		} else if (c == 'x' || c == 'b' || c == 'o' || c == 'd') {
+			if (radix_set)
+				return P_FALSE;
+			radix_set = 1;
+			radix = c == 'x' ? 16 : c == 'b' ? 2 : c == 'o' ? 8 : 10;
+		} else {
+			return P_FALSE;
+		}
+		s += 2;
+		n -= 2;
+	}
+	if (n == 0)
+		return P_FALSE;
+	if (n == 6 && (s[0] == '+' || s[0] == '-')) {
+		double special = 0;
+		if (match_ci(s + 1, 5, "inf.0"))
+			special = __builtin_inf();
+		else if (match_ci(s + 1, 5, "nan.0"))
+			special = __builtin_nan("");
+		if (special != 0 || special != special) {
+			if (exactness == 'e')
+				return P_FALSE;
+			return p_flonum(p, s[0] == '-' && special == special ? -special : special);
+		}
+	}
+	int neg = 0;
+	if (s[0] == '+' || s[0] == '-') {
+		neg = s[0] == '-';
+		s++;
+		n--;
+	}
+	if (n == 0)
+		return P_FALSE;
+	return parse_ureal(p, s, n, radix, exactness, neg);
+}
+
+static void emit_uint(P *p, val x, int radix,
+		      void (*emit)(void *, const char *, size_t), void *ctx)
+{
+	struct ibig v;
+	ib_of(&v, x);
+	if (v.neg)
+		emit(ctx, "-", 1);
+	if (v.n <= 1) {
+		char buf[72], *e = buf + sizeof buf, *q = e;
+		uint64_t m = v.n ? v.d[0] : 0;
+		do {
+			*--q = "0123456789abcdef"[m % (uint64_t)radix];
+			m /= (uint64_t)radix;
+		} while (m);
+		emit(ctx, q, (size_t)(e - q));
+		return;
+	}
+	uint64_t *copy = num_scratch(p, v.n);
+	memcpy(copy, v.d, v.n * sizeof *copy);
+	char *out = (char *)num_scratch(p, big_text_len(v.n, radix) / 8 + 1);
+	size_t len = big_to_text(out, copy, v.n, radix);
+	emit(ctx, out, len);
+}
+
+int num_format(P *p, val x, int radix,
+	       void (*emit)(void *ctx, const char *s, size_t n), void *ctx)
+{
+	if (radix != 2 && radix != 8 && radix != 10 && radix != 16)
+		return -1;
+	switch (num_kind(x)) {
+	case NK_FIX:
+	case NK_BIG:
+		emit_uint(p, x, radix, emit, ctx);
+		return 0;
+	case NK_RAT:
+		emit_uint(p, NUM_RAT_NUM(x), radix, emit, ctx);
+		emit(ctx, "/", 1);
+		emit_uint(p, NUM_RAT_DEN(x), radix, emit, ctx);
+		return 0;
+	case NK_FLO: {
+		char buf[PC_DTOA_BUFSIZE];
+		if (radix != 10)
+			return -1;
+		int len = pc_dtoa_shortest(P_FLOVAL(x), buf);
+		emit(ctx, buf, (size_t)len);
+		return 0;
+	}
+	default:
+		return -1;
+	}
+}
