@@ -51,11 +51,11 @@ struct stream {
 	struct bq pend;		/* guest bytes waiting for the fd */
 	int eof_sent;		/* host side reached EOF and the guest was told */
 	int guest_eof;		/* guest closed its writing end */
+	int live;		/* sockets: connected or accepted */
 	int connecting;		/* nonblocking connect in progress */
 	uint32_t connect_tag;
 	uint32_t accept_tag;	/* pending ACCEPT, or 0 */
 	uint32_t poll_tag;	/* pending POLL, or 0 */
-	int out_fd;		/* stdio pairs: REPL writes here, -1 otherwise */
 };
 
 struct fs9p;

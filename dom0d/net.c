@@ -147,6 +147,7 @@ static void connected(struct stream *s)
 	struct px_field f = { .n = PX_INITIAL_CREDIT };
 
 	s->connecting = 0;
+	s->live = 1;
 	guest_send(s->g, PX_CREDIT, s->chan, 0, &f);
 }
 

@@ -53,7 +53,7 @@ struct stream *stream_open(struct guest *g, uint16_t chan, enum stream_kind kind
 	s->g = g;
 	s->chan = chan;
 	s->kind = kind;
-	s->out_fd = -1;
+	s->live = kind != SK_SOCKET;
 	s->w.fn = stream_on_event;
 	if (fd >= 0 && fstat(fd, &st) == 0) {
 		if (S_ISSOCK(st.st_mode))
@@ -119,7 +119,7 @@ void stream_rearm(struct stream *s)
 		ev = (s->accept_tag || s->poll_tag) ? EPOLLIN : 0;
 	else if (s->connecting)
 		ev = EPOLLOUT;
-	else {
+	else if (s->live) {
 		if (host_reads(s) && s->credit && !s->eof_sent && guest_out_room(s->g))
 			ev |= EPOLLIN;
 		if (s->pend.len)
@@ -143,7 +143,7 @@ static void pull(struct stream *s)
 	size_t want;
 	ssize_t r;
 
-	while (s->w.fd >= 0 && host_reads(s) && s->credit && !s->eof_sent &&
+	while (s->w.fd >= 0 && s->live && host_reads(s) && s->credit && !s->eof_sent &&
 	       guest_out_room(s->g) && !s->g->dead) {
 		want = s->g->max_frame - PX_HDR;
 		if (want > s->credit)

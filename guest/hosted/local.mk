@@ -1,8 +1,13 @@
-# guest/hosted: the platform as a Linux process, and the `p` command.
+# guest/hosted: the platform as a Linux process, and the `p` command.  Its
+# streams, files and sockets go through the pxen client to p-dom0d.
 noinst_LIBRARIES += libphosted.a
-libphosted_a_SOURCES = guest/hosted/host.h guest/hosted/plat_host.c guest/hosted/plat_direct.c
+libphosted_a_SOURCES = guest/hosted/host.h guest/hosted/plat_host.c \
+	guest/hosted/transport_sock.c guest/hosted/spawn.c
+libphosted_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/client \
+	-DPXEN_SBINDIR='"$(sbindir)"' -DPXEN_BUILDDIR='"$(abs_top_builddir)"'
 
 bin_PROGRAMS += p
 p_SOURCES = guest/hosted/main.c
+p_CPPFLAGS = $(AM_CPPFLAGS)
 p_LDFLAGS = -no-pie $(AM_LDFLAGS)
-p_LDADD = libphosted.a libplang.a libpc.a -lm
+p_LDADD = libphosted.a libpclient.a libprotocol.a libplang.a libpc.a -lm

@@ -8,6 +8,7 @@
 
 #include "host.h"
 #include "p.h"
+#include "platform.h"
 
 #define DEFAULT_HEAP ((size_t)1 << 30)
 
@@ -19,6 +20,8 @@ static void usage(FILE *f)
 	      "  --heap SIZE   heap limit, e.g. 256M (default 1G)\n"
 	      "  --fs DIR      export DIR as the program's filesystem\n"
 	      "  --ro          export it read-only\n"
+	      "  --net RULE    allow HOST:PORT or listen:PORT (repeatable; default: no network)\n"
+	      "  --connect SOCK  use the p-dom0d listening on SOCK instead of starting one\n"
 	      "  --gc-stress   collect at every allocation (also P_GC_STRESS=1)\n"
 	      "  --gc-stats    print collector statistics at exit\n"
 	      "  -e EXPR       evaluate EXPR and print its value\n"
@@ -88,6 +91,14 @@ int main(int argc, char **argv)
 			cfg.fs_root = argv[++i];
 		} else if (!strcmp(a, "--ro")) {
 			cfg.read_only = 1;
+		} else if (!strcmp(a, "--net") && more) {
+			if (cfg.nnet == HOST_MAX_NET) {
+				fprintf(stderr, "p: at most %d --net rules\n", HOST_MAX_NET);
+				return 2;
+			}
+			cfg.net[cfg.nnet++] = argv[++i];
+		} else if (!strcmp(a, "--connect") && more) {
+			cfg.connect_path = argv[++i];
 		} else if (!strcmp(a, "--gc-stress")) {
 			run.gc_stress = 1;
 		} else if (!strcmp(a, "--gc-stats")) {
@@ -121,11 +132,11 @@ int main(int argc, char **argv)
 	cfg.catch_sigint = run.repl;
 	status = host_setup(&cfg);
 	if (status < 0) {
-		fprintf(stderr, "p: cannot export %s: %s\n", cfg.fs_root, strerror(-status));
+		fprintf(stderr, "p: cannot reach p-dom0d: %s\n", strerror(-status));
 		return 2;
 	}
 	run.heap_bytes = cfg.heap_limit;
 	status = p_main(&run);
 	free(source);
-	return status;
+	plat_exit(status);
 }

@@ -1,6 +1,7 @@
 /*
  * plat_host.c - the machine half of platform.h for a Linux process: memory,
- * clocks, program context, exit and interrupts.
+ * clocks, program context, exit and interrupts.  Streams, files and sockets
+ * are the pxen client's (guest/client), talking to p-dom0d.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "client.h"
 #include "host.h"
 #include "platform.h"
 
@@ -30,6 +32,9 @@ static void on_sigint(int sig)
 
 int host_setup(const struct host_config *cfg)
 {
+	uint32_t want = 0;
+	int fd, err;
+
 	host = *cfg;
 	if (cfg->catch_sigint) {
 		struct sigaction sa;
@@ -40,7 +45,16 @@ int host_setup(const struct host_config *cfg)
 			return -errno;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	return host_fs_setup(cfg->fs_root, cfg->read_only);
+	fd = cfg->connect_path ? host_connect_dom0d(cfg->connect_path) : host_spawn_dom0d(cfg);
+	if (fd < 0)
+		return fd;
+	host_transport_init(fd);
+	if (cfg->fs_root)
+		want |= CLIENT_WANT_FILES;
+	if (cfg->nnet)
+		want |= CLIENT_WANT_NET;
+	err = client_start((uint32_t)getpid(), cfg->argc > 0 ? cfg->argv[0] : "p", want);
+	return err < 0 ? err : 0;
 }
 
 size_t host_parse_size(const char *s)
@@ -131,15 +145,14 @@ const char *plat_environ(int i)
 int plat_interrupted(void)
 {
 	if (!interrupt_pending)
-		return 0;
+		return client_take_interrupt();
 	interrupt_pending = 0;
 	return 1;
 }
 
 void plat_exit(int status)
 {
-	plat_flush(PLAT_STDOUT);
-	plat_flush(PLAT_STDERR);
+	client_exit(status);
 	exit(status);
 }
 
@@ -151,9 +164,4 @@ void plat_abort(const char *why)
 	    write(2, "\n", 1) < 0)
 		_exit(134);
 	_exit(134);
-}
-
-const char *plat_strerror(int err)
-{
-	return strerror(err < 0 ? -err : err);
 }

@@ -1,0 +1,43 @@
+/*
+ * client.h - the pxen protocol client: the guest's side of PROTOCOL.md.
+ *
+ * It implements platform.h's streams, files, directories, TCP and
+ * plat_strerror over a transport (transport.h), and offers the platform the
+ * control services below.  Freestanding, single-threaded and synchronous:
+ * one request is outstanding at a time, and while it waits the client keeps
+ * taking in stream data, credit and INTERRUPT so neither side can stall.
+ * The same objects link into the hosted `p` and the bare guest.
+ */
+#ifndef PXEN_CLIENT_H
+#define PXEN_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { CLIENT_WANT_FILES = 1, CLIENT_WANT_NET = 2, CLIENT_WANT_REPL = 8 };
+
+/* Says HELLO (domid and name identify the guest in dom0's logs) and waits
+ * for HELLO_R.  Returns 0 or a negative PLAT_Exxx. */
+int client_start(uint32_t domid, const char *name, uint32_t want);
+
+/* 1 once per INTERRUPT received from dom0, else 0.  Looks at the transport
+ * now and then without blocking, so it stays cheap to call often. */
+int client_take_interrupt(void);
+
+/* Reports the exit status and waits until dom0 has written out all of the
+ * guest's output (EXIT_R) or the transport is gone. */
+void client_exit(int status);
+
+/* Wall-clock time from dom0 in ns since 1970, or a negative PLAT_Exxx. */
+int64_t client_wallclock_ns(void);
+
+/* Fills buf with n random bytes from dom0; 0 or a negative PLAT_Exxx. */
+int client_random(void *buf, size_t n);
+
+/* The terminal's size (0, 0 when there is none); 0 or negative PLAT_Exxx. */
+int client_winsize(int *rows, int *cols);
+
+/* A line in dom0's log under the guest's name (level 0 error ... 3 debug). */
+void client_log(int level, const char *msg);
+
+#endif

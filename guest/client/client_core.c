@@ -1,0 +1,337 @@
+/*
+ * client_core.c - the client's frame pump, request/reply matching and the
+ * control services (HELLO, EXIT, time, random, window size, LOG,
+ * INTERRUPT).
+ */
+#include <string.h>
+
+#include "client_int.h"
+#include "p9.h"
+#include "platform.h"
+#include "transport.h"
+
+#define RBUF (2 * PX_MAX_FRAME)
+
+uint32_t cl_max_frame = PX_MAX_FRAME;
+uint32_t cl_caps;
+int cl_interrupt;
+int cl_pending_accept = -1;
+
+static uint8_t rbuf[RBUF];
+static size_t rlen;
+static uint8_t txbuf[PX_MAX_FRAME];
+static uint8_t replybuf[PX_MAX_FRAME];
+static uint8_t p9buf[PX_MAX_FRAME];
+static int dead;
+static uint32_t next_tag = 1;
+static uint16_t next_p9tag = 1;
+
+/* The one request waiting for its reply. */
+static struct {
+	int active, done;
+	uint16_t chan;
+	uint32_t tag;
+	int p9tag;	/* 9P replies carry their own tag, -1 otherwise */
+} want;
+
+static void take_frame(const struct px_hdr *h, const uint8_t *body)
+{
+	struct px_field f[PX_MAX_FIELDS];
+	const char *why;
+
+	if (px_check(h, body, PX_D2G, f, &why) < 0)
+		plat_abort("pxen client: dom0 sent a malformed message");
+	switch (px_chan_class(h->chan)) {
+	case PX_CC_STREAM:
+		if (h->type == PX_DATA)
+			cl_stream_data(h->chan, f[0].p, f[0].len);
+		else if (h->type == PX_EOF)
+			cl_stream_eof(h->chan);
+		else if (h->type == PX_CREDIT)
+			cl_stream_credit(h->chan, (uint32_t)f[0].n);
+		return;
+	case PX_CC_CONTROL:
+		if (h->type == PX_INTERRUPT) {
+			cl_interrupt = 1;
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	if (!want.active || want.done || h->chan != want.chan)
+		return;
+	if (want.p9tag >= 0) {
+		if (f[0].len < P9_HDR || px_get16(f[0].p + 5) != want.p9tag)
+			return;
+	} else if (h->tag != want.tag) {
+		return;
+	}
+	memcpy(replybuf, (const uint8_t *)body - PX_HDR, h->size);
+	want.done = 1;
+	if (h->type == PX_ACCEPT + PX_SOCK_REPLY && cl_pending_accept >= 0)
+		cl_h[cl_pending_accept].chan = (uint16_t)f[0].n;
+}
+
+/* Splits what is in rbuf into frames. */
+static void take_frames(void)
+{
+	size_t pos = 0;
+
+	while (rlen - pos >= PX_HDR) {
+		struct px_hdr h;
+		if (px_hdr_decode(rbuf + pos, cl_max_frame, &h) < 0)
+			plat_abort("pxen client: dom0 sent a frame of impossible length");
+		if (rlen - pos < h.size)
+			break;
+		take_frame(&h, rbuf + pos + PX_HDR);
+		pos += h.size;
+	}
+	memmove(rbuf, rbuf + pos, rlen - pos);
+	rlen -= pos;
+}
+
+int cl_pump(int64_t timeout_ns)
+{
+	for (;;) {
+		int got = 0;
+		long r = 0;
+
+		if (dead)
+			return -PLAT_EPIPE;
+		while (rlen < RBUF && (r = transport_recv(rbuf + rlen, RBUF - rlen)) > 0) {
+			rlen += (size_t)r;
+			got = 1;
+			take_frames();
+		}
+		if (r < 0) {
+			dead = 1;
+			return -PLAT_EPIPE;
+		}
+		if (got || timeout_ns == 0)
+			return 0;
+		r = transport_wait(TRANSPORT_RECV, timeout_ns);
+		if (r < 0) {
+			dead = 1;
+			return -PLAT_EPIPE;
+		}
+		if (r == 0)
+			return 0;
+	}
+}
+
+static int send_bytes(const uint8_t *p, size_t n)
+{
+	while (n) {
+		long w;
+		if (dead)
+			return -PLAT_EPIPE;
+		w = transport_send(p, n);
+		if (w < 0) {
+			dead = 1;
+			return -PLAT_EPIPE;
+		}
+		p += w;
+		n -= (size_t)w;
+		if (n) {
+			/* Keep taking frames in while dom0 cannot take ours, or both
+			 * sides would wait on each other. */
+			if (cl_pump(0) < 0)
+				return -PLAT_EPIPE;
+			if (transport_wait(TRANSPORT_SEND | TRANSPORT_RECV, -1) < 0) {
+				dead = 1;
+				return -PLAT_EPIPE;
+			}
+		}
+	}
+	return 0;
+}
+
+int cl_send(unsigned type, unsigned chan, uint32_t tag, const struct px_field *f)
+{
+	long n = px_frame(txbuf, cl_max_frame, type, chan, tag, f);
+
+	if (n < 0)
+		return -PLAT_EINVAL;
+	return send_bytes(txbuf, (size_t)n);
+}
+
+static int wait_reply(struct cl_reply *r)
+{
+	while (!want.done)
+		if (cl_pump(-1) < 0) {
+			want.active = 0;
+			return -PLAT_EPIPE;
+		}
+	want.active = 0;
+	px_hdr_decode(replybuf, PX_MAX_FRAME, &r->h);
+	r->body = replybuf + PX_HDR;
+	px_decode(r->body, r->h.size - PX_HDR, px_msg_info(r->h.type)->fmt, r->f);
+	if (r->h.type == PX_ERROR)
+		return -(int)(r->f[0].n ? r->f[0].n : PLAT_EIO);
+	return 0;
+}
+
+int cl_call(unsigned type, unsigned chan, const struct px_field *f, struct cl_reply *r)
+{
+	int err;
+
+	want.active = 1;
+	want.done = 0;
+	want.chan = (uint16_t)chan;
+	want.tag = next_tag++;
+	want.p9tag = -1;
+	if (!next_tag)
+		next_tag = 1;
+	err = cl_send(type, chan, want.tag, f);
+	if (err < 0) {
+		want.active = 0;
+		return err;
+	}
+	return wait_reply(r);
+}
+
+int cl_p9(unsigned type, struct px_field *f)
+{
+	struct cl_reply r;
+	struct px_field body;
+	unsigned rtype;
+	uint16_t rtag;
+	long n;
+	int err;
+
+	if (next_p9tag == P9_NOTAG)
+		next_p9tag = 1;
+	n = p9_encode(p9buf, cl_max_frame - PX_HDR, type, next_p9tag, f);
+	if (n < 0)
+		return -PLAT_ENAMETOOLONG;
+	want.active = 1;
+	want.done = 0;
+	want.chan = PX_CH_FILES;
+	want.p9tag = next_p9tag++;
+	body.p = p9buf;
+	body.len = (uint32_t)n;
+	err = cl_send(PX_P9, PX_CH_FILES, 0, &body);
+	if (err < 0) {
+		want.active = 0;
+		return err;
+	}
+	err = wait_reply(&r);
+	if (err < 0)
+		return err;
+	if (p9_decode(r.f[0].p, r.f[0].len, &rtype, &rtag, f) < 0)
+		plat_abort("pxen client: dom0 sent a malformed 9P reply");
+	if (rtype == P9_RLERROR)
+		return -(int)(f[0].n ? f[0].n : PLAT_EIO);
+	if (rtype != type + 1)
+		plat_abort("pxen client: 9P reply of the wrong type");
+	return (int)rtype;
+}
+
+int client_start(uint32_t domid, const char *name, uint32_t want_caps)
+{
+	struct px_field f[5];
+	struct cl_reply r;
+	int err;
+
+	f[0].n = PX_VERSION;
+	f[1].n = PX_MAX_FRAME;
+	f[2].n = domid;
+	f[3].p = (const uint8_t *)name;
+	f[3].len = (uint32_t)strlen(name);
+	f[4].n = want_caps | PX_CAP_STDIO;
+	/* The handles exist before HELLO_R: dom0's first CREDIT follows it
+	 * at once. */
+	err = cl_stream_init(PLAT_STDIN, PX_CH_STDIN, 1, 0, 0);
+	if (err == 0)
+		err = cl_stream_init(PLAT_STDOUT, PX_CH_STDOUT, 0, 1, 0);
+	if (err == 0)
+		err = cl_stream_init(PLAT_STDERR, PX_CH_STDERR, 0, 1, 0);
+	if (err < 0)
+		return err;
+	want.active = 1;
+	want.done = 0;
+	want.chan = 0;
+	want.tag = 0;
+	want.p9tag = -1;
+	err = cl_send(PX_HELLO, 0, 0, f);
+	if (err < 0)
+		return err;
+	err = wait_reply(&r);
+	if (err < 0)
+		return err;
+	if (r.h.type != PX_HELLO_R || r.f[0].n != PX_VERSION)
+		return -PLAT_ENOSYS;
+	cl_max_frame = (uint32_t)r.f[1].n;
+	cl_caps = (uint32_t)r.f[2].n;
+	err = cl_stream_grant(cl_handle_get(PLAT_STDIN));
+	return err < 0 ? err : cl_files_start();
+}
+
+int client_take_interrupt(void)
+{
+	static unsigned calls;
+
+	if (!cl_interrupt && !dead && (++calls & 1023) == 0)
+		cl_pump(0);
+	if (!cl_interrupt)
+		return 0;
+	cl_interrupt = 0;
+	return 1;
+}
+
+void client_exit(int status)
+{
+	struct px_field f = { .n = (uint32_t)status };
+	struct cl_reply r;
+
+	cl_call(PX_EXIT, 0, &f, &r);
+}
+
+int64_t client_wallclock_ns(void)
+{
+	struct cl_reply r;
+	int err = cl_call(PX_TIME, 0, NULL, &r);
+
+	return err < 0 ? err : (int64_t)r.f[0].n;
+}
+
+int client_random(void *buf, size_t n)
+{
+	uint8_t *out = buf;
+
+	while (n) {
+		struct px_field f = { .n = n > 256 ? 256 : n };
+		struct cl_reply r;
+		int err = cl_call(PX_RANDOM, 0, &f, &r);
+		if (err < 0)
+			return err;
+		if (r.f[0].len != f.n)
+			return -PLAT_EIO;
+		memcpy(out, r.f[0].p, r.f[0].len);
+		out += r.f[0].len;
+		n -= r.f[0].len;
+	}
+	return 0;
+}
+
+int client_winsize(int *rows, int *cols)
+{
+	struct cl_reply r;
+	int err = cl_call(PX_WINSIZE_Q, 0, NULL, &r);
+
+	if (err < 0)
+		return err;
+	*rows = (int)r.f[0].n;
+	*cols = (int)r.f[1].n;
+	return 0;
+}
+
+void client_log(int level, const char *msg)
+{
+	size_t n = strlen(msg);
+	struct px_field f[2] = { { .n = (uint64_t)(level < 0 ? 0 : level > 3 ? 3 : level) },
+				 { .p = (const uint8_t *)msg, .len = (uint32_t)(n > 4000 ? 4000 : n) } };
+
+	cl_send(PX_LOG, 0, 0, f);
+}

@@ -1,0 +1,175 @@
+/*
+ * client_streams.c - the handle table and byte streams (stdio, REPL,
+ * sockets) with credit-based flow control: the client grants dom0 as many
+ * bytes as its receive ring holds and credits them back as the program
+ * reads; it sends only as much as dom0 granted.
+ */
+#include <string.h>
+
+#include "client_int.h"
+#include "platform.h"
+
+struct cl_handle cl_h[CL_HANDLES];
+
+struct cl_handle *cl_handle_get(int h)
+{
+	return h >= 0 && h < CL_HANDLES && cl_h[h].kind != CK_FREE ? &cl_h[h] : NULL;
+}
+
+int cl_handle_new(enum cl_kind kind)
+{
+	int h;
+
+	for (h = PLAT_REPL + 1; h < CL_HANDLES; h++)
+		if (cl_h[h].kind == CK_FREE) {
+			memset(&cl_h[h], 0, sizeof cl_h[h]);
+			cl_h[h].kind = kind;
+			return h;
+		}
+	return -PLAT_EMFILE;
+}
+
+void cl_handle_free(int h)
+{
+	struct cl_handle *s = &cl_h[h];
+
+	if (s->rx)
+		plat_pages_free(s->rx, CL_RX);
+	if (s->dir)
+		plat_pages_free(s->dir, CL_RX);
+	memset(s, 0, sizeof *s);
+}
+
+/* Invariant once open: credit outstanding at dom0 + rx_len + rx_unacked
+ * == CL_RX, so dom0 can never overrun the ring. */
+int cl_stream_grant(struct cl_handle *s)
+{
+	struct px_field f;
+
+	if (!s->readable || s->eof || !s->rx_unacked)
+		return 0;
+	f.n = s->rx_unacked;
+	s->rx_unacked = 0;
+	return cl_send(PX_CREDIT, s->chan, 0, &f);
+}
+
+int cl_stream_init(int h, uint16_t chan, int readable, int writable, int grant)
+{
+	struct cl_handle *s = &cl_h[h];
+
+	memset(s, 0, sizeof *s);
+	s->kind = CK_STREAM;
+	s->chan = chan;
+	s->readable = readable;
+	s->writable = writable;
+	if (readable) {
+		s->rx = plat_pages_alloc(CL_RX);
+		if (!s->rx) {
+			s->kind = CK_FREE;
+			return -PLAT_ENOMEM;
+		}
+		s->rx_unacked = CL_RX;
+	}
+	return grant ? cl_stream_grant(s) : 0;
+}
+
+static struct cl_handle *by_chan(uint16_t chan)
+{
+	int h;
+
+	for (h = 0; h < CL_HANDLES; h++)
+		if (cl_h[h].kind == CK_STREAM && cl_h[h].chan == chan)
+			return &cl_h[h];
+	return NULL;
+}
+
+void cl_stream_data(uint16_t chan, const uint8_t *p, uint32_t len)
+{
+	struct cl_handle *s = by_chan(chan);
+	uint32_t tail, first;
+
+	if (!s)
+		return;	/* closed meanwhile: the bytes have nowhere to go */
+	if (!s->readable || len > CL_RX - s->rx_len)
+		plat_abort("pxen client: dom0 sent more than the credit it had");
+	tail = (s->rx_head + s->rx_len) % CL_RX;
+	first = CL_RX - tail < len ? CL_RX - tail : len;
+	memcpy(s->rx + tail, p, first);
+	memcpy(s->rx, p + first, len - first);
+	s->rx_len += len;
+}
+
+void cl_stream_eof(uint16_t chan)
+{
+	struct cl_handle *s = by_chan(chan);
+
+	if (s)
+		s->eof = 1;
+}
+
+void cl_stream_credit(uint16_t chan, uint32_t n)
+{
+	struct cl_handle *s = by_chan(chan);
+
+	if (s)
+		s->tx_credit += n;
+}
+
+long cl_stream_read(struct cl_handle *s, void *buf, size_t n)
+{
+	uint32_t first, take;
+	int err;
+
+	if (!s->readable)
+		return -PLAT_EBADF;
+	while (!s->rx_len && !s->eof) {
+		if (cl_interrupt)
+			return -PLAT_EINTR;
+		if (cl_pump(-1) < 0)
+			return 0;
+	}
+	take = s->rx_len < n ? s->rx_len : (uint32_t)n;
+	first = CL_RX - s->rx_head < take ? CL_RX - s->rx_head : take;
+	memcpy(buf, s->rx + s->rx_head, first);
+	memcpy((uint8_t *)buf + first, s->rx, take - first);
+	s->rx_head = (s->rx_head + take) % CL_RX;
+	s->rx_len -= take;
+	s->rx_unacked += take;
+	/* Credit back in batches: each CREDIT is a frame. */
+	if (s->rx_unacked >= CL_RX / 4 || (!s->rx_len && s->rx_unacked)) {
+		err = cl_stream_grant(s);
+		if (err < 0 && !take)
+			return err;
+	}
+	return take;
+}
+
+long cl_stream_write(struct cl_handle *s, const void *buf, size_t n)
+{
+	const uint8_t *p = buf;
+	size_t done = 0;
+
+	if (!s->writable)
+		return -PLAT_EBADF;
+	while (done < n) {
+		struct px_field f;
+		uint32_t chunk;
+		int err;
+		while (!s->tx_credit)
+			if (cl_pump(-1) < 0)
+				return done ? (long)done : -PLAT_EPIPE;
+		chunk = cl_max_frame - PX_HDR;
+		if (chunk > s->tx_credit)
+			chunk = s->tx_credit;
+		if (chunk > n - done)
+			chunk = (uint32_t)(n - done);
+		f.p = p + done;
+		f.len = chunk;
+		err = cl_send(PX_DATA, s->chan, 0, &f);
+		if (err < 0)
+			return done ? (long)done : err;
+		s->tx_credit -= chunk;
+		done += chunk;
+	}
+	return (long)done;
+}
