@@ -223,16 +223,41 @@ const char *p_string_cstr(P *p, val s)
 	return string_utf8_raw(p, s, &len);
 }
 
+/* Walks a string's full case folding one code point at a time. */
+struct fold_iter {
+	val s;
+	size_t i, n;
+	uint32_t pend[3];
+	int npend, ipend;
+};
+
+static int32_t fold_next(struct fold_iter *it)
+{
+	if (it->ipend < it->npend)
+		return (int32_t)it->pend[it->ipend++];
+	if (it->i >= it->n)
+		return -1;
+	it->npend = uni_full_case('F', char_at(it->s, it->i++), it->pend);
+	it->ipend = 1;
+	return (int32_t)it->pend[0];
+}
+
 int string_compare(val a, val b, int ci)
 {
 	size_t na = STR_LEN(a), nb = STR_LEN(b), n = na < nb ? na : nb;
 
+	if (ci) {
+		struct fold_iter x = {a, 0, na, {0}, 0, 0}, y = {b, 0, nb, {0}, 0, 0};
+		for (;;) {
+			int32_t cx = fold_next(&x), cy = fold_next(&y);
+			if (cx != cy)
+				return cx < cy ? -1 : 1;
+			if (cx < 0)
+				return 0;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		uint32_t x = char_at(a, i), y = char_at(b, i);
-		if (ci) {
-			x = uni_foldcase_char(x);
-			y = uni_foldcase_char(y);
-		}
 		if (x != y)
 			return x < y ? -1 : 1;
 	}

@@ -31,7 +31,8 @@ val string_substring(P *p, val s, size_t start, size_t end);
 val string_from_chars(P *p, const uint32_t *cs, size_t n);
 /* Latin-1 / ASCII bytes as a string (no decoding: each byte is a char). */
 val string_from_latin1(P *p, const char *s, size_t n);
-/* <0, 0, >0 comparing code points; ci: compare simple case folds. */
+/* <0, 0, >0 comparing code points; ci: compare the full case foldings
+ * (so "Stra\u00DFe" and "STRASSE" are equal). */
 int string_compare(val a, val b, int ci);
 /* Bytes of the UTF-8 encoding of s[start, end). */
 size_t string_utf8_length(val s, size_t start, size_t end);

@@ -208,17 +208,75 @@ static void test_files(P *p)
 		   "delete-file and delete-directory");
 	}
 	a[0] = str(p, "no-such-file.txt");
-	ok(call(p, "open-input-file", 1, a) == 0 && caught_kind() == PE_FILE
-	   && strstr(caught_message(p), "open-input-file") != NULL
-	   && strstr(caught_message(p), "no-such-file.txt") != NULL,
-	   "open-input-file of a missing file is a file error naming both (%s)",
-	   caught_message(p));
+	r = call(p, "open-input-file", 1, a);
+	{
+		const char *msg = caught_message(p);
+		ok(r == 0 && caught_kind() == PE_FILE && strstr(msg, "open-input-file")
+		   && strstr(msg, "no-such-file.txt"),
+		   "open-input-file of a missing file is a file error naming both (%s)", msg);
+	}
 	ok(call(p, "delete-file", 1, a) == 0 && caught_kind() == PE_FILE,
 	   "delete-file of a missing file is a file error");
-	a[0] = str(p, "a\0b");
 	a[0] = p_string_from_utf8(p, "a\0b", 3);
 	ok(call(p, "open-input-file", 1, a) == 0 && caught_kind() == PE_FILE,
 	   "a file name with NUL is a file error");
+}
+
+/* A listener, a connection to it and the accepted side, in one process:
+ * the kernel buffers what each side writes. */
+static void test_tcp(P *p)
+{
+	val a[3], listener, client, server, r;
+	int port = 20000 + (int)(getpid() % 20000);
+
+	a[0] = str(p, "127.0.0.1");
+	a[1] = P_FIX(port);
+	listener = call(p, "tcp-listen", 2, a);
+	ok(listener != 0, "tcp-listen on 127.0.0.1:%d", port);
+	if (!listener)
+		return;
+	a[0] = listener;
+	ok(call(p, "tcp-listener?", 1, a) == P_TRUE && call(p, "port?", 1, a) == P_FALSE,
+	   "a listener is not a port");
+	a[0] = str(p, "127.0.0.1");
+	client = call(p, "tcp-connect", 2, a);
+	a[0] = listener;
+	server = call(p, "tcp-accept", 1, a);
+	ok(client && server, "tcp-connect and tcp-accept");
+	if (!client || !server)
+		return;
+	a[0] = client;
+	ok(call(p, "input-port?", 1, a) == P_TRUE && call(p, "output-port?", 1, a) == P_TRUE
+	   && call(p, "binary-port?", 1, a) == P_TRUE,
+	   "a connection is one binary input/output port");
+	a[0] = p_make_bytevector(p, 3, 'x');
+	a[1] = client;
+	call(p, "write-bytevector", 2, a);
+	a[0] = client;
+	call(p, "flush-output-port", 1, a);
+	a[0] = P_FIX(3);
+	a[1] = server;
+	r = call(p, "read-bytevector", 2, a);
+	ok(r && P_IS_BYTEVECTOR(r) && P_BV_LEN(r) == 3 && P_BV_DATA(r)[0] == 'x',
+	   "bytes written by the client arrive at the server");
+	a[0] = client;
+	call(p, "close-output-port", 1, a);
+	a[0] = server;
+	ok(call(p, "read-u8", 1, a) == P_EOF, "closing the client's output side ends the input");
+	a[0] = P_FIX(7);
+	a[1] = server;
+	call(p, "write-u8", 2, a);
+	a[0] = server;
+	call(p, "close-port", 1, a);
+	a[0] = client;
+	ok(call(p, "read-u8", 1, a) == P_FIX(7), "the other direction still works");
+	call(p, "close-port", 1, a);
+	a[0] = listener;
+	call(p, "close-port", 1, a);
+	ok(call(p, "tcp-accept", 1, a) == 0, "accept on a closed listener raises");
+	a[0] = str(p, "127.0.0.1");
+	a[1] = P_FIX(70000);
+	ok(call(p, "tcp-connect", 2, a) == 0, "a port number above 65535 raises");
 }
 
 int main(void)
@@ -229,5 +287,6 @@ int main(void)
 	test_bytevector_ports(p);
 	test_predicates_and_close(p);
 	test_files(p);
+	test_tcp(p);
 	return tap_done();
 }

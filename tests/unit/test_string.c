@@ -86,8 +86,14 @@ static void test_string_prims(P *p)
 	ok(call(p, "string<?", 3, a) == P_FALSE, "string<? is false out of order");
 	a[0] = str(p, "Stra\xC3\x9F" "e");
 	a[1] = str(p, "STRASSE");
-	ok(call(p, "string-ci=?", 2, a) == P_FALSE,
-	   "string-ci=? uses simple folding (sharp s is not SS)");
+	ok(call(p, "string-ci=?", 2, a) == P_TRUE,
+	   "string-ci=? compares full case foldings (sharp s is ss)");
+	{
+		val b[2] = {str(p, "abc"), str(p, "ABD")};
+		ok(call(p, "string-ci<?", 2, b) == P_TRUE, "string-ci<?");
+		b[1] = str(p, "AB");
+		ok(call(p, "string-ci>?", 2, b) == P_TRUE, "string-ci>? with a prefix");
+	}
 	r = call(p, "string-upcase", 1, a);
 	ok(str_is(p, r, "STRASSE"), "string-upcase maps sharp s to SS");
 	a[0] = str(p, "\xCE\x9F\xCE\xA3");	/* ΟΣ */

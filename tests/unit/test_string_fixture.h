@@ -61,7 +61,17 @@ static P *fixture_new(void)
 	struct host_config cfg = {0};
 	P *p = &state;
 
-	cfg.fs_root = "/tmp";	/* file tests make their files there */
+	/* Files and sockets go through a p-dom0d of the build tree, which
+	 * lets file tests use /tmp and socket tests use the loopback. */
+	if (!getenv("P_DOM0D") && getenv("top_builddir")) {
+		static char dom0d[4096];
+		snprintf(dom0d, sizeof dom0d, "%s/p-dom0d", getenv("top_builddir"));
+		setenv("P_DOM0D", dom0d, 1);
+	}
+	cfg.fs_root = "/tmp";
+	cfg.net[0] = "127.0.0.1:*";
+	cfg.net[1] = "listen:*";
+	cfg.nnet = 2;
 	cfg.heap_limit = 256u << 20;
 	cfg.argc = 1;
 	cfg.argv = argv;
