@@ -35,6 +35,14 @@ static void need_exact_int(P *p, const char *who, int argno, val x)
 		p_type_error(p, who, argno, "exact integer", x);
 }
 
+/* Optional arguments the caller left out may arrive as P_DEFAULT. */
+static int given(int argc, val *argv)
+{
+	while (argc > 0 && argv[argc - 1] == P_DEFAULT)
+		argc--;
+	return argc;
+}
+
 static int is_nan(val x)
 {
 	return P_IS_FLO(x) && P_FLOVAL(x) != P_FLOVAL(x);
@@ -546,6 +554,7 @@ static val pr_exp(P *p, int argc, val *argv)
 
 static val pr_log(P *p, int argc, val *argv)
 {
+	argc = given(argc, argv);
 	need_num(p, "log", argc, argv);
 	for (int i = 0; i < argc; i++)
 		if (sign_of(argv[i]) < 0)
@@ -596,6 +605,7 @@ static val pr_acos(P *p, int argc, val *argv)
 
 static val pr_atan(P *p, int argc, val *argv)
 {
+	argc = given(argc, argv);
 	double y = real_arg(p, "atan", 1, argv[0]);
 	if (argc == 1)
 		return p_flonum(p, atan(y));
@@ -744,7 +754,7 @@ static void append(void *ctx, const char *s, size_t n)
 
 static int radix_arg(P *p, const char *who, int argc, val *argv)
 {
-	if (argc < 2 || argv[1] == P_DEFAULT)
+	if (given(argc, argv) < 2)
 		return 10;
 	val r = argv[1];
 	if (r != P_FIX(2) && r != P_FIX(8) && r != P_FIX(10) && r != P_FIX(16))

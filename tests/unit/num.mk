@@ -8,3 +8,14 @@ tests_unit_test_libc_SOURCES = tests/unit/test_libc.c
 tests_unit_test_libc_CPPFLAGS = $(AM_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
 tests_unit_test_libc_LDADD = libpc.a -lm
 tests_unit_test_libc_LDFLAGS = -no-pie $(AM_LDFLAGS)
+
+# test_num runs the numbers module from libplang.a on the stand-in runtime
+# of test_num_rt.c, which defines everything the module needs from the rest
+# of the interpreter, so no other part of libplang.a is linked.
+check_PROGRAMS += tests/unit/test_num
+TESTS += tests/unit/test_num
+tests_unit_test_num_SOURCES = tests/unit/test_num.c tests/unit/test_num_rt.c \
+	tests/unit/test_num_rt.h
+tests_unit_test_num_CPPFLAGS = $(AM_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
+tests_unit_test_num_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_unit_test_num_LDADD = libplang.a libpc.a -lm
