@@ -51,10 +51,12 @@ static void hello(struct guest *g, const struct px_field *f)
 		guest_kill(g, "second HELLO");
 		return;
 	}
-	if (g->domid == 0 && g->name[0] == 0)
+	/* A local guest names itself; a vchan guest's domid and name come
+	 * from xenstore and the launcher, never from what it claims. */
+	if (!strcmp(g->name, "local")) {
 		g->domid = (uint32_t)f[2].n;
-	if (!g->name[0] || !strcmp(g->name, "local"))
 		copy_name(g, &f[3]);
+	}
 	if (version > PX_VERSION)
 		version = PX_VERSION;
 	if (f[1].n < 4096 || version == 0) {

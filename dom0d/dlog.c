@@ -13,6 +13,9 @@ void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)
 	char msg[512];
 	va_list ap;
 
+	/* Serving one p, only trouble is worth the user's terminal. */
+	if (d->single && level >= DLOG_INFO && !d->verbose)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -32,7 +32,7 @@ enum px_type {
 	PX_SOCKET = 0x20, PX_CONNECT = 0x21, PX_BIND = 0x22, PX_LISTEN = 0x23,
 	PX_ACCEPT = 0x24, PX_POLL = 0x25, PX_RELEASE = 0x26, PX_SHUTDOWN = 0x27,
 	PX_RESOLVE = 0x28,
-	PX_SOCK_REPLY = 0x10,	/* reply type = request type + this */
+	PX_SOCK_REPLY = 0x40,	/* reply type = request type + this */
 	PX_DATA = 0x30, PX_CREDIT = 0x31, PX_EOF = 0x32,
 	PX_L_REGISTER = 0x40, PX_L_OK = 0x41, PX_L_LIST = 0x42,
 	PX_L_LIST_R = 0x43, PX_L_STOP = 0x44, PX_L_EXITED = 0x45,

@@ -32,6 +32,7 @@ static void on_sigint(int sig)
 
 int host_setup(const struct host_config *cfg)
 {
+	const char *name;
 	uint32_t want = 0;
 	int fd, err;
 
@@ -53,7 +54,9 @@ int host_setup(const struct host_config *cfg)
 		want |= CLIENT_WANT_FILES;
 	if (cfg->nnet)
 		want |= CLIENT_WANT_NET;
-	err = client_start((uint32_t)getpid(), cfg->argc > 0 ? cfg->argv[0] : "p", want);
+	name = cfg->argc > 0 ? strrchr(cfg->argv[0], '/') : NULL;
+	name = name ? name + 1 : cfg->argc > 0 ? cfg->argv[0] : "p";
+	err = client_start((uint32_t)getpid(), name, want);
 	return err < 0 ? err : 0;
 }
 

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Runs the codec's unit tests (TAP).
+exec "$top_builddir/tests/protocol/test_codec"
