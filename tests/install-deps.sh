@@ -3,7 +3,7 @@
 set -eu
 pkgs="build-essential autoconf automake libtool pkg-config libxen-dev libedit-dev
 	qemu-system-x86 xen-hypervisor-4.17-amd64 xen-utils-4.17 linux-image-amd64
-	busybox-static cpio xz-utils netcat-openbsd curl clang libclang-rt-14-dev
+	busybox-static cpio xz-utils xenstore-utils netcat-openbsd curl clang libclang-rt-14-dev
 	unicode-data"
 missing=
 for p in $pkgs; do

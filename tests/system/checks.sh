@@ -45,8 +45,32 @@ else
 	fail "two guests at once: xl create failed"
 fi
 
-if [ -x /pxen/program-checks.sh ]; then
-	. /pxen/program-checks.sh
+# --- p-launch: libxl creation, p-dom0d registration, crash clean-up --------
+if [ -x /pxen/p-launch ] && [ -x /pxen/p-dom0d ]; then
+	echo "== p-launch"
+	p-launch --kernel /pxen/p-guest-echo /pxen/progs/hello.scm >/tmp/nod.out 2>&1
+	r=$?
+	cat /tmp/nod.out
+	check "p-launch says so plainly when p-dom0d is not running" eval \
+		'[ $r = 69 ] && grep -q "p-dom0d is not running" /tmp/nod.out'
+	mkdir -p /run/pxen
+	p-dom0d --foreground --verbose >/tmp/p-dom0d.log 2>&1 &
+	dpid=$!
+	i=0
+	while [ ! -S /run/pxen/control.sock ] && [ $i -lt 40 ]; do sleep 0.25; i=$((i + 1)); done
+	check "p-dom0d starts and opens its control socket" [ -S /run/pxen/control.sock ]
+	timeout 120 p-launch --name lcrash --kernel /pxen/p-guest-echo --crashtest \
+		/pxen/progs/hello.scm >/tmp/lcrash.out 2>&1 </dev/null
+	r=$?
+	cat /tmp/lcrash.out
+	check "p-launch creates a PVH guest with libxl, reports its crash and destroys it" eval \
+		'[ $r = 70 ] && grep -q "crashed" /tmp/lcrash.out && ! xl domid lcrash >/dev/null 2>&1'
+	if [ -f /pxen/program-checks.sh ]; then
+		. /pxen/program-checks.sh
+	fi
+	kill $dpid 2>/dev/null
+	echo "---- p-dom0d log"
+	cat /tmp/p-dom0d.log
 fi
 xl list
 exit 0

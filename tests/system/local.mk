@@ -7,7 +7,12 @@ tests_system_vchan_echo_client_SOURCES = tests/system/vchan-echo-client.c
 tests_system_vchan_echo_client_LDADD = -lxenvchan
 endif
 EXTRA_DIST += tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh \
-	tests/system/dom0-lib.sh tests/system/checks.sh
+	tests/system/dom0-lib.sh tests/system/checks.sh tests/system/program-checks.sh \
+	tests/system/repl-checks.sh tests/system/export/lib/mylib.sld \
+	tests/system/progs/hello.scm tests/system/progs/args.scm \
+	tests/system/progs/files.scm tests/system/progs/uselib.scm \
+	tests/system/progs/error.scm tests/system/progs/loop.scm \
+	tests/system/progs/count.scm
 
 check-system: all
 	$(MAKE) $(AM_MAKEFLAGS) tests/system/vchan-echo-client

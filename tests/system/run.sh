@@ -38,15 +38,19 @@ need() { # need BUILD-PATH DEST
 need guest/kernel/p-guest-echo /pxen/p-guest-echo
 need tests/system/vchan-echo-client /pxen/vchan-echo-client
 files+=("$src/tests/system/dom0-lib.sh:/pxen/dom0-lib.sh" "$src/tests/system/checks.sh:/pxen/job.sh")
-if [ -f "$bld/guest/kernel/p-guest" ] && [ -f "$bld/dom0d/p-launch" ] && [ -f "$bld/dom0d/p-dom0d" ]; then
-	files+=("$bld/guest/kernel/p-guest:/pxen/p-guest" "$bld/dom0d/p-launch:/pxen/p-launch"
-		"$bld/dom0d/p-dom0d:/pxen/p-dom0d"
-		"$src/tests/system/program-checks.sh:/pxen/program-checks.sh")
-	for f in "$src"/tests/system/progs/*; do
-		files+=("$f:/pxen/progs/${f##*/}")
-	done
+need p-launch /pxen/p-launch
+need p-dom0d /pxen/p-dom0d
+for f in "$src"/tests/system/progs/*; do
+	files+=("$f:/pxen/progs/${f##*/}")
+done
+if [ -f "$bld/guest/kernel/p-guest" ]; then
+	files+=("$bld/guest/kernel/p-guest:/pxen/p-guest"
+		"$src/tests/system/program-checks.sh:/pxen/program-checks.sh"
+		"$src/tests/system/repl-checks.sh:/pxen/repl-checks.sh"
+		"$src/tests/system/export/lib/mylib.sld:/pxen/export/lib/mylib.sld")
+	[ -f "$bld/p-repl" ] && files+=("$bld/p-repl:/pxen/p-repl")
 else
-	tap not-ok "p-guest, p-launch and p-dom0d are built (program checks need them)"
+	tap not-ok "p-guest is built (the program checks need it)"
 fi
 [ -f "$bld/guest/kernel/p-guest-echo" ] && [ -f "$bld/tests/system/vchan-echo-client" ] || finish
 

@@ -1,0 +1,83 @@
+# program-checks.sh - P programs on p-guest through p-launch and p-dom0d;
+# sourced by checks.sh inside the test dom0 (p-dom0d already runs) when
+# p-guest was built.
+echo "== programs through p-launch"
+
+# run_prog NAME [p-launch args...]: output in /tmp/NAME.out/.err, status in
+# /tmp/NAME.rc; then whether the domain is gone in /tmp/NAME.gone.
+run_prog() {
+	local name=$1
+	shift
+	timeout 180 p-launch --name "$name" "$@" >"/tmp/$name.out" 2>"/tmp/$name.err" </dev/null
+	echo $? >"/tmp/$name.rc"
+	if xl domid "$name" >/dev/null 2>&1; then echo no >"/tmp/$name.gone"; else echo yes >"/tmp/$name.gone"; fi
+	echo "---- $name: status $(cat "/tmp/$name.rc"), domain gone: $(cat "/tmp/$name.gone")"
+	echo "-- stdout:"; cat "/tmp/$name.out"
+	echo "-- stderr:"; cat "/tmp/$name.err"
+}
+rc_is() { [ "$(cat "/tmp/$1.rc")" = "$2" ]; }
+out_is() { printf '%s\n' "$2" | cmp -s - "/tmp/$1.out"; }
+gone() { [ "$(cat "/tmp/$1.gone")" = yes ]; }
+
+run_prog hello --bootstats /pxen/progs/hello.scm
+check "hello world through p-launch: output" out_is hello "Hello, world!"
+check "hello world through p-launch: exit status 0, domain destroyed" eval 'rc_is hello 0 && gone hello'
+boot=$(tr -d '\r' <"$(guest_log hello)" 2>/dev/null | sed -n 's/.*first P instruction at \([0-9]*\) us.*/\1/p')
+echo "PXEN-STAT: kernel entry to first P instruction: ${boot:-?} us"
+show_log hello
+
+run_prog args /pxen/progs/args.scm "two words" "" "100%" "é"
+check "arguments reach the program intact and (exit 3) is the status" eval \
+	'out_is args "$(printf "arg:two words\narg:\narg:100%%\narg:é")" && rc_is args 3'
+
+rm -rf /tmp/export /tmp/secret.txt
+mkdir -p /tmp/export/sub /tmp/export/lib
+cp /pxen/export/lib/mylib.sld /tmp/export/lib/
+echo "first line" >/tmp/export/in.txt
+echo "outside" >/tmp/secret.txt
+run_prog files --fs /tmp/export /pxen/progs/files.scm
+check "a program reads, writes and deletes files in its export" eval \
+	'rc_is files 0 && grep -qx "read:first line" /tmp/files.out && grep -qx "wrote:#t" /tmp/files.out &&
+	 grep -qx "deleted:#t" /tmp/files.out && [ "$(cat /tmp/export/out.txt)" = "copy of first line" ] &&
+	 [ ! -e /tmp/export/scratch.txt ]'
+check "a program cannot escape its export" eval \
+	'grep -qx "escape ../secret.txt:#f" /tmp/files.out && grep -qx "escape /../secret.txt:#f" /tmp/files.out &&
+	 grep -qx "escape sub/../../secret.txt:#f" /tmp/files.out'
+
+run_prog uselib --fs /tmp/export /pxen/progs/uselib.scm
+check "a library is imported through the file proxy" eval 'out_is uselib "hello from library" && rc_is uselib 0'
+
+run_prog error /pxen/progs/error.scm
+check "an uncaught error is reported (status 70, message) and the guest cleaned up" eval \
+	'rc_is error 70 && [ -s /tmp/error.err ] && gone error'
+
+run_prog fault --crashtest /pxen/progs/hello.scm
+check "a faulting guest is reported as crashed and cleaned up" eval \
+	'rc_is fault 70 && grep -q crashed /tmp/fault.err && grep -q "fatal CPU exception" /tmp/fault.err && gone fault'
+
+timeout 180 p-launch --name loop /pxen/progs/loop.scm >/tmp/loop.out 2>/tmp/loop.err </dev/null &
+lpid=$!
+i=0
+while ! grep -q looping /tmp/loop.out 2>/dev/null && [ $i -lt 120 ]; do sleep 0.5; i=$((i + 1)); done
+sleep 1
+kill -INT $lpid
+wait $lpid
+lrc=$?
+echo "---- loop: status $lrc"; cat /tmp/loop.out /tmp/loop.err
+check "Ctrl-C (SIGINT to p-launch) interrupts a looping program" eval \
+	'[ $lrc = 70 ] && ! xl domid loop >/dev/null 2>&1'
+
+run_prog twoA /pxen/progs/count.scm 200000 &
+ta=$!
+run_prog twoB /pxen/progs/hello.scm &
+tb=$!
+wait $ta
+wait $tb
+check "two programs in two guests at once" eval \
+	'out_is twoA 20000100000 && rc_is twoA 0 && out_is twoB "Hello, world!" && rc_is twoB 0'
+
+if command -v p-repl >/dev/null 2>&1; then
+	. /pxen/repl-checks.sh
+else
+	fail "REPL through p-launch attach: p-repl (the REPL client) was not built"
+fi

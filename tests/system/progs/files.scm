@@ -1,0 +1,18 @@
+;; Reads, writes and deletes files in its export, and tries to escape it.
+(import (scheme base) (scheme write) (scheme file))
+(define (say . xs) (for-each display xs) (newline))
+(define line (call-with-input-file "in.txt" read-line))
+(say "read:" line)
+(call-with-output-file "out.txt"
+  (lambda (p) (write-string (string-append "copy of " line) p) (newline p)))
+(say "wrote:" (file-exists? "out.txt"))
+(call-with-output-file "scratch.txt" (lambda (p) (write-string "x" p)))
+(delete-file "scratch.txt")
+(say "deleted:" (not (file-exists? "scratch.txt")))
+(define (escapes? path)
+  (guard (e (#t #f))
+    (call-with-input-file path read-line)
+    #t))
+(say "escape ../secret.txt:" (escapes? "../secret.txt"))
+(say "escape /../secret.txt:" (escapes? "/../secret.txt"))
+(say "escape sub/../../secret.txt:" (escapes? "sub/../../secret.txt"))

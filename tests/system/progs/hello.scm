@@ -1,0 +1,3 @@
+(import (scheme base) (scheme write))
+(display "Hello, world!")
+(newline)
