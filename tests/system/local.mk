@@ -1,6 +1,12 @@
 # tests/system: real Xen 4.17 in QEMU (make check-system); see run.sh.
 # The dom0 echo client proves the guest's vchan server before (and
 # independently of) the pxen protocol.
+# The vchan ring arithmetic both sides rely on, as a hosted unit test.
+check_PROGRAMS += tests/system/vring-test
+tests_system_vring_test_SOURCES = tests/system/vring-test.c
+tests_system_vring_test_LDADD = libpshared.a
+TESTS += tests/system/vring-test
+
 if HAVE_XEN
 check_PROGRAMS += tests/system/vchan-echo-client
 tests_system_vchan_echo_client_SOURCES = tests/system/vchan-echo-client.c
