@@ -1,21 +1,15 @@
 /*
  * string.c - memory and string functions for the bare kernel (the hosted
- * build uses glibc's).  Word-at-a-time where alignment allows: these run under the
- * interpreter's collector, so memcpy and memset matter.
+ * build uses glibc's).  Word-at-a-time where alignment allows: these run
+ * under the interpreter's collector, so memcpy and memset matter.
  */
 #include <stdint.h>
 #include <string.h>
 
-#undef memcpy
-#undef memmove
-#undef memset
-#undef memcmp
-#undef strlen
-#undef strcmp
-#undef strncmp
-#undef strchr
+/* Names in parentheses so string.h's function-like macros leave the
+ * definitions alone. */
 
-void *memcpy(void *restrict dst, const void *restrict src, size_t n)
+void *(memcpy)(void *restrict dst, const void *restrict src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
@@ -29,7 +23,7 @@ void *memcpy(void *restrict dst, const void *restrict src, size_t n)
 	return dst;
 }
 
-void *memmove(void *dst, const void *src, size_t n)
+void *(memmove)(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
@@ -43,7 +37,7 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 
-void *memset(void *dst, int c, size_t n)
+void *(memset)(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
 	uint64_t w = (unsigned char)c * 0x0101010101010101ull;
@@ -59,7 +53,7 @@ void *memset(void *dst, int c, size_t n)
 	return dst;
 }
 
-int memcmp(const void *a, const void *b, size_t n)
+int (memcmp)(const void *a, const void *b, size_t n)
 {
 	const unsigned char *x = a, *y = b;
 
@@ -69,7 +63,7 @@ int memcmp(const void *a, const void *b, size_t n)
 	return 0;
 }
 
-void *memchr(const void *s, int c, size_t n)
+void *(memchr)(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;
 
@@ -79,7 +73,7 @@ void *memchr(const void *s, int c, size_t n)
 	return NULL;
 }
 
-size_t strlen(const char *s)
+size_t (strlen)(const char *s)
 {
 	const char *p = s;
 
@@ -88,7 +82,7 @@ size_t strlen(const char *s)
 	return (size_t)(p - s);
 }
 
-size_t strnlen(const char *s, size_t max)
+size_t (strnlen)(const char *s, size_t max)
 {
 	size_t n = 0;
 
@@ -97,14 +91,14 @@ size_t strnlen(const char *s, size_t max)
 	return n;
 }
 
-int strcmp(const char *a, const char *b)
+int (strcmp)(const char *a, const char *b)
 {
 	while (*a && *a == *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
-int strncmp(const char *a, const char *b, size_t n)
+int (strncmp)(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
 		if (*a != *b)
@@ -115,7 +109,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
-char *strchr(const char *s, int c)
+char *(strchr)(const char *s, int c)
 {
 	for (;; s++) {
 		if (*s == (char)c)
@@ -125,7 +119,7 @@ char *strchr(const char *s, int c)
 	}
 }
 
-char *strrchr(const char *s, int c)
+char *(strrchr)(const char *s, int c)
 {
 	const char *last = NULL;
 
@@ -137,7 +131,7 @@ char *strrchr(const char *s, int c)
 	}
 }
 
-char *strstr(const char *hay, const char *needle)
+char *(strstr)(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
 

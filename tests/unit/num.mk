@@ -4,7 +4,7 @@
 # first and ours (pc_math.h, pcfloat.h, pfmt.h) after them.
 check_PROGRAMS += tests/unit/test_libc
 TESTS += tests/unit/test_libc
-tests_unit_test_libc_SOURCES = tests/unit/test_libc.c
+tests_unit_test_libc_SOURCES = tests/unit/test_libc.c tests/unit/test_libc_string.c
 tests_unit_test_libc_CPPFLAGS = $(AM_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
 tests_unit_test_libc_LDADD = libpc.a -lm
 tests_unit_test_libc_LDFLAGS = -no-pie $(AM_LDFLAGS)

@@ -15,6 +15,20 @@
 #include "pcfloat.h"
 #include "pfmt.h"
 
+/* libpcbase's functions under test names (test_libc_string.c). */
+void *tb_memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *tb_memmove(void *dst, const void *src, size_t n);
+void *tb_memset(void *dst, int c, size_t n);
+int tb_memcmp(const void *a, const void *b, size_t n);
+void *tb_memchr(const void *s, int c, size_t n);
+size_t tb_strlen(const char *s);
+size_t tb_strnlen(const char *s, size_t max);
+int tb_strcmp(const char *a, const char *b);
+int tb_strncmp(const char *a, const char *b, size_t n);
+char *tb_strchr(const char *s, int c);
+char *tb_strrchr(const char *s, int c);
+char *tb_strstr(const char *hay, const char *needle);
+
 static int test_no;
 static int failures;
 
@@ -509,8 +523,65 @@ static void test_snprintf(void)
 	ok(n == 14 && strcmp(a, "trun") == 0, "pc_snprintf truncates and returns the full length");
 }
 
+static int sgn(int x)
+{
+	return (x > 0) - (x < 0);
+}
+
+static void test_string(void)
+{
+	static unsigned char a[300], b[300], c[300];
+	int bad = 0;
+
+	for (int i = 0; i < 20000; i++) {
+		size_t off1 = rnd() % 16, off2 = rnd() % 16, n = rnd() % 200;
+		for (size_t k = 0; k < sizeof a; k++)
+			a[k] = (unsigned char)rnd(), b[k] = c[k] = (unsigned char)rnd();
+		tb_memcpy(b + off1, a + off2, n);
+		memcpy(c + off1, a + off2, n);
+		bad += memcmp(b, c, sizeof b) != 0;
+		/* overlapping moves both ways */
+		memcpy(c, b, sizeof b);
+		tb_memmove(b + off1, b + off2, n);
+		memmove(c + off1, c + off2, n);
+		bad += memcmp(b, c, sizeof b) != 0;
+		int v = (int)(rnd() % 256);
+		tb_memset(b + off1, v, n);
+		memset(c + off1, v, n);
+		bad += memcmp(b, c, sizeof b) != 0;
+		memcpy(b, a, sizeof a);
+		if (n)
+			b[rnd() % n] ^= (unsigned char)(1 + rnd() % 255);
+		bad += sgn(tb_memcmp(a, b, n)) != sgn(memcmp(a, b, n));
+		bad += tb_memchr(a, a[n], n) != memchr(a, a[n], n);
+	}
+	ok(bad == 0, "memcpy memmove memset memcmp memchr agree with glibc (%d bad)", bad);
+
+	static const char *strs[] = { "", "a", "ab", "abc", "abd", "abcabc", "b",
+		"hello world", "hello", "world", "\xff\x01", "zz" };
+	const size_t ns = sizeof strs / sizeof strs[0];
+	bad = 0;
+	for (size_t i = 0; i < ns; i++) {
+		const char *s = strs[i];
+		bad += tb_strlen(s) != strlen(s);
+		bad += tb_strnlen(s, 2) != strnlen(s, 2);
+		for (int ch = 0; ch < 256; ch += 7) {
+			bad += tb_strchr(s, ch) != strchr(s, ch);
+			bad += tb_strrchr(s, ch) != strrchr(s, ch);
+		}
+		bad += tb_strchr(s, 0) != strchr(s, 0);
+		for (size_t j = 0; j < ns; j++) {
+			bad += sgn(tb_strcmp(s, strs[j])) != sgn(strcmp(s, strs[j]));
+			bad += sgn(tb_strncmp(s, strs[j], 2)) != sgn(strncmp(s, strs[j], 2));
+			bad += tb_strstr(s, strs[j]) != strstr(s, strs[j]);
+		}
+	}
+	ok(bad == 0, "strlen strnlen strchr strrchr strcmp strncmp strstr agree with glibc (%d bad)", bad);
+}
+
 int main(void)
 {
+	test_string();
 	test_dtoa_format();
 	test_roundtrips();
 	test_strtod();
