@@ -50,9 +50,10 @@ int host_setup(const struct host_config *cfg)
 	if (fd < 0)
 		return fd;
 	host_transport_init(fd);
-	if (cfg->fs_root)
+	/* A running p-dom0d has its own policy: ask for everything it allows. */
+	if (cfg->fs_root || cfg->connect_path)
 		want |= CLIENT_WANT_FILES;
-	if (cfg->nnet)
+	if (cfg->nnet || cfg->connect_path)
 		want |= CLIENT_WANT_NET;
 	name = cfg->argc > 0 ? strrchr(cfg->argv[0], '/') : NULL;
 	name = name ? name + 1 : cfg->argc > 0 ? cfg->argv[0] : "p";
