@@ -155,14 +155,18 @@ val num_div(P *p, val x, val y)
 }
 
 /* Integer division on integers (exact, or integral flonums).  kind: 't'
- * truncate, 'f' floor; which: 'q' quotient, 'r' remainder.  Exact zero
- * divisors raise; inexact ones give the IEEE result. */
+ * truncate, 'f' floor.  A zero divisor, exact or not, raises. */
 void num_intdiv(P *p, const char *who, val x, val y, int kind, val *q, val *r)
 {
 	if (!num_is_integer(x))
 		p_type_error(p, who, 1, "integer", x);
 	if (!num_is_integer(y))
 		p_type_error(p, who, 2, "integer", y);
+	if (y == P_FIX(0) || (P_IS_FLO(y) && P_FLOVAL(y) == 0)) {
+		char msg[80];
+		pc_snprintf(msg, sizeof msg, "%s: division by zero", who);
+		p_raise_error(p, PE_ERROR, msg, 1, x);
+	}
 	if (P_IS_FLO(x) || P_IS_FLO(y)) {
 		double a = num_to_double(p, x), b = num_to_double(p, y);
 		double rem = fmod(a, b);
@@ -173,11 +177,6 @@ void num_intdiv(P *p, const char *who, val x, val y, int kind, val *q, val *r)
 		if (r)
 			*r = p_flonum(p, rem);
 		return;
-	}
-	if (y == P_FIX(0)) {
-		char msg[80];
-		pc_snprintf(msg, sizeof msg, "%s: division by zero", who);
-		p_raise_error(p, PE_ERROR, msg, 1, x);
 	}
 	if (P_IS_FIX(x) && P_IS_FIX(y)) {
 		int64_t a = P_FIXVAL(x), b = P_FIXVAL(y);
