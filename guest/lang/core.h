@@ -41,6 +41,11 @@ enum {
 	R_INLINE,		/* vector: original primitive per inline op */
 	R_LIBPATH,		/* list of directories searched for .sld */
 	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
+	R_SPECIALS,		/* vector of special form objects by code */
+	R_CASE_CODE,		/* code object dispatching a case-lambda */
+	R_INTERACTION,		/* the interaction environment */
+	R_TAGS,			/* environment: name -> library tag symbol */
+	R_FEATURES,		/* list of cond-expand feature symbols */
 	R_TMP0, R_TMP1, R_TMP2,
 };
 
@@ -81,7 +86,7 @@ struct p_state {
 	/* compiler */
 	struct line_entry *lines;
 	size_t nlines;
-	long compile_serial;
+	long compile_serial, serial_next;
 	val cur_file;			/* source name for code being compiled */
 	const char *load_dir;		/* the program's directory */
 
@@ -168,7 +173,8 @@ val macro_expand(P *p, val m, val form, val use_env, struct scope *use_sc);
 /* --- compile.c --- */
 /* Compiles x in env into a closure of no arguments. */
 val compile_toplevel(P *p, val x, val env);
-/* Library support: compile a (define-library ...) form. */
+/* A library body: like a top-level begin in env. */
+val compile_body_forms(P *p, val forms, val env);
 long line_of(P *p, val x);
 void compile_init(P *p);
 /* free-identifier=?: a in (aenv, asc) and b in (benv, bsc) denote the
@@ -217,7 +223,8 @@ val prim_make(P *p, const struct p_prim *d, int ndata);
 void control_register(P *p, val env);
 extern const struct p_prim vm_special_prims[];
 extern const struct p_prim list_prims[], vector_prims[], equiv_prims[],
-	record_prims[], control_prims[], syntax_prims[];
+	control_prims[], library_prims[], eval_prims[];
+void vm_thread(P *p, val code);
 int p_equal(val a, val b);
 int p_eqv(val a, val b);
 

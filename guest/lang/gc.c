@@ -148,7 +148,7 @@ struct copier {
 	char *free, *end;
 };
 
-static val forward(struct copier *c, P *p, val v)
+static val forward(struct copier *c, val v)
 {
 	if (!P_IS_PTR(v) || !v)
 		return v;
@@ -164,10 +164,10 @@ static val forward(struct copier *c, P *p, val v)
 	return (val)n;
 }
 
-static void scan_range(struct copier *c, P *p, val *from, val *to)
+static void scan_range(struct copier *c, val *from, val *to)
 {
 	for (val *s = from; s < to; s++)
-		*s = forward(c, p, *s);
+		*s = forward(c, *s);
 }
 
 void gc_collect(P *p)
@@ -191,21 +191,21 @@ void gc_collect(P *p)
 	nc->next = NULL;
 	struct copier c = { nc->start, nc->end };
 
-	scan_range(&c, p, p->stack, p->sp);
-	p->closure = forward(&c, p, p->closure);
-	p->acc = forward(&c, p, p->acc);
-	p->self = forward(&c, p, p->self);
-	p->pending = forward(&c, p, p->pending);
-	p->cur_file = forward(&c, p, p->cur_file);
-	scan_range(&c, p, p->roots, p->roots + P_NROOTS);
-	p->symtab = forward(&c, p, p->symtab);
+	scan_range(&c, p->stack, p->sp);
+	p->closure = forward(&c, p->closure);
+	p->acc = forward(&c, p->acc);
+	p->self = forward(&c, p->self);
+	p->pending = forward(&c, p->pending);
+	p->cur_file = forward(&c, p->cur_file);
+	scan_range(&c, p->roots, p->roots + P_NROOTS);
+	p->symtab = forward(&c, p->symtab);
 
 	char *scan = nc->start;
 	while (scan < c.free) {
 		uintptr_t h = *(uintptr_t *)scan;
 		size_t words = gc_obj_words(h);
 		if (P_TYPE_OF_HDR(h) < T_FIRST_RAW)
-			scan_range(&c, p, (val *)scan + 1,
+			scan_range(&c, (val *)scan + 1,
 				   (val *)scan + 1 + P_SIZE_OF_HDR(h));
 		scan += words * 8;
 	}

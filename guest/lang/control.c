@@ -1,0 +1,477 @@
+/*
+ * control.c - procedures, multiple values, parameters, conditions, records,
+ * promises, exit and collector statistics.  The control operators that
+ * manipulate the Scheme stack (apply, call/cc) are VM specials: their
+ * descriptors here have no C function and the VM recognises them.
+ */
+#include "core.h"
+#include "num.h"
+#include "string_obj.h"
+#include "pfmt.h"
+
+const struct p_prim vm_special_prims[] = {
+	{ "base", "apply", NULL, 2, -1 },
+	{ "base", "%call/cc", NULL, 1, 1 },
+	{ "base", "%continue", NULL, 2, 2 },
+	{ "base", "%apply-values", NULL, 2, 2 },
+	{ NULL, NULL, NULL, 0, 0 },
+};
+
+val prim_make(P *p, const struct p_prim *d, int ndata)
+{
+	val o = p_alloc(p, T_PRIMITIVE, (size_t)(2 + ndata) * sizeof(val));
+	P_SLOTS(o)[0] = (val)(uintptr_t)d | 1;
+	P_SLOTS(o)[1] = sym_intern_cstr(p, d->name);
+	for (int i = 0; i < ndata; i++)
+		PRIM_DATA(o, i) = P_FALSE;
+	return o;
+}
+
+val *p_root(P *p, int which)
+{
+	return &p->roots[which];
+}
+
+val p_values(P *p, int n, val *vs)
+{
+	if (n == 1)
+		return vs[0];
+	val v = p_alloc(p, T_VALUES, (size_t)n * sizeof(val));
+	for (int i = 0; i < n; i++)
+		P_SLOTS(v)[i] = vs[i];
+	return v;
+}
+
+static val prim_values(P *p, int argc, val *argv)
+{
+	return p_values(p, argc, argv);
+}
+
+static int is_procedure(val v)
+{
+	return P_HAS_TYPE(v, T_CLOSURE) || P_HAS_TYPE(v, T_PRIMITIVE) ||
+	       P_HAS_TYPE(v, T_CONTINUATION) || P_HAS_TYPE(v, T_PARAMETER);
+}
+
+static val prim_procedurep(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(is_procedure(argv[0]));
+}
+
+/* --- parameters --- */
+
+val p_make_parameter(P *p, val value, val converter)
+{
+	val o = p_alloc(p, T_PARAMETER, 2 * sizeof(val));
+	P_SLOTS(o)[0] = value;
+	P_SLOTS(o)[1] = converter;
+	return o;
+}
+
+val p_param_value(P *p, val param)
+{
+	(void)p;
+	return P_SLOTS(param)[0];
+}
+
+void p_param_set(P *p, val param, val v)
+{
+	(void)p;
+	P_SLOTS(param)[0] = v;
+}
+
+static val param_arg(P *p, const char *who, val v)
+{
+	if (!P_IS_PARAMETER(v))
+		p_type_error(p, who, 1, "parameter", v);
+	return v;
+}
+
+static val prim_make_parameter(P *p, int argc, val *argv)
+{
+	return p_make_parameter(p, argv[0], argc > 1 ? argv[1] : P_FALSE);
+}
+
+static val prim_param_value(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_SLOTS(param_arg(p, "parameterize", argv[0]))[0];
+}
+
+static val prim_param_set(P *p, int argc, val *argv)
+{
+	(void)argc;
+	P_SLOTS(param_arg(p, "parameterize", argv[0]))[0] = argv[1];
+	return P_VOID;
+}
+
+static val prim_param_converter(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_SLOTS(param_arg(p, "parameterize", argv[0]))[1];
+}
+
+/* --- conditions --- */
+
+static val prim_make_error(P *p, int argc, val *argv)
+{
+	(void)argc;
+	if (list_length(argv[1]) < 0)
+		p_type_error(p, "error", 2, "list", argv[1]);
+	return err_make(p, PE_ERROR, argv[0], argv[1]);
+}
+
+static val prim_error_objectp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(P_HAS_TYPE(argv[0], T_ERROR));
+}
+
+static val err_arg(P *p, const char *who, val v)
+{
+	if (!P_HAS_TYPE(v, T_ERROR))
+		p_type_error(p, who, 1, "error object", v);
+	return v;
+}
+
+static val prim_error_message(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_SLOTS(err_arg(p, "error-object-message", argv[0]))[ERR_MESSAGE];
+}
+
+static val prim_error_irritants(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_SLOTS(err_arg(p, "error-object-irritants", argv[0]))[ERR_IRRITANTS];
+}
+
+static int kind_of(val v)
+{
+	return P_HAS_TYPE(v, T_ERROR) ? (int)P_FIXVAL(P_SLOTS(v)[ERR_KIND]) : -1;
+}
+
+static val prim_read_errorp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(kind_of(argv[0]) == PE_READ);
+}
+
+static val prim_file_errorp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(kind_of(argv[0]) == PE_FILE);
+}
+
+static val prim_interruptp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(kind_of(argv[0]) == PE_INTERRUPT);
+}
+
+static void sb_utf8(struct strbuf *b, const char *s, size_t n)
+{
+	val str = p_string_from_utf8(b->p, s, n);
+	for (size_t i = 0; i < STR_LEN(str); i++)
+		strbuf_push(b, p_string_ref(str, i));
+}
+
+static void sb_val(struct strbuf *b, val v, int display)
+{
+	val s = p_write_to_string(b->p, v, display);
+	for (size_t i = 0; i < STR_LEN(s); i++)
+		strbuf_push(b, p_string_ref(s, i));
+}
+
+/* The text of an uncaught condition: "message irritant ..." plus where. */
+static val prim_condition_text(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val c = argv[0];
+	struct strbuf b;
+	strbuf_init(&b, p);
+	if (!P_HAS_TYPE(c, T_ERROR)) {
+		strbuf_push_ascii(&b, "uncaught exception: ");
+		sb_val(&b, c, 0);
+		return strbuf_string(&b);
+	}
+	sb_val(&b, P_SLOTS(c)[ERR_MESSAGE], 1);
+	if (!(P_FIXVAL(P_SLOTS(c)[ERR_FLAGS]) & ERR_FLAG_IRRITANTS_IN_MESSAGE))
+		for (val l = P_SLOTS(c)[ERR_IRRITANTS]; P_IS_PAIR(l); l = P_CDR(l)) {
+			strbuf_push(&b, ' ');
+			sb_val(&b, P_CAR(l), 0);
+		}
+	val w = P_SLOTS(c)[ERR_WHERE];
+	long line = 0;
+	val file = P_FALSE;
+	if (P_IS_PAIR(w)) {
+		file = P_CAR(w);
+		line = (long)P_FIXVAL(P_CDR(w));
+	} else if (P_IS_FIX(w)) {
+		line = (long)P_FIXVAL(w);
+	}
+	if (line > 0) {
+		char buf[32];
+		strbuf_push_ascii(&b, " (");
+		if (P_IS_STRING(file)) {
+			sb_val(&b, file, 1);
+			strbuf_push(&b, ':');
+		} else {
+			strbuf_push_ascii(&b, "line ");
+		}
+		pc_snprintf(buf, sizeof buf, "%ld)", line);
+		sb_utf8(&b, buf, strlen(buf));
+	}
+	return strbuf_string(&b);
+}
+
+/* --- records --- */
+
+enum { RT_NAME, RT_FIELDS, RT_NSLOTS };
+
+static val prim_make_record_type(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val t = p_alloc(p, T_RECORD_TYPE, RT_NSLOTS * sizeof(val));
+	P_SLOTS(t)[RT_NAME] = argv[0];
+	P_SLOTS(t)[RT_FIELDS] = argv[1];
+	return t;
+}
+
+static long field_index(val rtd, val name)
+{
+	long i = 0;
+	for (val l = P_SLOTS(rtd)[RT_FIELDS]; P_IS_PAIR(l); l = P_CDR(l), i++)
+		if (P_CAR(l) == name)
+			return i;
+	return -1;
+}
+
+static val rec_ctor(P *p, int argc, val *argv)
+{
+	val self = p_prim_self(p);
+	val rtd = PRIM_DATA(self, 0);
+	val idx = PRIM_DATA(self, 1);
+	size_t n = P_VEC_LEN(idx);
+	if ((size_t)argc != n) {
+		char buf[200];
+		size_t len;
+		const char *s = sym_chars(P_SLOTS(self)[1], &len);
+		pc_snprintf(buf, sizeof buf, "%.*s: expected %zu argument%s, got %d",
+			    (int)len, s, n, n == 1 ? "" : "s", argc);
+		p_raise_error(p, PE_ERROR, buf, 0);
+	}
+	long nf = list_length(P_SLOTS(rtd)[RT_FIELDS]);
+	val r = p_alloc(p, T_RECORD, (size_t)(nf + 1) * sizeof(val));
+	P_SLOTS(r)[0] = rtd;
+	for (long i = 1; i <= nf; i++)
+		P_SLOTS(r)[i] = P_FALSE;
+	for (size_t i = 0; i < n; i++)
+		P_SLOTS(r)[1 + P_FIXVAL(P_VEC(idx)[i])] = argv[i];
+	return r;
+}
+
+static val rec_pred(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val rtd = PRIM_DATA(p_prim_self(p), 0);
+	return P_BOOL(P_HAS_TYPE(argv[0], T_RECORD) && P_SLOTS(argv[0])[0] == rtd);
+}
+
+static void rec_check(P *p, val self, val r)
+{
+	val rtd = PRIM_DATA(self, 0);
+	if (!P_HAS_TYPE(r, T_RECORD) || P_SLOTS(r)[0] != rtd) {
+		char who[100], what[120];
+		size_t n, m;
+		const char *s = sym_chars(P_SLOTS(self)[1], &n);
+		val tn = P_SLOTS(rtd)[RT_NAME];
+		const char *t = P_IS_SYMBOL(tn) ? sym_chars(tn, &m) : (m = 6, "record");
+		pc_snprintf(who, sizeof who, "%.*s", (int)n, s);
+		pc_snprintf(what, sizeof what, "record of type %.*s", (int)m, t);
+		p_type_error(p, who, 1, what, r);
+	}
+}
+
+static val rec_get(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val self = p_prim_self(p);
+	rec_check(p, self, argv[0]);
+	return P_SLOTS(argv[0])[1 + P_FIXVAL(PRIM_DATA(self, 1))];
+}
+
+static val rec_set(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val self = p_prim_self(p);
+	rec_check(p, self, argv[0]);
+	P_SLOTS(argv[0])[1 + P_FIXVAL(PRIM_DATA(self, 1))] = argv[1];
+	return P_VOID;
+}
+
+static const struct p_prim rec_descs[] = {
+	{ "base", "record-constructor", rec_ctor, 0, -1 },
+	{ "base", "record-predicate", rec_pred, 1, 1 },
+	{ "base", "record-accessor", rec_get, 1, 1 },
+	{ "base", "record-modifier", rec_set, 2, 2 },
+};
+
+static val rtd_arg(P *p, const char *who, val v)
+{
+	if (!P_HAS_TYPE(v, T_RECORD_TYPE))
+		p_type_error(p, who, 1, "record type", v);
+	return v;
+}
+
+static val named(P *p, const struct p_prim *d, val name, int ndata)
+{
+	val o = prim_make(p, d, ndata);
+	if (P_IS_SYMBOL(name))
+		P_SLOTS(o)[1] = name;
+	return o;
+}
+
+static val prim_record_constructor(P *p, int argc, val *argv)
+{
+	val rtd = rtd_arg(p, "define-record-type", argv[0]);
+	long n = list_length(argv[1]);
+	val idx = p_make_vector(p, (size_t)(n < 0 ? 0 : n), P_FIX(0));
+	long i = 0;
+	for (val l = argv[1]; P_IS_PAIR(l); l = P_CDR(l), i++)
+		P_VEC(idx)[i] = P_FIX(field_index(rtd, P_CAR(l)));
+	val o = named(p, &rec_descs[0], argc > 2 ? argv[2] : P_FALSE, 2);
+	PRIM_DATA(o, 0) = rtd;
+	PRIM_DATA(o, 1) = idx;
+	return o;
+}
+
+static val prim_record_predicate(P *p, int argc, val *argv)
+{
+	val o = named(p, &rec_descs[1], argc > 1 ? argv[1] : P_FALSE, 1);
+	PRIM_DATA(o, 0) = rtd_arg(p, "define-record-type", argv[0]);
+	return o;
+}
+
+static val field_proc(P *p, int which, int argc, val *argv)
+{
+	val rtd = rtd_arg(p, "define-record-type", argv[0]);
+	long i = field_index(rtd, argv[1]);
+	if (i < 0)
+		p_raise_error(p, PE_ERROR, "define-record-type: no such field", 1, argv[1]);
+	val o = named(p, &rec_descs[which], argc > 2 ? argv[2] : P_FALSE, 2);
+	PRIM_DATA(o, 0) = rtd;
+	PRIM_DATA(o, 1) = P_FIX(i);
+	return o;
+}
+
+static val prim_record_accessor(P *p, int argc, val *argv)
+{
+	return field_proc(p, 2, argc, argv);
+}
+
+static val prim_record_modifier(P *p, int argc, val *argv)
+{
+	return field_proc(p, 3, argc, argv);
+}
+
+/* --- promises: [state] with state (done? . value-or-thunk), shared by
+ * promises that delay-force chains have merged --- */
+
+static val prim_make_promise_raw(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val pr = p_alloc(p, T_PROMISE, sizeof(val));
+	P_SLOTS(pr)[0] = p_cons(p, argv[0], argv[1]);
+	return pr;
+}
+
+static val prim_promisep(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(P_HAS_TYPE(argv[0], T_PROMISE));
+}
+
+static val prim_promise_state(P *p, int argc, val *argv)
+{
+	(void)argc;
+	if (!P_HAS_TYPE(argv[0], T_PROMISE))
+		p_type_error(p, "force", 1, "promise", argv[0]);
+	return P_SLOTS(argv[0])[0];
+}
+
+static val prim_promise_set_state(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	P_SLOTS(argv[0])[0] = argv[1];
+	return P_VOID;
+}
+
+/* --- exit and the collector --- */
+
+static val prim_exit(P *p, int argc, val *argv)
+{
+	int status = 0;
+	if (argc > 0) {
+		if (argv[0] == P_FALSE)
+			status = 1;
+		else if (P_IS_FIX(argv[0]))
+			status = (int)(P_FIXVAL(argv[0]) & 0xff);
+	}
+	p->exit_status = status;
+	p->halting = 1;
+	__builtin_longjmp(p->jb, 1);
+}
+
+static val prim_gc_stats(P *p, int argc, val *argv)
+{
+	(void)argc; (void)argv;
+	val l = P_NIL;
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "heap-limit"), p_from_int64(p, (int64_t)p->heap_limit)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "heap-in-use"), p_from_int64(p, (int64_t)(p->in_use + p->stack_bytes))), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "live-after-last"), p_from_int64(p, (int64_t)p->live_after_gc)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "max-pause-ns"), p_from_int64(p, (int64_t)p->gc_max_ns)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "total-pause-ns"), p_from_int64(p, (int64_t)p->gc_total_ns)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "bytes-copied"), p_from_int64(p, (int64_t)p->gc_bytes_copied)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "collections"), p_from_int64(p, (int64_t)p->gc_count)), l);
+	return l;
+}
+
+/* Collection happens at the next safe point: the call's return. */
+static val prim_gc(P *p, int argc, val *argv)
+{
+	(void)argc; (void)argv;
+	p->gc_flag = 1;
+	return P_VOID;
+}
+
+const struct p_prim control_prims[] = {
+	{ "base", "values", prim_values, 0, -1 },
+	{ "base", "procedure?", prim_procedurep, 1, 1 },
+	{ "base", "%make-parameter", prim_make_parameter, 1, 2 },
+	{ "base", "%param-value", prim_param_value, 1, 1 },
+	{ "base", "%param-set!", prim_param_set, 2, 2 },
+	{ "base", "%param-converter", prim_param_converter, 1, 1 },
+	{ "base", "%make-error", prim_make_error, 2, 2 },
+	{ "base", "error-object?", prim_error_objectp, 1, 1 },
+	{ "base", "error-object-message", prim_error_message, 1, 1 },
+	{ "base", "error-object-irritants", prim_error_irritants, 1, 1 },
+	{ "base", "read-error?", prim_read_errorp, 1, 1 },
+	{ "base", "file-error?", prim_file_errorp, 1, 1 },
+	{ "pxen repl", "interrupt-condition?", prim_interruptp, 1, 1 },
+	{ "base", "%condition-text", prim_condition_text, 1, 1 },
+	{ "base", "%make-record-type", prim_make_record_type, 2, 2 },
+	{ "base", "%record-constructor", prim_record_constructor, 2, 3 },
+	{ "base", "%record-predicate", prim_record_predicate, 1, 2 },
+	{ "base", "%record-accessor", prim_record_accessor, 2, 3 },
+	{ "base", "%record-modifier", prim_record_modifier, 2, 3 },
+	{ "base", "%make-promise", prim_make_promise_raw, 2, 2 },
+	{ "lazy", "promise?", prim_promisep, 1, 1 },
+	{ "base", "%promise-state", prim_promise_state, 1, 1 },
+	{ "base", "%promise-set-state!", prim_promise_set_state, 2, 2 },
+	{ "base", "%exit", prim_exit, 0, 1 },
+	{ "pxen gc", "gc-stats", prim_gc_stats, 0, 0 },
+	{ "pxen gc", "gc", prim_gc, 0, 0 },
+	{ NULL, NULL, NULL, 0, 0 },
+};

@@ -1,0 +1,471 @@
+/*
+ * lists.c - pairs, lists, symbols, booleans and the equivalence predicates.
+ * Procedures that take procedure arguments (map, member with a predicate,
+ * ...) are written in Scheme in the prelude.
+ */
+#include "core.h"
+#include "num.h"
+#include "string_obj.h"
+
+long list_length(val l)
+{
+	long n = 0;
+	val slow = l;
+	while (P_IS_PAIR(l)) {
+		l = P_CDR(l);
+		n++;
+		if (!P_IS_PAIR(l))
+			break;
+		l = P_CDR(l);
+		n++;
+		slow = P_CDR(slow);
+		if (l == slow)
+			return -1;
+	}
+	return l == P_NIL ? n : -1;
+}
+
+val p_cons(P *p, val a, val d)
+{
+	val c = p_alloc(p, T_PAIR, 2 * sizeof(val));
+	P_CAR(c) = a;
+	P_CDR(c) = d;
+	return c;
+}
+
+val p_list(P *p, int n, ...)
+{
+	va_list ap;
+	val tmp[32];
+	if (n > 32)
+		n = 32;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++)
+		tmp[i] = va_arg(ap, val);
+	va_end(ap);
+	val l = P_NIL;
+	for (int i = n - 1; i >= 0; i--)
+		l = p_cons(p, tmp[i], l);
+	return l;
+}
+
+static val pair_arg(P *p, const char *who, val v, int argno)
+{
+	if (!P_IS_PAIR(v))
+		p_type_error(p, who, argno, "pair", v);
+	return v;
+}
+
+static val list_arg(P *p, const char *who, val v, int argno)
+{
+	if (list_length(v) < 0)
+		p_type_error(p, who, argno, "list", v);
+	return v;
+}
+
+static size_t index_arg(P *p, const char *who, val v, int argno)
+{
+	if (!P_IS_FIX(v) || P_FIXVAL(v) < 0) {
+		if (num_is_exact_integer(v) && !P_IS_FIX(v))
+			p_range_error(p, who, argno, v);
+		p_type_error(p, who, argno, "non-negative exact integer", v);
+	}
+	return (size_t)P_FIXVAL(v);
+}
+
+static val prim_pairp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(P_IS_PAIR(argv[0]));
+}
+
+static val prim_cons(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return p_cons(p, argv[0], argv[1]);
+}
+
+static val prim_car(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_CAR(pair_arg(p, "car", argv[0], 1));
+}
+
+static val prim_cdr(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return P_CDR(pair_arg(p, "cdr", argv[0], 1));
+}
+
+static val prim_set_car(P *p, int argc, val *argv)
+{
+	(void)argc;
+	P_CAR(pair_arg(p, "set-car!", argv[0], 1)) = argv[1];
+	return P_VOID;
+}
+
+static val prim_set_cdr(P *p, int argc, val *argv)
+{
+	(void)argc;
+	P_CDR(pair_arg(p, "set-cdr!", argv[0], 1)) = argv[1];
+	return P_VOID;
+}
+
+/* c[ad]+r: the name spells the path, applied right to left. */
+static val cxr(P *p, int argc, val *argv)
+{
+	(void)argc;
+	const char *name = PRIM_DESC(p_prim_self(p))->name;
+	size_t n = strlen(name);
+	val v = argv[0];
+	for (size_t i = n - 2; i >= 1; i--) {
+		if (!P_IS_PAIR(v))
+			p_type_error(p, name, 1, "a list deep enough", argv[0]);
+		v = name[i] == 'a' ? P_CAR(v) : P_CDR(v);
+	}
+	return v;
+}
+
+static val prim_nullp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(argv[0] == P_NIL);
+}
+
+static val prim_listp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(list_length(argv[0]) >= 0);
+}
+
+static val prim_make_list(P *p, int argc, val *argv)
+{
+	size_t n = index_arg(p, "make-list", argv[0], 1);
+	val fill = argc > 1 ? argv[1] : P_FALSE;
+	val l = P_NIL;
+	while (n--)
+		l = p_cons(p, fill, l);
+	return l;
+}
+
+static val prim_list(P *p, int argc, val *argv)
+{
+	val l = P_NIL;
+	for (int i = argc - 1; i >= 0; i--)
+		l = p_cons(p, argv[i], l);
+	return l;
+}
+
+static val prim_length(P *p, int argc, val *argv)
+{
+	(void)argc;
+	long n = list_length(argv[0]);
+	if (n < 0)
+		p_type_error(p, "length", 1, "list", argv[0]);
+	return P_FIX(n);
+}
+
+static val prim_append(P *p, int argc, val *argv)
+{
+	if (argc == 0)
+		return P_NIL;
+	val result = argv[argc - 1];
+	for (int i = argc - 2; i >= 0; i--) {
+		list_arg(p, "append", argv[i], i + 1);
+		val rev = P_NIL;
+		for (val l = argv[i]; l != P_NIL; l = P_CDR(l))
+			rev = p_cons(p, P_CAR(l), rev);
+		result = core_list_reverse(rev, result);
+	}
+	return result;
+}
+
+static val prim_reverse(P *p, int argc, val *argv)
+{
+	(void)argc;
+	list_arg(p, "reverse", argv[0], 1);
+	val r = P_NIL;
+	for (val l = argv[0]; l != P_NIL; l = P_CDR(l))
+		r = p_cons(p, P_CAR(l), r);
+	return r;
+}
+
+static val tail_of(P *p, const char *who, val l, val k)
+{
+	size_t n = index_arg(p, who, k, 2);
+	for (size_t i = 0; i < n; i++) {
+		if (!P_IS_PAIR(l))
+			p_range_error(p, who, 2, k);
+		l = P_CDR(l);
+	}
+	return l;
+}
+
+static val prim_list_tail(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return tail_of(p, "list-tail", argv[0], argv[1]);
+}
+
+static val prim_list_ref(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val t = tail_of(p, "list-ref", argv[0], argv[1]);
+	if (!P_IS_PAIR(t))
+		p_range_error(p, "list-ref", 2, argv[1]);
+	return P_CAR(t);
+}
+
+static val prim_list_set(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val t = tail_of(p, "list-set!", argv[0], argv[1]);
+	if (!P_IS_PAIR(t))
+		p_range_error(p, "list-set!", 2, argv[1]);
+	P_CAR(t) = argv[2];
+	return P_VOID;
+}
+
+static val prim_list_copy(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val rev = P_NIL, l = argv[0];
+	for (; P_IS_PAIR(l); l = P_CDR(l))
+		rev = p_cons(p, P_CAR(l), rev);
+	return core_list_reverse(rev, l);
+}
+
+static val mem_generic(P *p, const char *who, val x, val l, int kind)
+{
+	for (; P_IS_PAIR(l); l = P_CDR(l)) {
+		val e = P_CAR(l);
+		if (kind == 0 ? e == x : kind == 1 ? p_eqv(e, x) : p_equal(e, x))
+			return l;
+	}
+	if (l != P_NIL)
+		p_type_error(p, who, 2, "list", l);
+	return P_FALSE;
+}
+
+static val ass_generic(P *p, const char *who, val x, val l, int kind)
+{
+	for (; P_IS_PAIR(l); l = P_CDR(l)) {
+		val e = P_CAR(l);
+		if (!P_IS_PAIR(e))
+			p_type_error(p, who, 2, "association list", l);
+		val k = P_CAR(e);
+		if (kind == 0 ? k == x : kind == 1 ? p_eqv(k, x) : p_equal(k, x))
+			return e;
+	}
+	if (l != P_NIL)
+		p_type_error(p, who, 2, "list", l);
+	return P_FALSE;
+}
+
+static val prim_memq(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return mem_generic(p, "memq", argv[0], argv[1], 0);
+}
+
+static val prim_memv(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return mem_generic(p, "memv", argv[0], argv[1], 1);
+}
+
+static val prim_member2(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return mem_generic(p, "member", argv[0], argv[1], 2);
+}
+
+static val prim_assq(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return ass_generic(p, "assq", argv[0], argv[1], 0);
+}
+
+static val prim_assv(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return ass_generic(p, "assv", argv[0], argv[1], 1);
+}
+
+static val prim_assoc2(P *p, int argc, val *argv)
+{
+	(void)argc;
+	return ass_generic(p, "assoc", argv[0], argv[1], 2);
+}
+
+/* --- symbols and booleans --- */
+
+static val prim_symbolp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(P_IS_SYMBOL(argv[0]));
+}
+
+static val prim_symbol_eq(P *p, int argc, val *argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (!P_IS_SYMBOL(argv[i]))
+			p_type_error(p, "symbol=?", i + 1, "symbol", argv[i]);
+	for (int i = 1; i < argc; i++)
+		if (argv[i] != argv[0])
+			return P_FALSE;
+	return P_TRUE;
+}
+
+static val prim_symbol_to_string(P *p, int argc, val *argv)
+{
+	(void)argc;
+	if (!P_IS_SYMBOL(argv[0]))
+		p_type_error(p, "symbol->string", 1, "symbol", argv[0]);
+	val s = p_symbol_name(argv[0]);
+	return string_substring(p, s, 0, STR_LEN(s));
+}
+
+static val prim_string_to_symbol(P *p, int argc, val *argv)
+{
+	(void)argc;
+	if (!P_IS_STRING(argv[0]))
+		p_type_error(p, "string->symbol", 1, "string", argv[0]);
+	size_t n;
+	const char *s = string_utf8_raw(p, argv[0], &n);
+	return p_intern(p, s, n);
+}
+
+static val prim_booleanp(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(argv[0] == P_TRUE || argv[0] == P_FALSE);
+}
+
+static val prim_boolean_eq(P *p, int argc, val *argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (argv[i] != P_TRUE && argv[i] != P_FALSE)
+			p_type_error(p, "boolean=?", i + 1, "boolean", argv[i]);
+	for (int i = 1; i < argc; i++)
+		if (argv[i] != argv[0])
+			return P_FALSE;
+	return P_TRUE;
+}
+
+static val prim_not(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(argv[0] == P_FALSE);
+}
+
+/* --- equivalence --- */
+
+int p_eqv(val a, val b)
+{
+	if (a == b)
+		return 1;
+	if (P_IS_PTR(a) && P_IS_PTR(b) &&
+	    (P_IS_FLO(a) || P_HAS_TYPE(a, T_BIGNUM) || P_HAS_TYPE(a, T_RATNUM)))
+		return num_eqv(a, b);
+	return 0;
+}
+
+int p_equal(val a, val b)
+{
+	for (;;) {
+		if (p_eqv(a, b))
+			return 1;
+		if (P_IS_PAIR(a) && P_IS_PAIR(b)) {
+			if (!p_equal(P_CAR(a), P_CAR(b)))
+				return 0;
+			a = P_CDR(a);
+			b = P_CDR(b);
+			continue;
+		}
+		if (P_IS_VECTOR(a) && P_IS_VECTOR(b)) {
+			size_t n = P_VEC_LEN(a);
+			if (n != P_VEC_LEN(b))
+				return 0;
+			for (size_t i = 0; i < n; i++)
+				if (!p_equal(P_VEC(a)[i], P_VEC(b)[i]))
+					return 0;
+			return 1;
+		}
+		if (P_IS_STRING(a) && P_IS_STRING(b))
+			return string_compare(a, b, 0) == 0;
+		if (P_IS_BYTEVECTOR(a) && P_IS_BYTEVECTOR(b))
+			return P_BV_LEN(a) == P_BV_LEN(b) &&
+			       memcmp(P_BV_DATA(a), P_BV_DATA(b), P_BV_LEN(a)) == 0;
+		return 0;
+	}
+}
+
+static val prim_eq(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(argv[0] == argv[1]);
+}
+
+static val prim_eqv(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(p_eqv(argv[0], argv[1]));
+}
+
+static val prim_equal(P *p, int argc, val *argv)
+{
+	(void)p; (void)argc;
+	return P_BOOL(p_equal(argv[0], argv[1]));
+}
+
+const struct p_prim list_prims[] = {
+	{ "base", "pair?", prim_pairp, 1, 1 },
+	{ "base", "cons", prim_cons, 2, 2 },
+	{ "base", "car", prim_car, 1, 1 },
+	{ "base", "cdr", prim_cdr, 1, 1 },
+	{ "base", "set-car!", prim_set_car, 2, 2 },
+	{ "base", "set-cdr!", prim_set_cdr, 2, 2 },
+	{ "base", "caar", cxr, 1, 1 }, { "base", "cadr", cxr, 1, 1 },
+	{ "base", "cdar", cxr, 1, 1 }, { "base", "cddr", cxr, 1, 1 },
+	{ "cxr", "caaar", cxr, 1, 1 }, { "cxr", "caadr", cxr, 1, 1 },
+	{ "cxr", "cadar", cxr, 1, 1 }, { "cxr", "caddr", cxr, 1, 1 },
+	{ "cxr", "cdaar", cxr, 1, 1 }, { "cxr", "cdadr", cxr, 1, 1 },
+	{ "cxr", "cddar", cxr, 1, 1 }, { "cxr", "cdddr", cxr, 1, 1 },
+	{ "cxr", "caaaar", cxr, 1, 1 }, { "cxr", "caaadr", cxr, 1, 1 },
+	{ "cxr", "caadar", cxr, 1, 1 }, { "cxr", "caaddr", cxr, 1, 1 },
+	{ "cxr", "cadaar", cxr, 1, 1 }, { "cxr", "cadadr", cxr, 1, 1 },
+	{ "cxr", "caddar", cxr, 1, 1 }, { "cxr", "cadddr", cxr, 1, 1 },
+	{ "cxr", "cdaaar", cxr, 1, 1 }, { "cxr", "cdaadr", cxr, 1, 1 },
+	{ "cxr", "cdadar", cxr, 1, 1 }, { "cxr", "cdaddr", cxr, 1, 1 },
+	{ "cxr", "cddaar", cxr, 1, 1 }, { "cxr", "cddadr", cxr, 1, 1 },
+	{ "cxr", "cdddar", cxr, 1, 1 }, { "cxr", "cddddr", cxr, 1, 1 },
+	{ "base", "null?", prim_nullp, 1, 1 },
+	{ "base", "list?", prim_listp, 1, 1 },
+	{ "base", "make-list", prim_make_list, 1, 2 },
+	{ "base", "list", prim_list, 0, -1 },
+	{ "base", "length", prim_length, 1, 1 },
+	{ "base", "append", prim_append, 0, -1 },
+	{ "base", "reverse", prim_reverse, 1, 1 },
+	{ "base", "list-tail", prim_list_tail, 2, 2 },
+	{ "base", "list-ref", prim_list_ref, 2, 2 },
+	{ "base", "list-set!", prim_list_set, 3, 3 },
+	{ "base", "list-copy", prim_list_copy, 1, 1 },
+	{ "base", "memq", prim_memq, 2, 2 },
+	{ "base", "memv", prim_memv, 2, 2 },
+	{ "base", "%member", prim_member2, 2, 2 },
+	{ "base", "assq", prim_assq, 2, 2 },
+	{ "base", "assv", prim_assv, 2, 2 },
+	{ "base", "%assoc", prim_assoc2, 2, 2 },
+	{ "base", "symbol?", prim_symbolp, 1, 1 },
+	{ "base", "symbol=?", prim_symbol_eq, 2, -1 },
+	{ "base", "symbol->string", prim_symbol_to_string, 1, 1 },
+	{ "base", "string->symbol", prim_string_to_symbol, 1, 1 },
+	{ "base", "boolean?", prim_booleanp, 1, 1 },
+	{ "base", "boolean=?", prim_boolean_eq, 2, -1 },
+	{ "base", "not", prim_not, 1, 1 },
+	{ "base", "eq?", prim_eq, 2, 2 },
+	{ "base", "eqv?", prim_eqv, 2, 2 },
+	{ "base", "equal?", prim_equal, 2, 2 },
+	{ NULL, NULL, NULL, 0, 0 },
+};

@@ -1,0 +1,417 @@
+;;; prelude.scm - the parts of the core written in Scheme: derived syntax,
+;;; higher-order procedures, dynamic-wind, continuations, exceptions,
+;;; promises, parameters, eval/load and the program/REPL driver.
+;;; Compiled into the system environment at start-up.
+
+;;; --- derived expression types ---
+
+(define-syntax and
+  (syntax-rules ()
+    ((_) #t)
+    ((_ e) e)
+    ((_ e r ...) (if e (and r ...) #f))))
+
+(define-syntax or
+  (syntax-rules ()
+    ((_) #f)
+    ((_ e) e)
+    ((_ e r ...) (let ((t e)) (if t t (or r ...))))))
+
+(define-syntax when
+  (syntax-rules ()
+    ((_ c e ...) (if c (begin e ...)))))
+
+(define-syntax unless
+  (syntax-rules ()
+    ((_ c e ...) (if c (if #f #f) (begin e ...)))))
+
+(define-syntax let*
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((x v) rest ...) body ...) (let ((x v)) (let* (rest ...) body ...)))))
+
+(define-syntax cond
+  (syntax-rules (else =>)
+    ((_) (if #f #f))
+    ((_ (else e ...)) (begin e ...))
+    ((_ (test => f) clause ...) (let ((t test)) (if t (f t) (cond clause ...))))
+    ((_ (test) clause ...) (or test (cond clause ...)))
+    ((_ (test e ...) clause ...) (if test (begin e ...) (cond clause ...)))))
+
+(define-syntax case
+  (syntax-rules ()
+    ((_ key clause ...) (let ((k key)) (%case k clause ...)))))
+
+(define-syntax %case
+  (syntax-rules (else =>)
+    ((_ k) (if #f #f))
+    ((_ k (else => f)) (f k))
+    ((_ k (else e ...)) (begin e ...))
+    ((_ k ((d) => f) clause ...) (if (eqv? k 'd) (f k) (%case k clause ...)))
+    ((_ k ((d ...) => f) clause ...) (if (memv k '(d ...)) (f k) (%case k clause ...)))
+    ((_ k ((d) e ...) clause ...) (if (eqv? k 'd) (begin e ...) (%case k clause ...)))
+    ((_ k ((d ...) e ...) clause ...) (if (memv k '(d ...)) (begin e ...) (%case k clause ...)))))
+
+(define-syntax do
+  (syntax-rules ()
+    ((_ ((var init step ...) ...) (test expr ...) command ...)
+     (let loop ((var init) ...)
+       (if test
+           (begin (if #f #f) expr ...)
+           (begin command ... (loop (%do-step var step ...) ...)))))))
+
+(define-syntax %do-step
+  (syntax-rules ()
+    ((_ x) x)
+    ((_ x y) y)))
+
+(define-syntax let-values
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((formals expr) ...) body ...)
+     (%let-values ((formals expr) ...) () body ...))))
+
+(define-syntax %let-values
+  (syntax-rules ()
+    ((_ () ((formals tmp) ...) body ...)
+     (%let-values-bind ((formals tmp) ...) body ...))
+    ((_ ((formals expr) more ...) (done ...) body ...)
+     (let ((tmp (call-with-values (lambda () expr) list)))
+       (%let-values (more ...) (done ... (formals tmp)) body ...)))))
+
+(define-syntax %let-values-bind
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((formals tmp) more ...) body ...)
+     (apply (lambda formals (%let-values-bind (more ...) body ...)) tmp))))
+
+(define-syntax let*-values
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((formals expr) more ...) body ...)
+     (call-with-values (lambda () expr)
+       (lambda formals (let*-values (more ...) body ...))))))
+
+(define-syntax delay-force
+  (syntax-rules ()
+    ((_ e) (%make-promise #f (lambda () e)))))
+
+(define-syntax delay
+  (syntax-rules ()
+    ((_ e) (delay-force (make-promise e)))))
+
+(define-syntax parameterize
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((p v) ...) body ...)
+     (%parameterize (list p ...) (list v ...) (lambda () body ...)))))
+
+(define-syntax guard
+  (syntax-rules ()
+    ((_ (var clause ...) body ...)
+     (%guard (lambda (var reraise) (%guard-clauses (reraise) clause ...))
+             (lambda () body ...)))))
+
+(define-syntax %guard-clauses
+  (syntax-rules (else =>)
+    ((_ reraise) reraise)
+    ((_ reraise (else e ...)) (begin e ...))
+    ((_ reraise (test => f) clause ...)
+     (let ((t test)) (if t (f t) (%guard-clauses reraise clause ...))))
+    ((_ reraise (test) clause ...)
+     (let ((t test)) (if t t (%guard-clauses reraise clause ...))))
+    ((_ reraise (test e ...) clause ...)
+     (if test (begin e ...) (%guard-clauses reraise clause ...)))))
+
+(define-syntax assert
+  (syntax-rules ()
+    ((_ e) (if e (if #f #f) (error "assertion failed" 'e)))))
+
+;;; --- lists and higher-order procedures ---
+
+(define (%all-pairs? ls)
+  (if (null? ls) #t (if (pair? (car ls)) (%all-pairs? (cdr ls)) #f)))
+
+(define (map f l . ls)
+  (if (null? ls)
+      (let loop ((l l) (acc '()))
+        (if (pair? l)
+            (loop (cdr l) (cons (f (car l)) acc))
+            (reverse acc)))
+      (let loop ((ls (cons l ls)) (acc '()))
+        (if (%all-pairs? ls)
+            (loop (map cdr ls) (cons (apply f (map car ls)) acc))
+            (reverse acc)))))
+
+(define (for-each f l . ls)
+  (if (null? ls)
+      (let loop ((l l))
+        (if (pair? l) (begin (f (car l)) (loop (cdr l)))))
+      (let loop ((ls (cons l ls)))
+        (if (%all-pairs? ls)
+            (begin (apply f (map car ls)) (loop (map cdr ls)))))))
+
+(define (vector-map f v . vs)
+  (if (null? vs)
+      (let* ((n (vector-length v)) (r (make-vector n)))
+        (do ((i 0 (+ i 1))) ((= i n) r)
+          (vector-set! r i (f (vector-ref v i)))))
+      (list->vector (apply map f (vector->list v) (map vector->list vs)))))
+
+(define (vector-for-each f v . vs)
+  (if (null? vs)
+      (let ((n (vector-length v)))
+        (do ((i 0 (+ i 1))) ((= i n))
+          (f (vector-ref v i))))
+      (begin (apply for-each f (vector->list v) (map vector->list vs))
+             (if #f #f))))
+
+(define (member x l . cmp)
+  (if (null? cmp)
+      (%member x l)
+      (let ((same? (car cmp)))
+        (let loop ((l l))
+          (cond ((not (pair? l)) #f)
+                ((same? x (car l)) l)
+                (else (loop (cdr l))))))))
+
+(define (assoc x l . cmp)
+  (if (null? cmp)
+      (%assoc x l)
+      (let ((same? (car cmp)))
+        (let loop ((l l))
+          (cond ((not (pair? l)) #f)
+                ((same? x (car (car l))) (car l))
+                (else (loop (cdr l))))))))
+
+;;; --- multiple values, dynamic-wind, continuations ---
+
+(define (call-with-values producer consumer)
+  (%apply-values consumer (producer)))
+
+(define %winders '())
+
+(define (dynamic-wind before thunk after)
+  (before)
+  (set! %winders (cons (cons before after) %winders))
+  (call-with-values thunk
+    (lambda results
+      (set! %winders (cdr %winders))
+      (after)
+      (apply values results))))
+
+(define (%common-tail a b)
+  (let ((la (length a)) (lb (length b)))
+    (let loop ((a (if (> la lb) (list-tail a (- la lb)) a))
+               (b (if (> lb la) (list-tail b (- lb la)) b)))
+      (if (eq? a b) a (loop (cdr a) (cdr b))))))
+
+(define (%travel-to target)
+  (let ((common (%common-tail %winders target)))
+    (let unwind ()
+      (if (not (eq? %winders common))
+          (let ((w (car %winders)))
+            (set! %winders (cdr %winders))
+            ((cdr w))
+            (unwind))))
+    (let rewind ((l target))
+      (if (not (eq? l common))
+          (begin (rewind (cdr l))
+                 ((car (car l)))
+                 (set! %winders l))))))
+
+(define (call-with-current-continuation f)
+  (%call/cc
+    (lambda (k)
+      (let ((saved %winders))
+        (f (lambda vals
+             (if (not (eq? %winders saved)) (%travel-to saved))
+             (%continue k vals)))))))
+
+(define call/cc call-with-current-continuation)
+
+;;; --- exceptions ---
+
+(define %handlers '())
+
+(define (%with-handlers hs thunk)
+  (let ((saved %handlers))
+    (dynamic-wind (lambda () (set! %handlers hs))
+                  thunk
+                  (lambda () (set! %handlers saved)))))
+
+(define (with-exception-handler handler thunk)
+  (if (not (procedure? handler))
+      (error "with-exception-handler: expected procedure as argument 1, got" handler))
+  (%with-handlers (cons handler %handlers) thunk))
+
+(define (raise obj)
+  (let ((hs %handlers))
+    (if (null? hs)
+        (%uncaught obj)
+        (%with-handlers (cdr hs)
+          (lambda ()
+            ((car hs) obj)
+            (raise (%make-error "exception handler returned from raise" (list obj))))))))
+
+(define (raise-continuable obj)
+  (let ((hs %handlers))
+    (if (null? hs)
+        (%uncaught obj)
+        (%with-handlers (cdr hs) (lambda () ((car hs) obj))))))
+
+(define (error msg . irritants)
+  (raise (%make-error msg irritants)))
+
+
+(define (%guard handler body)
+  ((call/cc
+     (lambda (guard-k)
+       (with-exception-handler
+         (lambda (condition)
+           ((call/cc
+              (lambda (handler-k)
+                (guard-k
+                  (lambda ()
+                    (handler condition
+                             (lambda ()
+                               (handler-k
+                                 (lambda () (raise-continuable condition)))))))))))
+         (lambda ()
+           (call-with-values body
+             (lambda results
+               (guard-k (lambda () (apply values results)))))))))))
+
+(define %on-uncaught #f)
+
+(define (%report obj)
+  (let ((port (current-error-port)))
+    (display "error: " port)
+    (display (%condition-text obj) port)
+    (newline port)
+    (flush-output-port port)))
+
+(define (%uncaught obj)
+  (if %on-uncaught
+      (%on-uncaught obj)
+      (begin (%report obj)
+             (%exit (if (interrupt-condition? obj) 130 70)))))
+
+;;; --- promises and parameters ---
+
+(define (make-promise v)
+  (if (promise? v) v (%make-promise #t v)))
+
+(define (force p)
+  (if (not (promise? p))
+      p
+      (let ((st (%promise-state p)))
+        (if (car st)
+            (cdr st)
+            (let ((p2 (make-promise ((cdr st)))))
+              (let ((st (%promise-state p)))
+                (if (not (car st))
+                    (let ((st2 (%promise-state p2)))
+                      (set-car! st (car st2))
+                      (set-cdr! st (cdr st2))
+                      (%promise-set-state! p2 st))))
+              (force p))))))
+
+(define (make-parameter value . converter)
+  (if (null? converter)
+      (%make-parameter value #f)
+      (%make-parameter ((car converter) value) (car converter))))
+
+(define (%parameterize ps vs thunk)
+  (let ((new (map (lambda (p v)
+                    (let ((c (%param-converter p))) (if c (c v) v)))
+                  ps vs))
+        (old #f))
+    (dynamic-wind
+      (lambda () (set! old (map %param-value ps)) (for-each %param-set! ps new))
+      thunk
+      (lambda () (set! new (map %param-value ps)) (for-each %param-set! ps old)))))
+
+;;; --- eval, environments, libraries, load, exit ---
+
+(define (%library-run lib)
+  (let ((s (%library-start! lib)))
+    (if s
+        (begin (for-each %library-run (car s))
+               ((cdr s))))))
+
+(define (eval expr . env)
+  ((%compile expr (if (null? env) (interaction-environment) (car env)))))
+
+(define (environment . specs)
+  (let ((r (%environment specs)))
+    (for-each %library-run (cdr r))
+    (car r)))
+
+(define (scheme-report-environment . version) (environment '(scheme r5rs)))
+(define (null-environment . version) (environment '(scheme r5rs)))
+
+(define (load file . env)
+  (let ((port (open-input-file file))
+        (env (if (null? env) (interaction-environment) (car env))))
+    (let loop ()
+      (let ((r (%read-compile port env file)))
+        (if (not (eof-object? r))
+            (begin ((car r)) (loop)))))
+    (close-port port)
+    (if #f #f)))
+
+(define (exit . status)
+  (%travel-to '())
+  (apply %exit status))
+
+(define (emergency-exit . status)
+  (apply %exit status))
+
+;;; --- the driver ---
+
+(define (%print-values . vs)
+  (for-each (lambda (v)
+              (if (not (%void? v))
+                  (begin (write v) (newline))))
+            vs))
+
+(define (%run port name print?)
+  (let loop ((env #f))
+    (let ((r (%read-compile port env name)))
+      (if (eof-object? r)
+          (exit 0)
+          (begin
+            (if print?
+                (call-with-values (car r) %print-values)
+                ((car r)))
+            (loop (cdr r)))))))
+
+(define (%repl)
+  (let ((in (current-input-port))
+        (out (current-output-port))
+        (env (interaction-environment)))
+    (let loop ()
+      (call/cc
+        (lambda (k)
+          (set! %on-uncaught (lambda (obj) (%report obj) (k #f)))
+          (display "> " out)
+          (flush-output-port out)
+          (let ((r (%read-compile in env "repl")))
+            (if (eof-object? r)
+                (begin (newline out) (exit 0)))
+            (call-with-values (car r) %print-values)
+            (flush-output-port out))))
+      (loop))))
+
+(define (%main mode text name)
+  (cond ((eq? mode 'file) (%run (open-input-string text) name #f))
+        ((eq? mode 'expr) (%run (open-input-string text) name #t))
+        (else (%repl))))
+
+(%tag! "lazy" 'delay 'delay-force 'force 'make-promise)
+(%tag! "eval" 'eval 'environment)
+(%tag! "load" 'load)
+(%tag! "process-context" 'exit 'emergency-exit)
+(%tag! "r5rs" 'scheme-report-environment 'null-environment)
+(%tag! "pxen misc" 'assert)

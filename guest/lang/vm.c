@@ -1,0 +1,770 @@
+/*
+ * vm.c - the byte code interpreter.
+ *
+ * Direct-threaded: each instruction word holds the address of its handler
+ * (GNU labels as values), followed by its operands.  Registers live in C
+ * locals; the Scheme stack is p->stack.  A call pushes a three-word frame
+ * [caller closure][caller fp index][return offset] then the arguments, so
+ * Scheme calls never grow the C stack and a tail call reuses the frame.
+ *
+ * Safe points (where the collector may run and interrupts are polled) are
+ * procedure calls: every loop goes through one.  Errors raised from C
+ * long-jump back here and become a call to the Scheme raise procedure.
+ */
+#include "core.h"
+#include "num.h"
+#include "pfmt.h"
+
+#define POLL_INTERVAL 4096
+
+static const unsigned char op_nops[OP_COUNT] = {
+	[OP_HALT] = 0, [OP_CONST] = 1, [OP_IMM] = 1, [OP_LOCAL] = 1,
+	[OP_LOCALBOX] = 1, [OP_FREE] = 1, [OP_FREEBOX] = 1, [OP_GLOBAL] = 1,
+	[OP_SETLOCALBOX] = 1, [OP_SETFREEBOX] = 1, [OP_SETGLOBAL] = 1,
+	[OP_DEFGLOBAL] = 1, [OP_SETLOCAL] = 1, [OP_MKBOX] = 1, [OP_PUSH] = 0,
+	[OP_FRAME] = 1, [OP_CALL] = 1, [OP_TAILCALL] = 1, [OP_RETURN] = 0,
+	[OP_JUMP] = 1, [OP_JUMPF] = 1, [OP_CLOSURE] = 2, [OP_PATCH] = 3,
+	[OP_ENTRY] = 4, [OP_CASE_LAMBDA] = 0,
+	[OP_ADD] = 1, [OP_SUB] = 1, [OP_MUL] = 1, [OP_LT] = 1, [OP_GT] = 1,
+	[OP_LE] = 1, [OP_GE] = 1, [OP_NUMEQ] = 1, [OP_EQ] = 1, [OP_CONS] = 1,
+	[OP_VREF] = 1, [OP_CAR] = 1, [OP_CDR] = 1, [OP_NULLP] = 1,
+	[OP_PAIRP] = 1, [OP_NOT] = 1, [OP_ZEROP] = 1,
+};
+
+static val vm_loop(P *p, val entry, int init);
+
+void vm_thread(P *p, val code)
+{
+	intptr_t *w = CODE_WORDS(code);
+	size_t n = *(uintptr_t *)P_RAW(P_SLOTS(code)[CODE_BYTES]);
+	for (size_t i = 0; i < n;) {
+		intptr_t op = w[i];
+		w[i] = (intptr_t)p->optable[op];
+		i += 1 + op_nops[op];
+	}
+}
+
+static val make_fixed_code(P *p, int op, val name)
+{
+	val bytes = p_alloc(p, T_BYTES, 2 * sizeof(uintptr_t));
+	*(uintptr_t *)P_RAW(bytes) = 1;
+	((intptr_t *)P_RAW(bytes))[1] = op;
+	val code = p_alloc(p, T_CODE, CODE_NSLOTS_ * sizeof(val));
+	P_SLOTS(code)[CODE_BYTES] = bytes;
+	P_SLOTS(code)[CODE_CONSTS] = p_make_vector(p, 0, P_FALSE);
+	P_SLOTS(code)[CODE_NAME] = name;
+	P_SLOTS(code)[CODE_NREQ] = P_FIX(0);
+	P_SLOTS(code)[CODE_REST] = P_FIX(1);
+	P_SLOTS(code)[CODE_NSLOTS] = P_FIX(0);
+	P_SLOTS(code)[CODE_LINES] = P_FALSE;
+	P_SLOTS(code)[CODE_FILE] = P_FALSE;
+	vm_thread(p, code);
+	return code;
+}
+
+void vm_init(P *p)
+{
+	vm_loop(p, 0, 1);
+	val halt = p_alloc(p, T_CLOSURE, sizeof(val));
+	P_SLOTS(halt)[0] = make_fixed_code(p, OP_HALT, sym_intern_cstr(p, "halt"));
+	p->roots[R_HALT] = halt;
+	p->roots[R_CASE_CODE] = make_fixed_code(p, OP_CASE_LAMBDA,
+						sym_intern_cstr(p, "case-lambda"));
+}
+
+/* (file . line) for a position in a closure's code, or #f. */
+static val where_of(P *p, val clo, intptr_t off)
+{
+	if (!P_HAS_TYPE(clo, T_CLOSURE))
+		return P_FALSE;
+	val code = P_SLOTS(clo)[0];
+	val lines = P_SLOTS(code)[CODE_LINES];
+	if (!P_HAS_TYPE(lines, T_BYTES))
+		return P_FALSE;
+	size_t n = *(uintptr_t *)P_RAW(lines);
+	int32_t *l = (int32_t *)((uintptr_t *)P_RAW(lines) + 1);
+	long line = 0;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		if (l[i] < off)
+			line = l[i + 1];
+	if (!line)
+		return P_FALSE;
+	return p_cons(p, P_SLOTS(code)[CODE_FILE], P_FIX(line));
+}
+
+static const char *proc_name(P *p, val f, char *buf, size_t cap)
+{
+	val name = P_FALSE;
+	if (P_HAS_TYPE(f, T_CLOSURE))
+		name = P_SLOTS(P_SLOTS(f)[0])[CODE_NAME];
+	if (P_IS_SYMBOL(name)) {
+		size_t n;
+		const char *s = sym_chars(name, &n);
+		if (n >= cap)
+			n = cap - 1;
+		memcpy(buf, s, n);
+		buf[n] = 0;
+		return buf;
+	}
+	(void)p;
+	return "#<procedure>";
+}
+
+__attribute__((noinline, noreturn))
+static void arity_error(P *p, val f, int argc)
+{
+	char buf[200], name[100];
+	val code = P_SLOTS(f)[0];
+	int nreq = (int)P_FIXVAL(P_SLOTS(code)[CODE_NREQ]);
+	int rest = P_SLOTS(code)[CODE_REST] == P_FIX(1);
+	const char *who = proc_name(p, f, name, sizeof name);
+	if (P_SLOTS(f)[0] == p->roots[R_CASE_CODE])
+		who = "case-lambda";
+	if (P_SLOTS(f)[0] == p->roots[R_CASE_CODE])
+		pc_snprintf(buf, sizeof buf, "%s: no clause accepts %d argument%s",
+			    who, argc, argc == 1 ? "" : "s");
+	else
+		pc_snprintf(buf, sizeof buf, "%s: expected %s%d argument%s, got %d",
+			    who, rest ? "at least " : "", nreq,
+			    nreq == 1 ? "" : "s", argc);
+	p_raise_error(p, PE_ERROR, buf, 0);
+}
+
+__attribute__((noinline, noreturn))
+static void prim_arity_error(P *p, const struct p_prim *d, int argc)
+{
+	char buf[200];
+	if (d->max == d->min)
+		pc_snprintf(buf, sizeof buf, "%s: expected %d argument%s, got %d",
+			    d->name, d->min, d->min == 1 ? "" : "s", argc);
+	else if (d->max < 0)
+		pc_snprintf(buf, sizeof buf, "%s: expected at least %d argument%s, got %d",
+			    d->name, d->min, d->min == 1 ? "" : "s", argc);
+	else
+		pc_snprintf(buf, sizeof buf, "%s: expected %d to %d arguments, got %d",
+			    d->name, d->min, d->max, argc);
+	p_raise_error(p, PE_ERROR, buf, 0);
+}
+
+__attribute__((noinline, noreturn))
+static void unbound_error(P *p, val cell, int set)
+{
+	char buf[300];
+	size_t n;
+	const char *s = sym_chars(P_SLOTS(cell)[CELL_NAME], &n);
+	pc_snprintf(buf, sizeof buf, "%sunbound variable: %.*s",
+		    set ? "set!: " : "", (int)n, s);
+	val e = err_make(p, PE_ERROR, str_c(p, buf),
+			 p_cons(p, P_SLOTS(cell)[CELL_NAME], P_NIL));
+	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	err_raise(p, e);
+}
+
+__attribute__((noinline, noreturn))
+static void not_procedure(P *p, val f)
+{
+	size_t n;
+	const char *r = err_repr(p, f, &n);
+	char buf[300];
+	pc_snprintf(buf, sizeof buf, "application: not a procedure: %.*s",
+		    (int)(n > 200 ? 200 : n), r);
+	val e = err_make(p, PE_ERROR, str_c(p, buf), p_cons(p, f, P_NIL));
+	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	err_raise(p, e);
+}
+
+/* Collect, and poll for an interrupt when due. */
+__attribute__((noinline))
+static void safe_point(P *p, int poll)
+{
+	if (p->gc_flag)
+		gc_collect(p);
+	if (poll && plat_interrupted())
+		p_raise_error(p, PE_INTERRUPT, "interrupted", 0);
+}
+
+__attribute__((noinline))
+static void grow_stack(P *p, size_t need)
+{
+	gc_stack_reserve(p, need);
+}
+
+__attribute__((noinline))
+static val make_rest(P *p, val *args, int n)
+{
+	val l = P_NIL;
+	for (int i = n - 1; i >= 0; i--)
+		l = p_cons(p, args[i], l);
+	return l;
+}
+
+val vm_run(P *p, val closure)
+{
+	return vm_loop(p, closure, 0);
+}
+
+val p_prim_self(P *p)
+{
+	return p->self;
+}
+
+#define CLO_CODE(c) (P_SLOTS(c)[0])
+#define SYNC() do { p->sp = sp; p->fp = fp; p->closure = clo; \
+		p->pc_off = pc - CODE_WORDS(CLO_CODE(clo)); p->acc = acc; } while (0)
+#define RELOAD() do { sp = p->sp; fp = p->fp; clo = p->closure; acc = p->acc; \
+		pc = CODE_WORDS(CLO_CODE(clo)) + p->pc_off; \
+		consts = P_VEC(P_SLOTS(CLO_CODE(clo))[CODE_CONSTS]); \
+		inl = P_VEC(p->roots[R_INLINE]); } while (0)
+#define NEXT goto *(void *)*pc++
+#define CELLV(k) (P_SLOTS(consts[k])[CELL_VALUE])
+
+static val vm_loop(P *p, val entry, int init)
+{
+	static void *const table[OP_COUNT] = {
+		[OP_HALT] = &&op_halt, [OP_CONST] = &&op_const,
+		[OP_IMM] = &&op_imm, [OP_LOCAL] = &&op_local,
+		[OP_LOCALBOX] = &&op_localbox, [OP_FREE] = &&op_free,
+		[OP_FREEBOX] = &&op_freebox, [OP_GLOBAL] = &&op_global,
+		[OP_SETLOCALBOX] = &&op_setlocalbox,
+		[OP_SETFREEBOX] = &&op_setfreebox,
+		[OP_SETGLOBAL] = &&op_setglobal, [OP_DEFGLOBAL] = &&op_defglobal,
+		[OP_SETLOCAL] = &&op_setlocal, [OP_MKBOX] = &&op_mkbox,
+		[OP_PUSH] = &&op_push, [OP_FRAME] = &&op_frame,
+		[OP_CALL] = &&op_call, [OP_TAILCALL] = &&op_tailcall,
+		[OP_RETURN] = &&op_return, [OP_JUMP] = &&op_jump,
+		[OP_JUMPF] = &&op_jumpf, [OP_CLOSURE] = &&op_closure,
+		[OP_PATCH] = &&op_patch, [OP_ENTRY] = &&op_entry,
+		[OP_CASE_LAMBDA] = &&op_case_lambda,
+		[OP_ADD] = &&op_add, [OP_SUB] = &&op_sub, [OP_MUL] = &&op_mul,
+		[OP_LT] = &&op_lt, [OP_GT] = &&op_gt, [OP_LE] = &&op_le,
+		[OP_GE] = &&op_ge, [OP_NUMEQ] = &&op_numeq, [OP_EQ] = &&op_eq,
+		[OP_CONS] = &&op_cons, [OP_VREF] = &&op_vref,
+		[OP_CAR] = &&op_car, [OP_CDR] = &&op_cdr,
+		[OP_NULLP] = &&op_nullp, [OP_PAIRP] = &&op_pairp,
+		[OP_NOT] = &&op_not, [OP_ZEROP] = &&op_zerop,
+	};
+	if (init) {
+		p->optable = table;
+		return P_VOID;
+	}
+	val *sp, *fp, clo, acc, *consts, *inl;
+	intptr_t *pc;
+	int argc;
+	unsigned poll = POLL_INTERVAL;
+	val a, cell, kont;
+	intptr_t r;
+	const struct p_prim *d;
+
+	if (p->in_vm)
+		plat_abort("p: the VM was entered recursively");
+	p->in_vm = 1;
+	/* a frame that returns into the halt code */
+	if (p->sp + 16 > p->stack_end)
+		plat_abort("p: no stack for the VM");
+	sp = p->sp;
+	fp = p->fp;
+	sp[0] = p->roots[R_HALT];
+	sp[1] = P_FIX(fp - p->stack);
+	sp[2] = P_FIX(0);
+	sp += 3;
+	clo = p->roots[R_HALT];
+	pc = CODE_WORDS(CLO_CODE(clo));
+	consts = P_VEC(P_SLOTS(CLO_CODE(clo))[CODE_CONSTS]);
+	inl = P_VEC(p->roots[R_INLINE]);
+	acc = entry;
+	argc = 0;
+	SYNC();
+
+	if (__builtin_setjmp(p->jb)) {
+		RELOAD();
+		if (p->halting) {
+			p->in_vm = 0;
+			return P_VOID;
+		}
+		val cond = p->pending;
+		p->pending = P_FALSE;
+		if (P_HAS_TYPE(cond, T_ERROR) && P_SLOTS(cond)[ERR_WHERE] == P_FALSE) {
+			val w = where_of(p, clo, pc - CODE_WORDS(CLO_CODE(clo)));
+			P_SLOTS(cond)[ERR_WHERE] = w;
+		}
+		if (sp + 8 > p->stack_end) {
+			SYNC();
+			grow_stack(p, 8);
+			RELOAD();
+		}
+		val raise = p->roots[R_RAISE];
+		if (!P_HAS_TYPE(raise, T_CLOSURE)) {
+			size_t n = 0;
+			const char *m = "error during start-up";
+			if (P_HAS_TYPE(cond, T_ERROR))
+				m = err_repr(p, P_SLOTS(cond)[ERR_MESSAGE], &n);
+			plat_write(PLAT_STDERR, "p: ", 3);
+			plat_write(PLAT_STDERR, m, strlen(m));
+			plat_write(PLAT_STDERR, "\n", 1);
+			plat_exit(70);
+		}
+		*sp++ = clo;
+		*sp++ = P_FIX(fp - p->stack);
+		*sp++ = P_FIX(pc - CODE_WORDS(CLO_CODE(clo)));
+		*sp++ = cond;
+		acc = raise;
+		argc = 1;
+		goto dispatch;
+	}
+	goto dispatch;
+
+op_halt:
+	p->sp = sp;
+	p->fp = fp;
+	p->in_vm = 0;
+	return acc;
+op_const:
+	acc = consts[*pc++];
+	NEXT;
+op_imm:
+	acc = (val)*pc++;
+	NEXT;
+op_local:
+	acc = fp[*pc++];
+	NEXT;
+op_localbox:
+	acc = P_SLOTS(fp[*pc++])[0];
+	NEXT;
+op_free:
+	acc = P_SLOTS(clo)[1 + *pc++];
+	NEXT;
+op_freebox:
+	acc = P_SLOTS(P_SLOTS(clo)[1 + *pc++])[0];
+	NEXT;
+op_global:
+	acc = CELLV(*pc++);
+	if (__builtin_expect(acc == P_UNBOUND, 0)) {
+		SYNC();
+		unbound_error(p, consts[pc[-1]], 0);
+	}
+	NEXT;
+op_setlocalbox:
+	P_SLOTS(fp[*pc++])[0] = acc;
+	acc = P_VOID;
+	NEXT;
+op_setfreebox:
+	P_SLOTS(P_SLOTS(clo)[1 + *pc++])[0] = acc;
+	acc = P_VOID;
+	NEXT;
+op_setglobal:
+	if (CELLV(*pc) == P_UNBOUND) {
+		SYNC();
+		unbound_error(p, consts[*pc], 1);
+	}
+	CELLV(*pc++) = acc;
+	acc = P_VOID;
+	NEXT;
+op_defglobal:
+	CELLV(*pc++) = acc;
+	acc = P_VOID;
+	NEXT;
+op_setlocal:
+	fp[*pc++] = acc;
+	NEXT;
+op_mkbox: {
+	SYNC();
+	val b = p_alloc(p, T_BOX, sizeof(val));
+	P_SLOTS(b)[0] = fp[*pc];
+	fp[*pc++] = b;
+	NEXT;
+}
+op_push:
+	*sp++ = acc;
+	NEXT;
+op_frame:
+	sp[0] = clo;
+	sp[1] = P_FIX(fp - p->stack);
+	sp[2] = P_FIX(pc + 1 + *pc - CODE_WORDS(CLO_CODE(clo)));
+	sp += 3;
+	pc++;
+	NEXT;
+op_call:
+	argc = (int)*pc++;
+	goto dispatch;
+op_tailcall:
+	argc = (int)*pc++;
+	if (sp - argc != fp) {
+		for (int i = 0; i < argc; i++)
+			fp[i] = sp[i - argc];
+		sp = fp + argc;
+	}
+	goto dispatch;
+op_return: {
+	val *b = fp - 3;
+	clo = b[0];
+	fp = p->stack + P_FIXVAL(b[1]);
+	val code = CLO_CODE(clo);
+	pc = CODE_WORDS(code) + P_FIXVAL(b[2]);
+	consts = P_VEC(P_SLOTS(code)[CODE_CONSTS]);
+	sp = b;
+	NEXT;
+}
+op_jump:
+	pc += *pc + 1;
+	NEXT;
+op_jumpf:
+	if (acc == P_FALSE)
+		pc += *pc + 1;
+	else
+		pc++;
+	NEXT;
+op_closure: {
+	intptr_t n = pc[1];
+	SYNC();
+	val c = p_alloc(p, T_CLOSURE, (size_t)(n + 1) * sizeof(val));
+	P_SLOTS(c)[0] = consts[pc[0]];
+	sp -= n;
+	for (intptr_t i = 0; i < n; i++)
+		P_SLOTS(c)[1 + i] = sp[i];
+	acc = c;
+	pc += 2;
+	NEXT;
+}
+op_patch:
+	P_SLOTS(fp[pc[0]])[1 + pc[1]] = fp[pc[2]];
+	pc += 3;
+	NEXT;
+op_entry: {
+	intptr_t nreq = pc[0], nslots = pc[2], maxst = pc[3];
+	if (__builtin_expect(pc[1] == 0, 1)) {
+		if (__builtin_expect(argc != nreq, 0)) {
+			SYNC();
+			arity_error(p, clo, argc);
+		}
+	} else {
+		if (argc < nreq) {
+			SYNC();
+			arity_error(p, clo, argc);
+		}
+		SYNC();
+		val rest = make_rest(p, fp + nreq, argc - (int)nreq);
+		fp[nreq] = rest;
+		sp = fp + nreq + 1;
+	}
+	if (__builtin_expect(sp + nslots + maxst + 64 > p->stack_end, 0)) {
+		pc += 4;
+		SYNC();
+		grow_stack(p, (size_t)(nslots + maxst + 64));
+		RELOAD();
+		pc -= 4;
+	}
+	for (val *s = sp, *e = fp + nslots; s < e; s++)
+		*s = P_UNBOUND;
+	sp = fp + nslots;
+	pc += 4;
+	NEXT;
+}
+op_case_lambda: {
+	for (size_t i = 1; i < P_SIZE_OF_HDR(P_HDR(clo)); i++) {
+		val c = P_SLOTS(clo)[i];
+		val code = CLO_CODE(c);
+		intptr_t nreq = P_FIXVAL(P_SLOTS(code)[CODE_NREQ]);
+		if (argc == nreq || (P_SLOTS(code)[CODE_REST] == P_FIX(1) && argc >= nreq)) {
+			clo = c;
+			consts = P_VEC(P_SLOTS(code)[CODE_CONSTS]);
+			pc = CODE_WORDS(code);
+			NEXT;
+		}
+	}
+	SYNC();
+	arity_error(p, clo, argc);
+}
+
+	/* --- calls --- */
+dispatch:
+	if (__builtin_expect(P_HAS_TYPE(acc, T_CLOSURE), 1)) {
+		if (__builtin_expect(p->gc_flag || --poll == 0, 0)) {
+			int due = poll == 0;
+			if (due)
+				poll = POLL_INTERVAL;
+			SYNC();
+			safe_point(p, due);
+			RELOAD();
+		}
+		clo = acc;
+		fp = sp - argc;
+		val code = CLO_CODE(clo);
+		consts = P_VEC(P_SLOTS(code)[CODE_CONSTS]);
+		pc = CODE_WORDS(code);
+		NEXT;
+	}
+	if (P_HAS_TYPE(acc, T_PRIMITIVE)) {
+		d = PRIM_DESC(acc);
+		if (__builtin_expect(argc < d->min || (d->max >= 0 && argc > d->max), 0)) {
+			SYNC();
+			prim_arity_error(p, d, argc);
+		}
+		if (__builtin_expect(d->fn != NULL, 1)) {
+			SYNC();
+			p->self = acc;
+			acc = d->fn(p, argc, sp - argc);
+			sp -= argc;
+			fp = sp;
+			goto op_return;
+		}
+		goto special;
+	}
+	if (P_HAS_TYPE(acc, T_PARAMETER) && argc == 0) {
+		acc = P_SLOTS(acc)[0];
+		fp = sp;
+		goto op_return;
+	}
+	if (P_HAS_TYPE(acc, T_CONTINUATION)) {
+		kont = acc;
+		if (argc == 1) {
+			acc = sp[-1];
+		} else {
+			SYNC();
+			acc = p_values(p, argc, sp - argc);
+		}
+		goto resume_k;
+	}
+	SYNC();
+	not_procedure(p, acc);
+
+special:
+	if (d == &vm_special_prims[0]) {		/* apply */
+		val f = sp[-argc];
+		val lst = sp[-1];
+		long len = list_length(lst);
+		if (len < 0) {
+			SYNC();
+			p_type_error(p, "apply", argc, "list", lst);
+		}
+		for (int i = 0; i < argc - 2; i++)
+			sp[-argc + i] = sp[-argc + i + 1];
+		sp -= 2;
+		if (sp + len + 64 > p->stack_end) {
+			SYNC();
+			grow_stack(p, (size_t)len + 64);
+			RELOAD();
+		}
+		for (; lst != P_NIL; lst = P_CDR(lst))
+			*sp++ = P_CAR(lst);
+		argc = argc - 2 + (int)len;
+		acc = f;
+		goto dispatch;
+	}
+	if (d == &vm_special_prims[1]) {		/* %call/cc */
+		val f = sp[-1];
+		size_t m = (size_t)(sp - 1 - p->stack);
+		SYNC();
+		val stk = p_make_vector(p, m, P_FALSE);
+		memcpy(P_VEC(stk), p->stack, m * sizeof(val));
+		val k = p_alloc(p, T_CONTINUATION, sizeof(val));
+		P_SLOTS(k)[0] = stk;
+		sp[-1] = k;
+		acc = f;
+		argc = 1;
+		goto dispatch;
+	}
+	if (d == &vm_special_prims[2]) {		/* %continue k vals */
+		kont = sp[-2];
+		val vals = sp[-1];
+		if (!P_HAS_TYPE(kont, T_CONTINUATION)) {
+			SYNC();
+			p_type_error(p, "%continue", 1, "continuation", kont);
+		}
+		long n = list_length(vals);
+		if (n == 1) {
+			acc = P_CAR(vals);
+		} else {
+			SYNC();
+			val tmp[64];
+			if (n < 0 || n > 64)
+				p_raise_error(p, PE_ERROR, "continuation: too many values", 0);
+			for (long i = 0; i < n; i++, vals = P_CDR(vals))
+				tmp[i] = P_CAR(vals);
+			acc = p_values(p, (int)n, tmp);
+		}
+	resume_k: {
+			/* growing the stack never collects: k stays valid */
+			val stk = P_SLOTS(kont)[0];
+			size_t m = P_VEC_LEN(stk);
+			if (p->stack + m + 64 > p->stack_end) {
+				SYNC();
+				p->sp = p->stack;
+				grow_stack(p, m + 64);
+			}
+			memcpy(p->stack, P_VEC(stk), m * sizeof(val));
+			sp = p->stack + m;
+			fp = sp;
+			goto op_return;
+		}
+	}
+	if (d == &vm_special_prims[3]) {		/* %apply-values f v */
+		val f = sp[-2];
+		val v = sp[-1];
+		sp -= 2;
+		if (P_HAS_TYPE(v, T_VALUES)) {
+			size_t n = P_SIZE_OF_HDR(P_HDR(v));
+			if (sp + n + 64 > p->stack_end) {
+				SYNC();
+				grow_stack(p, n + 64);
+				RELOAD();
+			}
+			for (size_t i = 0; i < n; i++)
+				*sp++ = P_SLOTS(v)[i];
+			argc = (int)n;
+		} else {
+			*sp++ = v;
+			argc = 1;
+		}
+		acc = f;
+		goto dispatch;
+	}
+	SYNC();
+	p_raise_error(p, PE_ERROR, "internal: unknown special primitive", 0);
+
+	/* --- inline primitives: sp[-1] is the first of two arguments --- */
+#define BINARY_GUARD(OP) \
+	cell = consts[*pc]; a = sp[-1]; \
+	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP], 0)) goto binary_call
+op_add:
+	BINARY_GUARD(OP_ADD);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
+	    !__builtin_add_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
+		acc = (val)r;
+	} else {
+		SYNC();
+		acc = num_add(p, a, acc);
+	}
+	sp--;
+	pc++;
+	NEXT;
+op_sub:
+	BINARY_GUARD(OP_SUB);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
+	    !__builtin_sub_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
+		acc = (val)r;
+	} else {
+		SYNC();
+		acc = num_sub(p, a, acc);
+	}
+	sp--;
+	pc++;
+	NEXT;
+op_mul:
+	BINARY_GUARD(OP_MUL);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
+	    !__builtin_mul_overflow(P_FIXVAL(a), (intptr_t)acc - 1, &r)) {
+		acc = (val)(r + 1);
+	} else {
+		SYNC();
+		acc = num_mul(p, a, acc);
+	}
+	sp--;
+	pc++;
+	NEXT;
+#define COMPARE(OP, CMP, SLOW) \
+	BINARY_GUARD(OP); \
+	if (P_IS_FIX(a) && P_IS_FIX(acc)) { \
+		acc = P_BOOL((intptr_t)a CMP (intptr_t)acc); \
+	} else { \
+		SYNC(); \
+		acc = P_BOOL(SLOW); \
+	} \
+	sp--; pc++; NEXT
+op_lt:
+	COMPARE(OP_LT, <, num_lt(p, a, acc));
+op_gt:
+	COMPARE(OP_GT, >, num_lt(p, acc, a));
+op_le:
+	COMPARE(OP_LE, <=, num_cmp(p, a, acc) <= 0);
+op_ge:
+	COMPARE(OP_GE, >=, (r = num_cmp(p, a, acc), r == 0 || r == 1));
+op_numeq:
+	COMPARE(OP_NUMEQ, ==, num_eq(p, a, acc));
+op_eq:
+	BINARY_GUARD(OP_EQ);
+	acc = P_BOOL(a == acc);
+	sp--;
+	pc++;
+	NEXT;
+op_cons: {
+	BINARY_GUARD(OP_CONS);
+	SYNC();
+	val c = p_cons(p, a, acc);
+	acc = c;
+	sp--;
+	pc++;
+	NEXT;
+}
+op_vref:
+	BINARY_GUARD(OP_VREF);
+	if (P_IS_VECTOR(a) && P_IS_FIX(acc) &&
+	    (uintptr_t)P_FIXVAL(acc) < P_VEC_LEN(a)) {
+		acc = P_VEC(a)[P_FIXVAL(acc)];
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
+binary_call:
+	/* redefined, or a case the inline code does not handle: call the
+	 * procedure the variable holds */
+	a = sp[-1];
+	sp[-1] = clo;
+	sp[0] = P_FIX(fp - p->stack);
+	sp[1] = P_FIX(pc + 1 - CODE_WORDS(CLO_CODE(clo)));
+	sp[2] = a;
+	sp[3] = acc;
+	sp += 4;
+	acc = P_SLOTS(consts[*pc])[CELL_VALUE];
+	argc = 2;
+	goto dispatch;
+
+#define UNARY_GUARD(OP) \
+	cell = consts[*pc]; \
+	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP], 0)) goto unary_call
+op_car:
+	UNARY_GUARD(OP_CAR);
+	if (!P_IS_PAIR(acc))
+		goto unary_call;
+	acc = P_CAR(acc);
+	pc++;
+	NEXT;
+op_cdr:
+	UNARY_GUARD(OP_CDR);
+	if (!P_IS_PAIR(acc))
+		goto unary_call;
+	acc = P_CDR(acc);
+	pc++;
+	NEXT;
+op_nullp:
+	UNARY_GUARD(OP_NULLP);
+	acc = P_BOOL(acc == P_NIL);
+	pc++;
+	NEXT;
+op_pairp:
+	UNARY_GUARD(OP_PAIRP);
+	acc = P_BOOL(P_IS_PAIR(acc));
+	pc++;
+	NEXT;
+op_not:
+	UNARY_GUARD(OP_NOT);
+	acc = P_BOOL(acc == P_FALSE);
+	pc++;
+	NEXT;
+op_zerop:
+	UNARY_GUARD(OP_ZEROP);
+	if (!P_IS_FIX(acc))
+		goto unary_call;
+	acc = P_BOOL(acc == P_FIX(0));
+	pc++;
+	NEXT;
+unary_call:
+	sp[0] = clo;
+	sp[1] = P_FIX(fp - p->stack);
+	sp[2] = P_FIX(pc + 1 - CODE_WORDS(CLO_CODE(clo)));
+	sp[3] = acc;
+	sp += 4;
+	acc = P_SLOTS(consts[*pc])[CELL_VALUE];
+	argc = 1;
+	goto dispatch;
+}
