@@ -124,6 +124,10 @@ enum { DLOG_ERR = 3, DLOG_WARN = 4, DLOG_INFO = 6, DLOG_DEBUG = 7 };
 /* Event registration: add/modify/remove w for events. */
 int loop_set(struct daemon *d, struct watch *w, uint32_t events, int add);
 void loop_del(struct daemon *d, struct watch *w);
+/* Waits up to timeout_ms (-1: no limit) and handles one batch of events,
+ * then services and flushes every guest and releases the dead ones.
+ * Returns the number of events, or -1 when the loop cannot go on. */
+int loop_once(struct daemon *d, int timeout_ms);
 
 /* The guest connection (guest.c). */
 struct guest *guest_new(struct daemon *d, const struct gtransport *tp, void *tpctx, int fd,

@@ -48,37 +48,11 @@ static void on_signal(struct daemon *d, struct watch *w, uint32_t events)
 	}
 }
 
-static int busy(struct daemon *d)
-{
-	struct guest *g;
-
-	for (g = d->guests; g; g = g->next)
-		if (stream_busy(g))
-			return 1;
-	return 0;
-}
-
 static void run(struct daemon *d)
 {
-	struct epoll_event ev[64];
-	struct guest *g;
-	int n, i;
-
 	while (!d->quit) {
-		n = epoll_wait(d->ep, ev, 64, busy(d) ? 0 : -1);
-		if (n < 0 && errno != EINTR) {
-			dlog(d, NULL, DLOG_ERR, "epoll_wait: %s", strerror(errno));
+		if (loop_once(d, -1) < 0)
 			return;
-		}
-		for (i = 0; i < n; i++) {
-			struct watch *w = ev[i].data.ptr;
-			w->fn(d, w, ev[i].events);
-		}
-		for (g = d->guests; g; g = g->next) {
-			stream_service_ready(g);
-			guest_flush(g);
-		}
-		guest_reap(d);
 		if (d->single && !d->nguests)
 			return;
 	}

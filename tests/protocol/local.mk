@@ -19,6 +19,32 @@ tests_protocol_test_hostile_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_hostile_LDADD = $(PROTO_TEST_LDADD)
 
-PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/client.sh tests/protocol/hostile.sh
+PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/client.sh tests/protocol/hostile.sh \
+	tests/protocol/e2e.sh
 TESTS += $(PROTO_SH_TESTS)
 EXTRA_DIST += $(PROTO_SH_TESTS)
+
+# libFuzzer targets, built with clang (the objects are compiled again with
+# its instrumentation; `make fuzz` or `make check` builds them when clang is
+# present) and run for a bounded time by fuzz.sh.
+FUZZ_CC = clang
+FUZZ_CFLAGS = -std=gnu11 -g -O1 $(WARN_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_CPPFLAGS = -I$(top_builddir) -I$(top_srcdir)/protocol -I$(top_srcdir)/dom0d
+FUZZ_PROTO_SRC = $(top_srcdir)/protocol/px_codec.c $(top_srcdir)/protocol/px_msgs.c \
+	$(top_srcdir)/protocol/p9.c
+FUZZ_DOM0D_SRC = $(top_srcdir)/dom0d/bq.c $(top_srcdir)/dom0d/dlog.c $(top_srcdir)/dom0d/loop.c \
+	$(top_srcdir)/dom0d/policy.c $(top_srcdir)/dom0d/guest.c $(top_srcdir)/dom0d/ctl.c \
+	$(top_srcdir)/dom0d/stream.c $(top_srcdir)/dom0d/net.c $(top_srcdir)/dom0d/fs9p.c \
+	$(top_srcdir)/dom0d/local_tp.c $(top_srcdir)/dom0d/launcher.c
+tests/protocol/fuzz_decode: $(top_srcdir)/tests/protocol/fuzz_decode.c $(FUZZ_PROTO_SRC)
+	$(AM_V_CCLD)if command -v $(FUZZ_CC) >/dev/null; then \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
+tests/protocol/fuzz_dom0d: $(top_srcdir)/tests/protocol/fuzz_dom0d.c $(FUZZ_PROTO_SRC) $(FUZZ_DOM0D_SRC)
+	$(AM_V_CCLD)if command -v $(FUZZ_CC) >/dev/null; then \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
+fuzz: tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
+.PHONY: fuzz
+check_SCRIPTS = tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
+CLEANFILES += tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d tests/protocol/*.log
+TESTS += tests/protocol/fuzz.sh
+EXTRA_DIST += tests/protocol/fuzz.sh tests/protocol/fuzz_decode.c tests/protocol/fuzz_dom0d.c
