@@ -42,4 +42,5 @@ guest_kernel_p_guest_echo_LDFLAGS = $(KERNEL_LINK)
 guest_kernel_p_guest_echo_LDADD = libpkernel.a libpshared.a -lgcc
 guest_kernel_p_guest_echo_DEPENDENCIES = libpkernel.a libpshared.a \
 	$(top_srcdir)/guest/kernel/kernel.ld
+include $(top_srcdir)/guest/kernel/guest.mk
 endif

@@ -20,38 +20,27 @@ static struct vchan_page *page = (struct vchan_page *)ctrl;
 static evtchn_port_t port;
 static char xs_path[64];
 
-static int publish(const char *path, int ring_ref, int domid)
+/* Two plain writes instead of a transaction: libxenvchan reads ring-ref
+ * first and fails (p-dom0d then retries on its next watch event) unless
+ * both keys exist, so event-channel goes first.  No permissions are set:
+ * the nodes are ours under data/, and the only client is dom0, which
+ * xenstored never checks.  Each xenstore round trip costs milliseconds
+ * under emulation, so this keeps boot short. */
+static int publish(const char *path, int ring_ref)
 {
-	char ref[16], evt[16], perms[16], ringkey[80], evtkey[80];
+	char ref[16], evt[16], key[80];
 	ksnprintf(ref, sizeof ref, "%d", ring_ref);
 	ksnprintf(evt, sizeof evt, "%u", port);
-	int plen = ksnprintf(perms, sizeof perms, "n%d%cr0", domid, 0) + 1;
-	ksnprintf(ringkey, sizeof ringkey, "%s/ring-ref", path);
-	ksnprintf(evtkey, sizeof evtkey, "%s/event-channel", path);
-	for (int attempt = 0; attempt < 20; attempt++) {
-		uint32_t tx;
-		int rc = xs_tx_start(&tx);
-		if (rc < 0)
-			return rc;
-		if ((rc = xs_write(tx, ringkey, ref)) < 0 ||
-		    (rc = xs_set_perms(tx, ringkey, perms, (size_t)plen)) < 0 ||
-		    (rc = xs_write(tx, evtkey, evt)) < 0 ||
-		    (rc = xs_set_perms(tx, evtkey, perms, (size_t)plen)) < 0) {
-			xs_tx_end(tx, 0);
-			return rc;
-		}
-		rc = xs_tx_end(tx, 1);
-		if (rc != -11)
-			return rc;
-	}
-	return -11;
+	ksnprintf(key, sizeof key, "%s/event-channel", path);
+	int rc = xs_write(0, key, evt);
+	if (rc < 0)
+		return rc;
+	ksnprintf(key, sizeof key, "%s/ring-ref", path);
+	return xs_write(0, key, ref);
 }
 
 int vchan_listen(const char *path)
 {
-	char domid[16];
-	if (xs_read(0, "domid", domid, sizeof domid) < 0)
-		return -1;
 	long p = evtchn_alloc_unbound(0);
 	if (p < 0)
 		return (int)p;
@@ -74,10 +63,7 @@ int vchan_listen(const char *path)
 		return -1;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	kstrlcpy(xs_path, path, sizeof xs_path);
-	int did = 0;
-	for (const char *c = domid; *c >= '0' && *c <= '9'; c++)
-		did = did * 10 + (*c - '0');
-	return publish(path, ctrl_ref, did);
+	return publish(path, ctrl_ref);
 }
 
 void vchan_wait(uint64_t deadline_ns)

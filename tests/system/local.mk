@@ -4,6 +4,7 @@
 # The vchan ring arithmetic both sides rely on, as a hosted unit test.
 check_PROGRAMS += tests/system/vring-test
 tests_system_vring_test_SOURCES = tests/system/vring-test.c
+tests_system_vring_test_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_system_vring_test_LDADD = libpshared.a
 TESTS += tests/system/vring-test
 
