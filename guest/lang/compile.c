@@ -507,9 +507,10 @@ static void comp_set(struct cx *c, val x, struct scope *sc, int tail)
  * before expansion; missed cases are found while compiling). */
 static void prescan_set(P *p, val x, val *out, int depth)
 {
+	long steps = 0;
 	if (depth > 200)
 		return;
-	while (P_IS_PAIR(x)) {
+	while (P_IS_PAIR(x) && ++steps < 100000) {
 		val h = P_CAR(x);
 		if (IS_IDENT(h) && sym_is(ident_symbol(h), "set!") &&
 		    P_IS_PAIR(P_CDR(x)) && IS_IDENT(P_CAR(P_CDR(x))))

@@ -225,7 +225,8 @@ extern const struct p_prim vm_special_prims[];
 extern const struct p_prim list_prims[], vector_prims[], equiv_prims[],
 	control_prims[], library_prims[], eval_prims[];
 void vm_thread(P *p, val code);
-int p_equal(val a, val b);
+/* equal?: terminates on cyclic data. */
+int p_equal_p(P *p, val a, val b);
 int p_eqv(val a, val b);
 
 /* --- misc helpers --- */

@@ -13,6 +13,7 @@
  * d > 0 is the list of the depth d-1 matches.
  */
 #include "core.h"
+#include "addrtab.h"
 
 struct xctx {
 	P *p;
@@ -34,30 +35,85 @@ val ident_symbol(val id)
 	return id;
 }
 
+static int has_alias(struct addrtab *seen, val x)
+{
+	for (;;) {
+		if (IS_ALIAS(x))
+			return 1;
+		if (P_IS_VECTOR(x)) {
+			if (addrtab_get(seen, x))
+				return 0;
+			addrtab_put(seen, x, P_TRUE);
+			for (size_t i = 0; i < P_VEC_LEN(x); i++)
+				if (has_alias(seen, P_VEC(x)[i]))
+					return 1;
+			return 0;
+		}
+		if (!P_IS_PAIR(x) || addrtab_get(seen, x))
+			return 0;
+		addrtab_put(seen, x, P_TRUE);
+		if (has_alias(seen, P_CAR(x)))
+			return 1;
+		x = P_CDR(x);
+	}
+}
+
+/* Copies x with aliases replaced, keeping shared and cyclic structure. */
+static val strip_copy(P *p, struct addrtab *memo, val x)
+{
+	if (IS_ALIAS(x))
+		return ident_symbol(x);
+	if (P_IS_VECTOR(x)) {
+		val m = addrtab_get(memo, x);
+		if (m)
+			return m;
+		size_t n = P_VEC_LEN(x);
+		val v = p_make_vector(p, n, P_FALSE);
+		addrtab_put(memo, x, v);
+		for (size_t i = 0; i < n; i++)
+			P_VEC(v)[i] = strip_copy(p, memo, P_VEC(x)[i]);
+		return v;
+	}
+	if (!P_IS_PAIR(x))
+		return x;
+	val m = addrtab_get(memo, x);
+	if (m)
+		return m;
+	val head = p_cons(p, P_FALSE, P_NIL);
+	addrtab_put(memo, x, head);
+	val cur = head;
+	for (;;) {
+		P_CAR(cur) = strip_copy(p, memo, P_CAR(x));
+		val d = P_CDR(x);
+		if (!P_IS_PAIR(d)) {
+			P_CDR(cur) = strip_copy(p, memo, d);
+			return head;
+		}
+		val md = addrtab_get(memo, d);
+		if (md) {
+			P_CDR(cur) = md;
+			return head;
+		}
+		val n = p_cons(p, P_FALSE, P_NIL);
+		addrtab_put(memo, d, n);
+		P_CDR(cur) = n;
+		cur = n;
+		x = d;
+	}
+}
+
 val syntax_strip(P *p, val x)
 {
 	if (IS_ALIAS(x))
 		return ident_symbol(x);
-	if (P_IS_PAIR(x)) {
-		val a = syntax_strip(p, P_CAR(x));
-		val d = syntax_strip(p, P_CDR(x));
-		if (a == P_CAR(x) && d == P_CDR(x))
-			return x;
-		return p_cons(p, a, d);
-	}
-	if (P_IS_VECTOR(x)) {
-		size_t n = P_VEC_LEN(x);
-		for (size_t i = 0; i < n; i++) {
-			val e = syntax_strip(p, P_VEC(x)[i]);
-			if (e != P_VEC(x)[i]) {
-				val v = p_make_vector(p, n, P_FALSE);
-				for (size_t j = 0; j < n; j++)
-					P_VEC(v)[j] = syntax_strip(p, P_VEC(x)[j]);
-				return v;
-			}
-		}
-	}
-	return x;
+	if (!P_IS_PAIR(x) && !P_IS_VECTOR(x))
+		return x;
+	struct addrtab t;
+	addrtab_init(&t, p);
+	if (!has_alias(&t, x))
+		return x;
+	addrtab_init(&t, p);
+	return strip_copy(p, &t, x);
 }
 
 static val scope_fix(struct scope *sc)
@@ -301,7 +357,7 @@ static int match(struct xctx *x, val pat, val form, val *binds)
 	}
 	if (pat == P_NIL)
 		return form == P_NIL;
-	return p_equal(pat, form);
+	return p_equal_p(p, pat, form);
 }
 
 /* --- instantiation --- */

@@ -131,7 +131,7 @@ static int req_true(P *p, val req, val whole)
 	if (sym_is(h, "and"))
 		return all_of(p, P_CDR(req), 1, whole);
 	if (sym_is(h, "or"))
-		return !all_of(p, P_CDR(req), 0, whole);
+		return all_of(p, P_CDR(req), 0, whole);
 	if (sym_is(h, "not") && list_length(req) == 2)
 		return !req_true(p, P_CAR(P_CDR(req)), whole);
 	if (sym_is(h, "library") && list_length(req) == 2)

@@ -93,7 +93,7 @@ static val builtin_library(P *p, val name)
 static val registered(P *p, val name)
 {
 	for (val l = p->roots[R_LIBS]; l != P_NIL; l = P_CDR(l))
-		if (p_equal(P_CAR(P_CAR(l)), name))
+		if (p_equal_p(p, P_CAR(P_CAR(l)), name))
 			return P_CDR(P_CAR(l));
 	return 0;
 }

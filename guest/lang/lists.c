@@ -6,6 +6,7 @@
 #include "core.h"
 #include "num.h"
 #include "string_obj.h"
+#include "addrtab.h"
 
 long list_length(val l)
 {
@@ -239,7 +240,7 @@ static val mem_generic(P *p, const char *who, val x, val l, int kind)
 {
 	for (; P_IS_PAIR(l); l = P_CDR(l)) {
 		val e = P_CAR(l);
-		if (kind == 0 ? e == x : kind == 1 ? p_eqv(e, x) : p_equal(e, x))
+		if (kind == 0 ? e == x : kind == 1 ? p_eqv(e, x) : p_equal_p(p, e, x))
 			return l;
 	}
 	if (l != P_NIL)
@@ -254,7 +255,7 @@ static val ass_generic(P *p, const char *who, val x, val l, int kind)
 		if (!P_IS_PAIR(e))
 			p_type_error(p, who, 2, "association list", l);
 		val k = P_CAR(e);
-		if (kind == 0 ? k == x : kind == 1 ? p_eqv(k, x) : p_equal(k, x))
+		if (kind == 0 ? k == x : kind == 1 ? p_eqv(k, x) : p_equal_p(p, k, x))
 			return e;
 	}
 	if (l != P_NIL)
@@ -371,34 +372,113 @@ int p_eqv(val a, val b)
 	return 0;
 }
 
-int p_equal(val a, val b)
+/* Structural comparison of leaves; 1 if a and b are compound nodes of
+ * the same shape whose children must be compared. */
+enum { EQ_NO, EQ_YES, EQ_CHILDREN };
+static int equal_node(val a, val b)
+{
+	if (p_eqv(a, b))
+		return EQ_YES;
+	if (P_IS_PAIR(a) && P_IS_PAIR(b))
+		return EQ_CHILDREN;
+	if (P_IS_VECTOR(a) && P_IS_VECTOR(b))
+		return P_VEC_LEN(a) == P_VEC_LEN(b) ? EQ_CHILDREN : EQ_NO;
+	if (P_IS_STRING(a) && P_IS_STRING(b))
+		return string_compare(a, b, 0) == 0 ? EQ_YES : EQ_NO;
+	if (P_IS_BYTEVECTOR(a) && P_IS_BYTEVECTOR(b))
+		return P_BV_LEN(a) == P_BV_LEN(b) &&
+		       memcmp(P_BV_DATA(a), P_BV_DATA(b), P_BV_LEN(a)) == 0;
+	return EQ_NO;
+}
+
+/* Plain recursion within a budget of nodes; -1 when it runs out. */
+static int equal_bounded(val a, val b, long *budget)
 {
 	for (;;) {
-		if (p_eqv(a, b))
-			return 1;
-		if (P_IS_PAIR(a) && P_IS_PAIR(b)) {
-			if (!p_equal(P_CAR(a), P_CAR(b)))
-				return 0;
-			a = P_CDR(a);
-			b = P_CDR(b);
-			continue;
-		}
-		if (P_IS_VECTOR(a) && P_IS_VECTOR(b)) {
+		if (--*budget < 0)
+			return -1;
+		int k = equal_node(a, b);
+		if (k != EQ_CHILDREN)
+			return k;
+		if (P_IS_VECTOR(a)) {
 			size_t n = P_VEC_LEN(a);
-			if (n != P_VEC_LEN(b))
-				return 0;
-			for (size_t i = 0; i < n; i++)
-				if (!p_equal(P_VEC(a)[i], P_VEC(b)[i]))
-					return 0;
+			for (size_t i = 0; i < n; i++) {
+				int r = equal_bounded(P_VEC(a)[i], P_VEC(b)[i], budget);
+				if (r != 1)
+					return r;
+			}
 			return 1;
 		}
-		if (P_IS_STRING(a) && P_IS_STRING(b))
-			return string_compare(a, b, 0) == 0;
-		if (P_IS_BYTEVECTOR(a) && P_IS_BYTEVECTOR(b))
-			return P_BV_LEN(a) == P_BV_LEN(b) &&
-			       memcmp(P_BV_DATA(a), P_BV_DATA(b), P_BV_LEN(a)) == 0;
-		return 0;
+		int r = equal_bounded(P_CAR(a), P_CAR(b), budget);
+		if (r != 1)
+			return r;
+		a = P_CDR(a);
+		b = P_CDR(b);
 	}
+}
+
+static val uf_find(struct addrtab *t, val x)
+{
+	val r = x, n;
+	while ((n = addrtab_get(t, r)) != 0 && n != r)
+		r = n;
+	while (x != r) {
+		n = addrtab_get(t, x);
+		addrtab_put(t, x, r);
+		x = n ? n : r;
+	}
+	return r;
+}
+
+/* Bisimulation with union-find: terminates on cyclic data and uses an
+ * explicit stack, so depth does not matter. */
+static int equal_unbounded(P *p, val a, val b)
+{
+	struct addrtab uf;
+	addrtab_init(&uf, p);
+	size_t cap = 256, n = 0;
+	val *stk = P_RAW(p_alloc(p, T_BYTES, cap * sizeof(val)));
+	stk[n++] = a;
+	stk[n++] = b;
+	while (n) {
+		val y = stk[--n], x = stk[--n];
+		int k = equal_node(x, y);
+		if (k == EQ_NO)
+			return 0;
+		if (k == EQ_YES)
+			continue;
+		val rx = uf_find(&uf, x), ry = uf_find(&uf, y);
+		if (rx == ry)
+			continue;
+		addrtab_put(&uf, rx, ry);
+		size_t need = P_IS_VECTOR(x) ? 2 * P_VEC_LEN(x) : 4;
+		if (n + need > cap) {
+			while (n + need > cap)
+				cap *= 2;
+			val *ns = P_RAW(p_alloc(p, T_BYTES, cap * sizeof(val)));
+			memcpy(ns, stk, n * sizeof(val));
+			stk = ns;
+		}
+		if (P_IS_VECTOR(x)) {
+			for (size_t i = P_VEC_LEN(x); i > 0; i--) {
+				stk[n++] = P_VEC(x)[i - 1];
+				stk[n++] = P_VEC(y)[i - 1];
+			}
+		} else {
+			stk[n++] = P_CDR(x);
+			stk[n++] = P_CDR(y);
+			stk[n++] = P_CAR(x);
+			stk[n++] = P_CAR(y);
+		}
+	}
+	return 1;
+}
+
+int p_equal_p(P *p, val a, val b)
+{
+	long budget = 100000;
+	int r = equal_bounded(a, b, &budget);
+	return r >= 0 ? r : equal_unbounded(p, a, b);
 }
 
 static val prim_eq(P *p, int argc, val *argv)
@@ -415,8 +495,8 @@ static val prim_eqv(P *p, int argc, val *argv)
 
 static val prim_equal(P *p, int argc, val *argv)
 {
-	(void)p; (void)argc;
-	return P_BOOL(p_equal(argv[0], argv[1]));
+	(void)argc;
+	return P_BOOL(p_equal_p(p, argv[0], argv[1]));
 }
 
 const struct p_prim list_prims[] = {

@@ -5,7 +5,8 @@ libplang_a_CFLAGS = $(FREESTANDING_CFLAGS)
 libplang_a_CPPFLAGS = $(FREESTANDING_CPPFLAGS)
 libplang_a_SOURCES = \
 	guest/lang/value.h guest/lang/platform.h guest/lang/p.h \
-	guest/lang/core.h guest/lang/compile_int.h \
+	guest/lang/core.h guest/lang/compile_int.h guest/lang/addrtab.h \
+	guest/lang/addrtab.c \
 	guest/lang/gc.c guest/lang/symbol.c guest/lang/error.c \
 	guest/lang/env.c guest/lang/expand.c guest/lang/compile.c \
 	guest/lang/include.c guest/lang/library.c guest/lang/eval.c \
