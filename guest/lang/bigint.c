@@ -305,6 +305,116 @@ void big_divmod(uint64_t *q, uint64_t *r, const uint64_t *a, size_t an,
 	}
 }
 
+uint64_t big_gcd_1(uint64_t a, uint64_t b)
+{
+	if (a == 0)
+		return b;
+	if (b == 0)
+		return a;
+	int shift = __builtin_ctzll(a | b);
+	a >>= __builtin_ctzll(a);
+	do {
+		b >>= __builtin_ctzll(b);
+		if (a > b) {
+			uint64_t t = a;
+			a = b;
+			b = t;
+		}
+		b -= a;
+	} while (b);
+	return a << shift;
+}
+
+size_t big_gcd_scratch(size_t an, size_t bn)
+{
+	size_t m = (an > bn ? an : bn) + 1;
+	return 7 * m;
+}
+
+/* 62 bits of a starting at bit sh (a's top bit is below sh + 62). */
+static int64_t bits62(const uint64_t *a, size_t an, size_t sh)
+{
+	size_t w = sh / 64;
+	unsigned s = (unsigned)(sh % 64);
+	uint64_t v = w < an ? a[w] >> s : 0;
+
+	if (s && w + 1 < an)
+		v |= a[w + 1] << (64 - s);
+	return (int64_t)(v & ((1ull << 62) - 1));
+}
+
+/* r = A x + B y, known to be nonnegative and to fit xn limbs (y no longer
+ * than x). */
+static size_t lincomb(uint64_t *r, int64_t A, const uint64_t *x, size_t xn,
+		      int64_t B, const uint64_t *y, size_t yn)
+{
+	__int128 carry = 0;
+
+	for (size_t i = 0; i < xn; i++) {
+		__int128 t = (__int128)A * (__int128)x[i] + carry;
+		if (i < yn)
+			t += (__int128)B * (__int128)y[i];
+		r[i] = (uint64_t)t;
+		carry = t >> 64;
+	}
+	return big_norm(r, xn);
+}
+
+size_t big_gcd(uint64_t *r, const uint64_t *a, size_t an,
+	       const uint64_t *b, size_t bn, uint64_t *scratch)
+{
+	size_t m = (an > bn ? an : bn) + 1;
+	uint64_t *x = scratch, *y = x + m, *t = y + m, *u = t + m, *dv = u + m;
+	size_t xn = big_norm(a, an), yn = big_norm(b, bn);
+
+	memcpy(x, a, xn * sizeof *x);
+	memcpy(y, b, yn * sizeof *y);
+	for (;;) {
+		if (big_cmp(x, xn, y, yn) < 0) {
+			uint64_t *p = x;
+			size_t pn = xn;
+			x = y, xn = yn, y = p, yn = pn;
+		}
+		if (yn <= 1)
+			break;
+		/* Knuth's algorithm L: run Euclid on the leading 62 bits while
+		 * the quotients are sure to be the true ones, then apply the
+		 * accumulated cofactors to the full numbers at once. */
+		size_t sh = big_bitlen(x, xn) - 62;
+		int64_t xh = bits62(x, xn, sh), yh = bits62(y, yn, sh);
+		int64_t A = 1, B = 0, C = 0, D = 1;
+		while (yh + C != 0 && yh + D != 0) {
+			int64_t q = (xh + A) / (yh + C);
+			if (q != (xh + B) / (yh + D))
+				break;
+			int64_t T = A - q * C;
+			A = C, C = T;
+			T = B - q * D;
+			B = D, D = T;
+			T = xh - q * yh;
+			xh = yh, yh = T;
+		}
+		if (B == 0) {
+			/* No progress from the leading bits: one full step. */
+			big_divmod(NULL, t, x, xn, y, yn, dv);
+			size_t tn = big_norm(t, yn);
+			uint64_t *p = x;
+			x = y, xn = yn, y = t, yn = tn, t = p;
+		} else {
+			size_t tn = lincomb(t, A, x, xn, B, y, yn);
+			size_t un = lincomb(u, C, x, xn, D, y, yn);
+			uint64_t *p = x, *q = y;
+			x = t, xn = tn, y = u, yn = un, t = p, u = q;
+		}
+	}
+	if (yn == 0) {
+		memcpy(r, x, xn * sizeof *r);
+		return xn;
+	}
+	r[0] = big_gcd_1(y[0], big_divmod_1(t, x, xn, y[0]));
+	return 1;
+}
+
 size_t big_shl(uint64_t *r, const uint64_t *a, size_t an, size_t bits)
 {
 	size_t w = bits / 64;

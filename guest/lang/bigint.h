@@ -42,6 +42,13 @@ size_t big_div_scratch(size_t an, size_t bn);
 void big_divmod(uint64_t *q, uint64_t *r, const uint64_t *a, size_t an,
 		const uint64_t *b, size_t bn, uint64_t *scratch);
 
+/* r = gcd(a, b) by Lehmer's method; r has max(an, bn) limbs.  Needs
+ * big_gcd_scratch(an, bn) limbs of scratch. */
+size_t big_gcd_scratch(size_t an, size_t bn);
+uint64_t big_gcd_1(uint64_t a, uint64_t b);
+size_t big_gcd(uint64_t *r, const uint64_t *a, size_t an,
+	       const uint64_t *b, size_t bn, uint64_t *scratch);
+
 /* r = a << bits (an + bits/64 + 1 limbs); r = a >> bits (an limbs). r may
  * be a for right shifts only. */
 size_t big_shl(uint64_t *r, const uint64_t *a, size_t an, size_t bits);

@@ -202,48 +202,19 @@ void num_int_divmod(P *p, val a, val b, val *q, val *r)
 		*r = num_big_done(ro, x.neg, y.n);
 }
 
-static uint64_t gcd_u64(uint64_t a, uint64_t b)
-{
-	if (a == 0)
-		return b;
-	if (b == 0)
-		return a;
-	int shift = __builtin_ctzll(a | b);
-	a >>= __builtin_ctzll(a);
-	do {
-		b >>= __builtin_ctzll(b);
-		if (a > b) {
-			uint64_t t = a;
-			a = b;
-			b = t;
-		}
-		b -= a;
-	} while (b);
-	return a << shift;
-}
-
 val num_int_gcd(P *p, val a, val b)
 {
-	if (num_int_sign(a) < 0)
-		a = num_int_neg(p, a);
-	if (num_int_sign(b) < 0)
-		b = num_int_neg(p, b);
-	/* Euclid on big values until both fit a limb, then binary gcd. */
-	for (;;) {
-		struct ibig x, y;
-		ib_of(&x, a);
-		ib_of(&y, b);
-		if (x.n <= 1 && y.n <= 1) {
-			uint64_t g = gcd_u64(x.n ? x.d[0] : 0, y.n ? y.d[0] : 0);
-			return num_int_make(p, 0, &g, 1);
-		}
-		if (y.n == 0)
-			return a;
-		val r;
-		num_int_divmod(p, a, b, NULL, &r);
-		a = b;
-		b = r;
+	struct ibig x, y;
+	ib_of(&x, a);
+	ib_of(&y, b);
+	if (x.n <= 1 && y.n <= 1) {
+		uint64_t g = big_gcd_1(x.n ? x.d[0] : 0, y.n ? y.d[0] : 0);
+		return num_int_make(p, 0, &g, 1);
 	}
+	size_t cap = x.n > y.n ? x.n : y.n;
+	val r = num_big_alloc(p, cap);
+	uint64_t *s = num_scratch(p, big_gcd_scratch(x.n, y.n));
+	return num_big_done(r, 0, big_gcd(NUM_BIG_LIMBS(r), x.d, x.n, y.d, y.n, s));
 }
 
 val num_int_shl(P *p, val a, size_t bits)
