@@ -64,8 +64,8 @@ kill -INT $lpid
 wait $lpid
 lrc=$?
 echo "---- loop: status $lrc"; cat /tmp/loop.out /tmp/loop.err
-check "Ctrl-C (SIGINT to p-launch) interrupts a looping program" eval \
-	'[ $lrc = 70 ] && ! xl domid loop >/dev/null 2>&1'
+check "Ctrl-C (SIGINT to p-launch) interrupts a looping program (status 130)" eval \
+	'[ $lrc = 130 ] && grep -q interrupted /tmp/loop.err && ! xl domid loop >/dev/null 2>&1'
 
 run_prog twoA /pxen/progs/count.scm 200000 &
 ta=$!
