@@ -92,21 +92,21 @@ int dom_find(const char *name, uint32_t *domid)
 	return libxl_name_to_domid(ctx, name, domid) ? -1 : 0;
 }
 
-int dom_exit_status(uint32_t domid)
+long dom_read_number(uint32_t domid, const char *key)
 {
 	struct xs_handle *xs = xs_open(XS_OPEN_READONLY);
 	if (!xs)
 		return -1;
-	char path[64];
+	char path[96];
 	unsigned len;
-	snprintf(path, sizeof path, "/local/domain/%u/data/exit-status", (unsigned)domid);
+	snprintf(path, sizeof path, "/local/domain/%u/%s", (unsigned)domid, key);
 	char *v = xs_read(xs, XBT_NULL, path, &len);
 	xs_close(xs);
 	if (!v)
 		return -1;
 	char *end;
 	long s = strtol(v, &end, 10);
-	int ok = end != v && *end == 0;
+	int ok = end != v && *end == 0 && s >= 0;
 	free(v);
-	return ok ? (int)(s & 0xff) : -1;
+	return ok ? s : -1;
 }

@@ -289,6 +289,14 @@ static int register_guest(int fd, const struct launch_opts *o, uint32_t domid)
 	return h.type == PX_L_OK ? 0 : -1;
 }
 
+static void report_boot(uint32_t domid)
+{
+	long us = dom_read_number(domid, "data/boot-us");
+	if (us >= 0)
+		fprintf(stderr, "p-launch: guest boot: %ld.%03ld ms from kernel entry to the first P instruction\n",
+			us / 1000, us % 1000);
+}
+
 /* Waits for the guest to end; returns p-launch's exit status. */
 static int supervise(int fd, const struct launch_opts *o, uint32_t domid)
 {
@@ -318,6 +326,8 @@ static int supervise(int fd, const struct launch_opts *o, uint32_t domid)
 				close(fd);
 				fd = -1;
 			} else if (r > 0 && h.type == PX_L_EXITED && f[0].n == domid) {
+				if (o->bootstats)
+					report_boot(domid);
 				status = (int32_t)f[1].n;
 				if (status < 0 && f[2].len)
 					fprintf(stderr, "p-launch: guest %s: %.*s\n", o->name,
@@ -335,14 +345,14 @@ static int supervise(int fd, const struct launch_opts *o, uint32_t domid)
 			return EXIT_SOFTWARE;
 		}
 		if (st != DOM_RUNNING) {
-			status = dom_exit_status(domid);
+			status = (int)dom_read_number(domid, "data/exit-status");
 			if (status < 0) {
 				fprintf(stderr, "p-launch: guest %s stopped without an exit status\n",
 					o->name);
 				show_console_tail(o->name);
 				return EXIT_SOFTWARE;
 			}
-			return status;
+			return status & 0xff;
 		}
 	}
 	/* The guest shuts down right after EXIT; give it a moment so that a

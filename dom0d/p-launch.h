@@ -37,8 +37,9 @@ enum { DOM_RUNNING, DOM_POWEROFF, DOM_CRASHED, DOM_OTHER_SHUTDOWN, DOM_GONE };
 int dom_state(uint32_t domid);
 void dom_destroy(uint32_t domid);
 int dom_find(const char *name, uint32_t *domid);
-/* The status the guest left in xenstore (data/exit-status), or -1. */
-int dom_exit_status(uint32_t domid);
+/* A non-negative number the guest left under its xenstore home (e.g.
+ * data/exit-status, data/boot-us), or -1. */
+long dom_read_number(uint32_t domid, const char *key);
 
 /* Launcher control socket. */
 int ctl_connect(const char *path);

@@ -22,8 +22,8 @@ gone() { [ "$(cat "/tmp/$1.gone")" = yes ]; }
 run_prog hello --bootstats /pxen/progs/hello.scm
 check "hello world through p-launch: output" out_is hello "Hello, world!"
 check "hello world through p-launch: exit status 0, domain destroyed" eval 'rc_is hello 0 && gone hello'
-boot=$(tr -d '\r' <"$(guest_log hello)" 2>/dev/null | sed -n 's/.*first P instruction at \([0-9]*\) us.*/\1/p')
-echo "PXEN-STAT: kernel entry to first P instruction: ${boot:-?} us"
+check "p-launch --bootstats reports the guest's boot time" grep -q "guest boot: .* ms from kernel entry to the first P instruction" /tmp/hello.err
+echo "PXEN-STAT: $(sed -n 's/^p-launch: //p' /tmp/hello.err | grep "guest boot")"
 show_log hello
 
 run_prog args /pxen/progs/args.scm "two words" "" "100%" "é"
@@ -75,6 +75,12 @@ wait $ta
 wait $tb
 check "two programs in two guests at once" eval \
 	'out_is twoA 20000100000 && rc_is twoA 0 && out_is twoB "Hello, world!" && rc_is twoB 0'
+
+printf '(define x 20)\n(+ x 22)\n' | timeout 120 p-launch --name repl0 --repl >/tmp/repl0.out 2>&1
+r=$?
+echo "---- repl0: status $r"; cat /tmp/repl0.out
+check "REPL on p-launch's own stdio: evaluates its input and ends with it" eval \
+	'grep -q 42 /tmp/repl0.out && [ $r = 0 ] && ! xl domid repl0 >/dev/null 2>&1'
 
 if command -v p-repl >/dev/null 2>&1; then
 	. /pxen/repl-checks.sh
