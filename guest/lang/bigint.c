@@ -497,6 +497,20 @@ size_t big_to_text(char *out, uint64_t *a, size_t an, int radix)
 		out[0] = '0';
 		return 1;
 	}
+	if ((radix & (radix - 1)) == 0) {
+		/* A power of two: read the digits straight off the bits. */
+		unsigned bits = (unsigned)__builtin_ctz((unsigned)radix);
+		size_t total = big_bitlen(a, an);
+		size_t nd = (total + bits - 1) / bits;
+		for (size_t i = 0; i < nd; i++) {
+			size_t pos = (nd - 1 - i) * bits;
+			uint64_t v = a[pos / 64] >> (pos % 64);
+			if (pos % 64 + bits > 64 && pos / 64 + 1 < an)
+				v |= a[pos / 64 + 1] << (64 - pos % 64);
+			out[i] = digit[v & ((1u << bits) - 1)];
+		}
+		return nd;
+	}
 	/* Peel off one limb's worth of digits at a time, least significant
 	 * first, then reverse. */
 	while (an > 0) {

@@ -57,9 +57,11 @@ size_t big_shr(uint64_t *r, const uint64_t *a, size_t an, size_t bits);
 int big_low_bits_nonzero(const uint64_t *a, size_t an, size_t bits);
 
 /* Text in radix 2..36, digits in lower case, no sign.  big_to_text writes
- * to out (room for big_text_len) and returns the digit count; it destroys
- * a.  big_from_text reads n valid digits into r (room for
- * big_from_text_limbs) and returns the length. */
+ * to out (room for big_text_len) and returns the digit count; it may
+ * destroy a.  big_from_text reads n valid digits into r (room for
+ * big_from_text_limbs) and returns the length.  Conversion to text is
+ * linear in power-of-two radices and quadratic otherwise (num_text.c
+ * splits large numbers first). */
 size_t big_text_len(size_t an, int radix);
 size_t big_to_text(char *out, uint64_t *a, size_t an, int radix);
 size_t big_from_text_limbs(size_t ndigits, int radix);

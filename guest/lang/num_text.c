@@ -212,6 +212,47 @@ val num_parse(P *p, const char *s, size_t n, int radix)
 	return parse_ureal(p, s, n, radix, exactness, neg);
 }
 
+/* Below this many limbs one pass of single-limb divisions is fastest. */
+#define SPLIT_MIN_LIMBS 40
+
+static size_t limbs(val x)
+{
+	struct ibig v;
+	ib_of(&v, x);
+	return v.n;
+}
+
+/* Writes nonnegative x in radix 10 to out, zero-padded to `pad` digits
+ * when pad > 0, and returns the digit count.  Large numbers are split by
+ * pw[level] = 10^(19 * 2^level) into halves converted separately, so the
+ * work goes into a few big divisions instead of many single-limb ones. */
+static size_t decimal(P *p, val x, val *pw, int level, size_t pad, char *out)
+{
+	size_t n;
+
+	if (level < 0 || limbs(x) <= SPLIT_MIN_LIMBS) {
+		struct ibig v;
+		ib_of(&v, x);
+		uint64_t *copy = num_scratch(p, v.n);
+		memcpy(copy, v.d, v.n * sizeof *copy);
+		char *tmp = (char *)num_scratch(p, big_text_len(v.n, 10) / 8 + 1);
+		size_t len = big_to_text(tmp, copy, v.n, 10);
+		if (pad && len == 1 && tmp[0] == '0')
+			len = 0;
+		n = pad > len ? pad - len : 0;
+		memset(out, '0', n);
+		memcpy(out + n, tmp, len);
+		return n + len;
+	}
+	size_t half = (size_t)19 << level;
+	val q, r;
+	num_int_divmod(p, x, pw[level], &q, &r);
+	if (!pad && q == P_FIX(0))
+		return decimal(p, r, pw, level - 1, 0, out);
+	n = decimal(p, q, pw, level - 1, pad > half ? pad - half : 0, out);
+	return n + decimal(p, r, pw, level - 1, half, out + n);
+}
+
 static void emit_uint(P *p, val x, int radix,
 		      void (*emit)(void *, const char *, size_t), void *ctx)
 {
@@ -229,10 +270,23 @@ static void emit_uint(P *p, val x, int radix,
 		emit(ctx, q, (size_t)(e - q));
 		return;
 	}
-	uint64_t *copy = num_scratch(p, v.n);
-	memcpy(copy, v.d, v.n * sizeof *copy);
 	char *out = (char *)num_scratch(p, big_text_len(v.n, radix) / 8 + 1);
-	size_t len = big_to_text(out, copy, v.n, radix);
+	size_t len;
+	if (radix == 10 && v.n > SPLIT_MIN_LIMBS) {
+		val pw[40];
+		int top = 0;
+		val mag = v.neg ? num_int_neg(p, x) : x;
+		pw[0] = num_int_mul(p, P_FIX(1000000000), P_FIX(10000000000));
+		while (2 * limbs(pw[top]) <= v.n + 1 && top < 39) {
+			pw[top + 1] = num_int_mul(p, pw[top], pw[top]);
+			top++;
+		}
+		len = decimal(p, mag, pw, top, 0, out);
+	} else {
+		uint64_t *copy = num_scratch(p, v.n);
+		memcpy(copy, v.d, v.n * sizeof *copy);
+		len = big_to_text(out, copy, v.n, radix);
+	}
 	emit(ctx, out, len);
 }
 
