@@ -40,6 +40,7 @@ enum {
 	R_HALT,			/* closure whose code halts the VM */
 	R_INLINE,		/* vector: original primitive per inline op */
 	R_LIBPATH,		/* list of directories searched for .sld */
+	R_LASTK,		/* the most recently captured or resumed continuation */
 	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
 	R_SPECIALS,		/* vector of special form objects by code */
 	R_CASE_CODE,		/* code object dispatching a case-lambda */
@@ -68,6 +69,7 @@ struct p_state {
 	val *sp, *fp;
 	val closure, acc;
 	intptr_t pc_off;
+	intptr_t lowwater;		/* see vm.c: continuation capture */
 	int argc;
 	val self;			/* the primitive object being called */
 
@@ -215,6 +217,9 @@ enum op {
 enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
 	CODE_NSLOTS, CODE_LINES, CODE_FILE, CODE_NSLOTS_ };
 #define CODE_WORDS(c) ((intptr_t *)((uintptr_t *)P_RAW(P_SLOTS(c)[CODE_BYTES]) + 1))
+
+/* Continuation: the stack [0, size) is segment at base plus the parent's. */
+enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_NSLOTS };
 
 /* --- control.c --- */
 val prim_make(P *p, const struct p_prim *d, int ndata);

@@ -15,6 +15,7 @@
 #define GC_MIN_THRESHOLD (4u << 20)
 #define GC_RESERVE (1u << 20)
 #define PAGE 4096u
+#define GC_STACK_MIN (64u * 1024 * sizeof(val))
 
 static size_t round_page(size_t n)
 {
@@ -27,10 +28,16 @@ size_t gc_obj_words(uintptr_t hdr)
 	return (n ? n : 1) + 1;
 }
 
-/* Bytes the collector may use for from-space and the stack together. */
-static size_t usable(P *p)
+/* The heap limit covers from-space, the to-space a collection needs (as
+ * large as from-space) and the Scheme stack, which is never copied. */
+static size_t limit(P *p)
 {
-	return p->heap_limit / 2 + (p->in_reserve ? GC_RESERVE : 0);
+	return p->heap_limit + (p->in_reserve ? 3 * GC_RESERVE : 0);
+}
+
+static int fits(P *p, size_t chunks, size_t stack)
+{
+	return 2 * chunks + stack <= limit(p);
 }
 
 static void chunk_retire(P *p)
@@ -44,7 +51,7 @@ static int chunk_new(P *p, size_t need)
 	size_t size = round_page(need + sizeof(struct gc_chunk) + 16);
 	if (size < GC_CHUNK)
 		size = GC_CHUNK;
-	if (p->in_use + p->stack_bytes + size > usable(p))
+	if (!fits(p, p->in_use + size, p->stack_bytes))
 		return 0;
 	char *mem = plat_pages_alloc(size);
 	if (!mem)
@@ -101,7 +108,7 @@ void gc_init(P *p, size_t limit)
 {
 	p->heap_limit = limit;
 	p->threshold = GC_MIN_THRESHOLD;
-	p->stack_bytes = round_page(64 * 1024 * sizeof(val));
+	p->stack_bytes = GC_STACK_MIN;
 	p->stack = plat_pages_alloc(p->stack_bytes);
 	if (!p->stack || !chunk_new(p, GC_CHUNK))
 		plat_abort("p: cannot allocate the initial heap");
@@ -113,23 +120,9 @@ void gc_init(P *p, size_t limit)
  * check the end of the stack. */
 #define STACK_MARGIN 1024
 
-void gc_stack_reserve(P *p, size_t need)
+static void stack_move(P *p, size_t nb)
 {
 	size_t used = (size_t)(p->sp - p->stack);
-	size_t want = (used + need + STACK_MARGIN) * sizeof(val);
-	if (want <= p->stack_bytes)
-		return;
-	size_t nb = p->stack_bytes * 2;
-	while (nb < want)
-		nb *= 2;
-	nb = round_page(nb);
-	if (p->in_use + nb > usable(p))
-		nb = round_page(want);
-	if (p->in_use + nb > usable(p)) {
-		if (p->in_reserve)
-			plat_abort("p: heap exhausted: no reserve left for the Scheme stack");
-		heap_exhausted(p);
-	}
 	val *ns = plat_pages_alloc(nb);
 	if (!ns)
 		heap_exhausted(p);
@@ -140,6 +133,25 @@ void gc_stack_reserve(P *p, size_t need)
 	p->stack = ns;
 	p->stack_bytes = nb;
 	p->stack_end = (val *)((char *)ns + nb);
+}
+
+void gc_stack_reserve(P *p, size_t need)
+{
+	size_t used = (size_t)(p->sp - p->stack);
+	size_t want = round_page((used + need + STACK_MARGIN) * sizeof(val));
+	if (want <= p->stack_bytes)
+		return;
+	size_t nb = p->stack_bytes * 2;
+	if (nb < want)
+		nb = want;
+	if (!fits(p, p->in_use, nb)) {
+		/* as large as the limit allows, so that growth stays linear */
+		size_t room = limit(p) > 2 * p->in_use ? limit(p) - 2 * p->in_use : 0;
+		nb = room & ~(size_t)(PAGE - 1);
+	}
+	if (nb < want)
+		heap_exhausted(p);
+	stack_move(p, nb);
 }
 
 /* --- collection --- */
@@ -179,7 +191,7 @@ void gc_collect(P *p)
 		used += (size_t)(k->top - k->start);
 	size_t room = p->threshold > GC_MIN_THRESHOLD ? p->threshold : GC_MIN_THRESHOLD;
 	size_t size = round_page(used + room + sizeof(struct gc_chunk) + 16);
-	if (size + p->stack_bytes > p->heap_limit / 2 + GC_RESERVE)
+	if (!fits(p, size, p->stack_bytes))
 		size = round_page(used + sizeof(struct gc_chunk) + 16 + GC_CHUNK);
 	char *mem = plat_pages_alloc(size);
 	if (!mem)
@@ -228,12 +240,18 @@ void gc_collect(P *p)
 	p->live_after_gc = live;
 	p->since_gc = 0;
 	p->threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
-	size_t cap = usable(p) > p->in_use + p->stack_bytes ?
-		usable(p) - p->in_use - p->stack_bytes : 0;
-	if (p->threshold > cap / 2 + GC_CHUNK)
-		p->threshold = cap / 2 + GC_CHUNK;
+	/* a mostly idle stack left by a deep recursion goes back too */
+	size_t sused = (size_t)(p->sp - p->stack) * sizeof(val);
+	if (p->stack_bytes > GC_STACK_MIN && sused < p->stack_bytes / 4) {
+		size_t nb = round_page(2 * sused + STACK_MARGIN * sizeof(val));
+		stack_move(p, nb < GC_STACK_MIN ? GC_STACK_MIN : nb);
+	}
+	size_t free2 = p->heap_limit > 2 * p->in_use + p->stack_bytes ?
+		(p->heap_limit - 2 * p->in_use - p->stack_bytes) / 2 : 0;
+	if (p->threshold > free2 / 2 + GC_CHUNK)
+		p->threshold = free2 / 2 + GC_CHUNK;
 	p->gc_flag = 0;
-	if (p->in_use + p->stack_bytes + 2 * GC_RESERVE < p->heap_limit / 2)
+	if (free2 > 4 * GC_RESERVE)
 		p->in_reserve = 0;
 	uint64_t dt = plat_monotonic_ns() - t0;
 	p->gc_count++;

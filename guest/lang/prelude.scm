@@ -264,19 +264,16 @@
   (raise (%make-error msg irritants)))
 
 
+;; The clauses run after escaping to the guard; when none applies the
+;; condition is raised again (continuably) from there.
 (define (%guard handler body)
   ((call/cc
      (lambda (guard-k)
        (with-exception-handler
          (lambda (condition)
-           ((call/cc
-              (lambda (handler-k)
-                (guard-k
-                  (lambda ()
-                    (handler condition
-                             (lambda ()
-                               (handler-k
-                                 (lambda () (raise-continuable condition)))))))))))
+           (guard-k
+             (lambda ()
+               (handler condition (lambda () (raise-continuable condition))))))
          (lambda ()
            (call-with-values body
              (lambda results

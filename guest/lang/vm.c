@@ -210,8 +210,10 @@ val p_prim_self(P *p)
 
 #define CLO_CODE(c) (P_SLOTS(c)[0])
 #define SYNC() do { p->sp = sp; p->fp = fp; p->closure = clo; \
-		p->pc_off = pc - CODE_WORDS(CLO_CODE(clo)); p->acc = acc; } while (0)
+		p->pc_off = pc - CODE_WORDS(CLO_CODE(clo)); p->acc = acc; \
+		p->lowwater = lw - p->stack; } while (0)
 #define RELOAD() do { sp = p->sp; fp = p->fp; clo = p->closure; acc = p->acc; \
+		lw = p->stack + p->lowwater; \
 		pc = CODE_WORDS(CLO_CODE(clo)) + p->pc_off; \
 		consts = P_VEC(P_SLOTS(CLO_CODE(clo))[CODE_CONSTS]); \
 		inl = P_VEC(p->roots[R_INLINE]); } while (0)
@@ -248,6 +250,7 @@ static val vm_loop(P *p, val entry, int init)
 		return P_VOID;
 	}
 	val *sp, *fp, clo, acc, *consts, *inl;
+	val *lw;	/* lowest sp since the last continuation capture */
 	intptr_t *pc;
 	int argc;
 	unsigned poll = POLL_INTERVAL;
@@ -273,6 +276,7 @@ static val vm_loop(P *p, val entry, int init)
 	inl = P_VEC(p->roots[R_INLINE]);
 	acc = entry;
 	argc = 0;
+	lw = sp;
 	SYNC();
 
 	if (__builtin_setjmp(p->jb)) {
@@ -396,6 +400,8 @@ op_tailcall:
 	goto dispatch;
 op_return: {
 	val *b = fp - 3;
+	if (__builtin_expect(b < lw, 0))
+		lw = b;
 	clo = b[0];
 	fp = p->stack + P_FIXVAL(b[1]);
 	val code = CLO_CODE(clo);
@@ -539,6 +545,8 @@ special:
 		for (int i = 0; i < argc - 2; i++)
 			sp[-argc + i] = sp[-argc + i + 1];
 		sp -= 2;
+		if (sp < lw)
+			lw = sp;
 		if (sp + len + 64 > p->stack_end) {
 			SYNC();
 			grow_stack(p, (size_t)len + 64);
@@ -551,13 +559,30 @@ special:
 		goto dispatch;
 	}
 	if (d == &vm_special_prims[1]) {		/* %call/cc */
+		/* Capture only what lies above the previous capture when the
+		 * stack has not been popped below it since: a chain of
+		 * captures costs each frame one copy. */
 		val f = sp[-1];
 		size_t m = (size_t)(sp - 1 - p->stack);
+		val last = p->roots[R_LASTK];
+		size_t base = 0;
+		if (last != P_FALSE) {
+			size_t lm = (size_t)P_FIXVAL(P_SLOTS(last)[K_SIZE]);
+			if (lm <= m && p->stack + lm <= lw)
+				base = lm;
+			else
+				last = P_FALSE;
+		}
 		SYNC();
-		val stk = p_make_vector(p, m, P_FALSE);
-		memcpy(P_VEC(stk), p->stack, m * sizeof(val));
-		val k = p_alloc(p, T_CONTINUATION, sizeof(val));
-		P_SLOTS(k)[0] = stk;
+		val seg = p_make_vector(p, m - base, P_FALSE);
+		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
+		val k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
+		P_SLOTS(k)[K_SEGMENT] = seg;
+		P_SLOTS(k)[K_BASE] = P_FIX(base);
+		P_SLOTS(k)[K_PARENT] = last;
+		P_SLOTS(k)[K_SIZE] = P_FIX(m);
+		p->roots[R_LASTK] = k;
+		lw = p->stack + m;
 		sp[-1] = k;
 		acc = f;
 		argc = 1;
@@ -583,16 +608,21 @@ special:
 			acc = p_values(p, (int)n, tmp);
 		}
 	resume_k: {
-			/* growing the stack never collects: k stays valid */
-			val stk = P_SLOTS(kont)[0];
-			size_t m = P_VEC_LEN(stk);
+			size_t m = (size_t)P_FIXVAL(P_SLOTS(kont)[K_SIZE]);
 			if (p->stack + m + 64 > p->stack_end) {
 				SYNC();
 				p->sp = p->stack;
 				grow_stack(p, m + 64);
+				RELOAD();
 			}
-			memcpy(p->stack, P_VEC(stk), m * sizeof(val));
+			for (val c = kont; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
+				val seg = P_SLOTS(c)[K_SEGMENT];
+				memcpy(p->stack + P_FIXVAL(P_SLOTS(c)[K_BASE]), P_VEC(seg),
+				       P_VEC_LEN(seg) * sizeof(val));
+			}
+			p->roots[R_LASTK] = kont;
 			sp = p->stack + m;
+			lw = sp;
 			fp = sp;
 			goto op_return;
 		}
@@ -601,6 +631,8 @@ special:
 		val f = sp[-2];
 		val v = sp[-1];
 		sp -= 2;
+		if (sp < lw)
+			lw = sp;
 		if (P_HAS_TYPE(v, T_VALUES)) {
 			size_t n = P_SIZE_OF_HDR(P_HDR(v));
 			if (sp + n + 64 > p->stack_end) {
