@@ -1,1 +1,33 @@
-# tests/lang/local.mk: build rules for one owner's part of this folder.
+# tests/lang: R7RS conformance files (TAP, run under p by run-scm.sh) and the
+# command-line and REPL checks.  LANG_TESTS is what the GC-stress run repeats.
+LANG_CONFORMANCE = \
+	tests/lang/4.1-primitive-expressions.scm \
+	tests/lang/4.2-derived-expressions.scm \
+	tests/lang/4.3-macros.scm \
+	tests/lang/5-program-structure.scm \
+	tests/lang/6.1-equivalence.scm \
+	tests/lang/6.2-numbers.scm \
+	tests/lang/6.3-booleans.scm \
+	tests/lang/6.4-pairs-lists.scm \
+	tests/lang/6.5-symbols.scm \
+	tests/lang/6.6-characters.scm \
+	tests/lang/6.7-strings.scm \
+	tests/lang/6.8-vectors.scm \
+	tests/lang/6.9-bytevectors.scm \
+	tests/lang/6.10-control.scm \
+	tests/lang/6.11-exceptions.scm \
+	tests/lang/6.12-eval.scm \
+	tests/lang/6.13-io.scm \
+	tests/lang/6.14-system.scm \
+	tests/lang/tail-calls.scm \
+	tests/lang/deep-recursion.scm \
+	tests/lang/errors.scm
+LANG_SCRIPTS = tests/lang/repl.sh tests/lang/cli.sh
+
+TESTS += $(LANG_CONFORMANCE) $(LANG_SCRIPTS)
+LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_SCRIPTS)
+EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_SCRIPTS) \
+	tests/lang/run-scm.sh tests/lang/harness.scm \
+	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
+	tests/lang/lib/pxtest/util.sld \
+	tests/lang/inc/defs.scm tests/lang/inc/upper.scm tests/lang/inc/body.scm
