@@ -140,13 +140,17 @@ static val parse_ureal(P *p, const char *s, size_t n, int radix, int exactness,
 	}
 	/* Exact decimal: all the mantissa digits over a power of ten. */
 	long scale = ex - (long)(frac_end - frac_start);
-	if (scale > EXACT_EXP_MAX || scale < -EXACT_EXP_MAX)
-		return P_FALSE;
 	val m = parse_uint(p, s, int_end, 10);
 	if (frac_end > frac_start) {
+		if (frac_end - frac_start > EXACT_EXP_MAX)
+			return P_FALSE;
 		val f = parse_uint(p, s + frac_start, frac_end - frac_start, 10);
 		m = num_int_add(p, num_int_mul(p, m, pow10_exact(p, (long)(frac_end - frac_start))), f);
 	}
+	if (m == P_FIX(0))
+		return m;
+	if (scale > EXACT_EXP_MAX || scale < -EXACT_EXP_MAX)
+		return P_FALSE;
 	if (neg)
 		m = num_int_neg(p, m);
 	if (scale >= 0)
