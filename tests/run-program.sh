@@ -34,7 +34,8 @@ if [ ! -x "$b/guest/kernel/p-guest" ] || [ ! -x "$b/p-launch" ] || [ ! -x "$b/p-
 	mkdir -p "$b"
 	(
 		cd "$top" && { [ -x configure ] || autoreconf -fi; } &&
-			cd "$b" && { [ -f Makefile ] || ../configure; } && make -j"$(nproc)"
+			cd "$b" && { [ -f Makefile ] || ../configure; } &&
+			make -j"$(nproc)" guest/kernel/p-guest p-launch p-dom0d
 	) >"$b/run-program-build.log" 2>&1
 	rc=$?
 	if [ $rc != 0 ] || [ ! -x "$b/guest/kernel/p-guest" ]; then
