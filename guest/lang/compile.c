@@ -417,7 +417,7 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 	if (!tail) {
 		emit_op(f, OP_FRAME, 1, 0, 0, 0);
 		fpos = f->ncode - 1;
-		depth(f, 3);
+		depth(f, FRAME_WORDS);
 	}
 	for (val a = P_CDR(x); a != P_NIL; a = P_CDR(a)) {
 		comp(c, P_CAR(a), sc, 0);
@@ -427,7 +427,7 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 	comp(c, head, sc, 0);
 	note_line(c, x);
 	emit_op(f, tail ? OP_TAILCALL : OP_CALL, 1, n, 0, 0);
-	depth(f, -(int)n - (tail ? 0 : 3));
+	depth(f, -(int)n - (tail ? 0 : FRAME_WORDS));
 	if (!tail)
 		f->code[fpos] = f->ncode - (fpos + 1);
 }
@@ -694,8 +694,7 @@ static void comp_let(struct cx *c, val x, struct scope *sc, int tail)
 	int n = 0;
 	for (val b = bindings; b != P_NIL; b = P_CDR(b), n++) {
 		val bd = P_CAR(b);
-		if (!(IS_IDENT(bd) || (list_length(bd) == 2 && IS_IDENT(P_CAR(bd))) ||
-		      (list_length(bd) == 1 && IS_IDENT(P_CAR(bd)))))
+		if (list_length(bd) != 2 || !IS_IDENT(P_CAR(bd)))
 			bad(c, "let", x);
 	}
 	/* evaluate inits into fresh slots, then bring them into scope */
@@ -704,17 +703,12 @@ static void comp_let(struct cx *c, val x, struct scope *sc, int tail)
 	f->nslots += n;
 	int i = 0;
 	for (val b = bindings; b != P_NIL; b = P_CDR(b), i++) {
-		val bd = P_CAR(b);
-		if (IS_IDENT(bd) || P_CDR(bd) == P_NIL)
-			emit_const(f, P_UNBOUND);
-		else
-			comp(c, P_CAR(P_CDR(bd)), sc, 0);
+		comp(c, P_CAR(P_CDR(P_CAR(b))), sc, 0);
 		emit_op(f, OP_SETLOCAL, 1, base + i, 0, 0);
 	}
 	i = 0;
 	for (val b = bindings; b != P_NIL; b = P_CDR(b), i++) {
-		val bd = P_CAR(b);
-		struct var *v = scope_add(p, s, IS_IDENT(bd) ? bd : P_CAR(bd));
+		struct var *v = scope_add(p, s, P_CAR(P_CAR(b)));
 		v->slot = base + i;
 		v->initialized = 1;
 		if (v->boxed)
@@ -1145,10 +1139,6 @@ static void comp_special(struct cx *c, int code, val x, struct scope *sc, int ta
 		comp_set(c, x, sc, tail);
 		return;
 	case SF_BEGIN:
-		if (!sc && c->toplevel) {
-			comp_top_seq(c, P_CDR(x), tail, x);
-			return;
-		}
 		check_list(c, "begin", P_CDR(x), 1);
 		comp_seq(c, P_CDR(x), sc, tail, x);
 		return;
@@ -1186,10 +1176,6 @@ static void comp_special(struct cx *c, int code, val x, struct scope *sc, int ta
 	case SF_DEFINE_RECORD_TYPE:
 	case SF_IMPORT:
 	case SF_DEFINE_LIBRARY:
-		if (!sc && c->toplevel) {
-			comp_top(c, x, tail);
-			return;
-		}
 		bad(c, "definition not allowed here", x);
 	default:
 		bad(c, "misplaced keyword", x);
@@ -1216,11 +1202,7 @@ static void comp(struct cx *c, val x, struct scope *sc, int tail)
 		return;
 	}
 	if (r.kind == RES_MACRO) {
-		val e = expand_use(c, r.b, x, sc);
-		if (!sc && c->toplevel)
-			comp_top(c, e, tail);
-		else
-			comp(c, e, sc, tail);
+		comp(c, expand_use(c, r.b, x, sc), sc, tail);
 		return;
 	}
 	comp_args_call(c, x, sc, tail);
@@ -1318,7 +1300,7 @@ val compile_toplevel(P *p, val x, val env)
 {
 	long saved_serial = p->compile_serial;
 	p->compile_serial = ++p->serial_next;
-	struct cx c = { .p = p, .env = env, .fn = NULL, .toplevel = 1 };
+	struct cx c = { .p = p, .env = env, .fn = NULL };
 	struct fn *f = fn_new(&c, P_FALSE);
 	fn_reset(f);
 	c.fn = f;

@@ -69,7 +69,6 @@ struct cx {
 	P *p;
 	val env;
 	struct fn *fn;
-	int toplevel;
 };
 
 enum { RES_NONE, RES_LOCAL, RES_GLOBAL, RES_UNBOUND, RES_SPECIAL, RES_MACRO };

@@ -5,8 +5,8 @@
  *
  * The interpreter state lives in one struct p_state.  The Scheme stack is a
  * contiguous array of values outside the collected heap (but counted against
- * the heap limit); frames are [caller closure][caller fp][return pc offset]
- * followed by the arguments and the callee's local slots.
+ * the heap limit); frames are [caller closure][caller fp index << 32 |
+ * return pc offset] followed by the arguments and the callee's local slots.
  */
 #ifndef PXEN_CORE_H
 #define PXEN_CORE_H
@@ -15,7 +15,7 @@
 #include "platform.h"
 #include <string.h>
 
-#define CORE_UNUSED __attribute__((unused))
+#define FRAME_WORDS 2
 
 struct gc_chunk {
 	struct gc_chunk *next;

@@ -242,8 +242,8 @@ void gc_collect(P *p)
 	p->threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
 	/* a mostly idle stack left by a deep recursion goes back too */
 	size_t sused = (size_t)(p->sp - p->stack) * sizeof(val);
-	if (p->stack_bytes > GC_STACK_MIN && sused < p->stack_bytes / 4) {
-		size_t nb = round_page(2 * sused + STACK_MARGIN * sizeof(val));
+	if (p->stack_bytes > GC_STACK_MIN && sused < p->stack_bytes / 4 * 3) {
+		size_t nb = round_page(sused + sused / 8 + STACK_MARGIN * sizeof(val));
 		stack_move(p, nb < GC_STACK_MIN ? GC_STACK_MIN : nb);
 	}
 	size_t free2 = p->heap_limit > 2 * p->in_use + p->stack_bytes ?

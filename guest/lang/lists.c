@@ -391,29 +391,35 @@ static int equal_node(val a, val b)
 	return EQ_NO;
 }
 
-/* Plain recursion within a budget of nodes; -1 when it runs out. */
-static int equal_bounded(val a, val b, long *budget)
+/* Plain recursion, giving up (-1) on deep nesting or a cycle in a cdr
+ * chain, which the union-find version handles. */
+static int equal_plain(val a, val b, int depth)
 {
-	for (;;) {
-		if (--*budget < 0)
-			return -1;
+	val slow = a;
+	for (long steps = 1;; steps++) {
 		int k = equal_node(a, b);
 		if (k != EQ_CHILDREN)
 			return k;
+		if (depth > 1000)
+			return -1;
 		if (P_IS_VECTOR(a)) {
 			size_t n = P_VEC_LEN(a);
 			for (size_t i = 0; i < n; i++) {
-				int r = equal_bounded(P_VEC(a)[i], P_VEC(b)[i], budget);
+				int r = equal_plain(P_VEC(a)[i], P_VEC(b)[i], depth + 1);
 				if (r != 1)
 					return r;
 			}
 			return 1;
 		}
-		int r = equal_bounded(P_CAR(a), P_CAR(b), budget);
+		int r = equal_plain(P_CAR(a), P_CAR(b), depth + 1);
 		if (r != 1)
 			return r;
 		a = P_CDR(a);
 		b = P_CDR(b);
+		if (steps & 1)
+			slow = P_CDR(slow);
+		if (a == slow && P_IS_PAIR(a))
+			return -1;
 	}
 }
 
@@ -476,8 +482,7 @@ static int equal_unbounded(P *p, val a, val b)
 
 int p_equal_p(P *p, val a, val b)
 {
-	long budget = 100000;
-	int r = equal_bounded(a, b, &budget);
+	int r = equal_plain(a, b, 0);
 	return r >= 0 ? r : equal_unbounded(p, a, b);
 }
 

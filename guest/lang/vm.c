@@ -209,6 +209,7 @@ val p_prim_self(P *p)
 }
 
 #define CLO_CODE(c) (P_SLOTS(c)[0])
+#define RET_INFO(fpi, off) P_FIX(((intptr_t)(fpi) << 32) | (intptr_t)(off))
 #define SYNC() do { p->sp = sp; p->fp = fp; p->closure = clo; \
 		p->pc_off = pc - CODE_WORDS(CLO_CODE(clo)); p->acc = acc; \
 		p->lowwater = lw - p->stack; } while (0)
@@ -267,9 +268,8 @@ static val vm_loop(P *p, val entry, int init)
 	sp = p->sp;
 	fp = p->fp;
 	sp[0] = p->roots[R_HALT];
-	sp[1] = P_FIX(fp - p->stack);
-	sp[2] = P_FIX(0);
-	sp += 3;
+	sp[1] = RET_INFO(fp - p->stack, 0);
+	sp += FRAME_WORDS;
 	clo = p->roots[R_HALT];
 	pc = CODE_WORDS(CLO_CODE(clo));
 	consts = P_VEC(P_SLOTS(CLO_CODE(clo))[CODE_CONSTS]);
@@ -308,8 +308,7 @@ static val vm_loop(P *p, val entry, int init)
 			plat_exit(70);
 		}
 		*sp++ = clo;
-		*sp++ = P_FIX(fp - p->stack);
-		*sp++ = P_FIX(pc - CODE_WORDS(CLO_CODE(clo)));
+		*sp++ = RET_INFO(fp - p->stack, pc - CODE_WORDS(CLO_CODE(clo)));
 		*sp++ = cond;
 		acc = raise;
 		argc = 1;
@@ -382,9 +381,8 @@ op_push:
 	NEXT;
 op_frame:
 	sp[0] = clo;
-	sp[1] = P_FIX(fp - p->stack);
-	sp[2] = P_FIX(pc + 1 + *pc - CODE_WORDS(CLO_CODE(clo)));
-	sp += 3;
+	sp[1] = RET_INFO(fp - p->stack, pc + 1 + *pc - CODE_WORDS(CLO_CODE(clo)));
+	sp += FRAME_WORDS;
 	pc++;
 	NEXT;
 op_call:
@@ -399,13 +397,14 @@ op_tailcall:
 	}
 	goto dispatch;
 op_return: {
-	val *b = fp - 3;
+	val *b = fp - FRAME_WORDS;
 	if (__builtin_expect(b < lw, 0))
 		lw = b;
 	clo = b[0];
-	fp = p->stack + P_FIXVAL(b[1]);
+	intptr_t ri = P_FIXVAL(b[1]);
+	fp = p->stack + (ri >> 32);
 	val code = CLO_CODE(clo);
-	pc = CODE_WORDS(code) + P_FIXVAL(b[2]);
+	pc = CODE_WORDS(code) + (ri & 0xffffffff);
 	consts = P_VEC(P_SLOTS(code)[CODE_CONSTS]);
 	sp = b;
 	NEXT;
@@ -742,11 +741,10 @@ binary_call:
 	 * procedure the variable holds */
 	a = sp[-1];
 	sp[-1] = clo;
-	sp[0] = P_FIX(fp - p->stack);
-	sp[1] = P_FIX(pc + 1 - CODE_WORDS(CLO_CODE(clo)));
-	sp[2] = a;
-	sp[3] = acc;
-	sp += 4;
+	sp[0] = RET_INFO(fp - p->stack, pc + 1 - CODE_WORDS(CLO_CODE(clo)));
+	sp[1] = a;
+	sp[2] = acc;
+	sp += 3;
 	acc = P_SLOTS(consts[*pc])[CELL_VALUE];
 	argc = 2;
 	goto dispatch;
@@ -792,10 +790,9 @@ op_zerop:
 	NEXT;
 unary_call:
 	sp[0] = clo;
-	sp[1] = P_FIX(fp - p->stack);
-	sp[2] = P_FIX(pc + 1 - CODE_WORDS(CLO_CODE(clo)));
-	sp[3] = acc;
-	sp += 4;
+	sp[1] = RET_INFO(fp - p->stack, pc + 1 - CODE_WORDS(CLO_CODE(clo)));
+	sp[2] = acc;
+	sp += 3;
 	acc = P_SLOTS(consts[*pc])[CELL_VALUE];
 	argc = 1;
 	goto dispatch;
