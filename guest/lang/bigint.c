@@ -434,23 +434,6 @@ size_t big_shl(uint64_t *r, const uint64_t *a, size_t an, size_t bits)
 	return big_norm(r, an + w + 1);
 }
 
-size_t big_shr(uint64_t *r, const uint64_t *a, size_t an, size_t bits)
-{
-	size_t w = bits / 64;
-	unsigned s = (unsigned)(bits % 64);
-
-	if (w >= an)
-		return 0;
-	size_t n = an - w;
-	for (size_t i = 0; i < n; i++) {
-		uint64_t lo = a[i + w] >> s;
-		if (s && i + w + 1 < an)
-			lo |= a[i + w + 1] << (64 - s);
-		r[i] = s ? lo : a[i + w];
-	}
-	return big_norm(r, n);
-}
-
 int big_low_bits_nonzero(const uint64_t *a, size_t an, size_t bits)
 {
 	size_t w = bits / 64;

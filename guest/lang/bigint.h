@@ -49,10 +49,8 @@ uint64_t big_gcd_1(uint64_t a, uint64_t b);
 size_t big_gcd(uint64_t *r, const uint64_t *a, size_t an,
 	       const uint64_t *b, size_t bn, uint64_t *scratch);
 
-/* r = a << bits (an + bits/64 + 1 limbs); r = a >> bits (an limbs). r may
- * be a for right shifts only. */
+/* r = a << bits (an + bits/64 + 1 limbs). */
 size_t big_shl(uint64_t *r, const uint64_t *a, size_t an, size_t bits);
-size_t big_shr(uint64_t *r, const uint64_t *a, size_t an, size_t bits);
 /* Whether any of the low `bits` bits of a is set. */
 int big_low_bits_nonzero(const uint64_t *a, size_t an, size_t bits);
 

@@ -782,7 +782,7 @@ static val pr_number_to_string(P *p, int argc, val *argv)
 	if (num_format(p, x, radix, append, &t) != 0)
 		p_raise_error(p, PE_ERROR,
 			      "number->string: inexact numbers are written only in radix 10",
-			      2, x, argv[1]);
+			      2, x, P_FIX(radix));
 	return p_string_from_utf8(p, t.buf, t.len);
 }
 
