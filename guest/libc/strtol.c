@@ -15,17 +15,19 @@ static int digit_value(char c)
 	return 99;
 }
 
-/* Parses the magnitude; *neg gets the sign; saturates at `limit`. */
+/* Parses the magnitude; *neg gets the sign; saturates at `limit` and then
+ * sets *over. */
 static unsigned long parse(const char *s, char **end, int base, int *neg,
-			   unsigned long limit)
+			   unsigned long limit, int *over)
 {
 	const char *p = s;
 	unsigned long v = 0;
-	int any = 0, over = 0;
+	int any = 0;
 
 	while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
 		p++;
 	*neg = 0;
+	*over = 0;
 	if (*p == '+' || *p == '-')
 		*neg = *p++ == '-';
 	if ((base == 0 || base == 16) && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')
@@ -39,20 +41,20 @@ static unsigned long parse(const char *s, char **end, int base, int *neg,
 		for (int d; (d = digit_value(*p)) < base; p++) {
 			any = 1;
 			if (v > (limit - (unsigned long)d) / (unsigned long)base)
-				over = 1;
+				*over = 1;
 			else
 				v = v * (unsigned long)base + (unsigned long)d;
 		}
 	}
 	if (end)
 		*end = (char *)(any ? p : s);
-	return over ? limit : v;
+	return *over ? limit : v;
 }
 
 long pc_strtol(const char *s, char **end, int base)
 {
-	int neg;
-	unsigned long v = parse(s, end, base, &neg, (unsigned long)LONG_MAX + 1);
+	int neg, over;
+	unsigned long v = parse(s, end, base, &neg, (unsigned long)LONG_MAX + 1, &over);
 
 	if (neg)
 		return v > (unsigned long)LONG_MAX ? LONG_MIN : -(long)v;
@@ -61,8 +63,10 @@ long pc_strtol(const char *s, char **end, int base)
 
 unsigned long pc_strtoul(const char *s, char **end, int base)
 {
-	int neg;
-	unsigned long v = parse(s, end, base, &neg, ULONG_MAX);
+	int neg, over;
+	unsigned long v = parse(s, end, base, &neg, ULONG_MAX, &over);
 
+	if (over)
+		return ULONG_MAX;
 	return neg ? -v : v;
 }

@@ -15,6 +15,9 @@
 #include "pcfloat.h"
 #include "pfmt.h"
 
+long pc_strtol(const char *s, char **end, int base);
+unsigned long pc_strtoul(const char *s, char **end, int base);
+
 /* libpcbase's functions under test names (test_libc_string.c). */
 void *tb_memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *tb_memmove(void *dst, const void *src, size_t n);
@@ -579,8 +582,35 @@ static void test_string(void)
 	ok(bad == 0, "strlen strnlen strchr strrchr strcmp strncmp strstr agree with glibc (%d bad)", bad);
 }
 
+static void test_strtol(void)
+{
+	static const char *in[] = { "0", "42", "-42", "+7", "  12x", "0x1F", "0X1f", "017",
+		"0x", "0xg", "", "-", "z", "9223372036854775807", "9223372036854775808",
+		"-9223372036854775808", "-9223372036854775809", "99999999999999999999",
+		"18446744073709551615", "18446744073709551616", "-1", "\t\n 5", "1010" };
+	static const int bases[] = { 0, 10, 16, 8, 2, 36 };
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+			char *e1, *e2;
+			long l1 = pc_strtol(in[i], &e1, bases[b]);
+			long l2 = strtol(in[i], &e2, bases[b]);
+			unsigned long u1 = pc_strtoul(in[i], &e1, bases[b]);
+			unsigned long u2 = strtoul(in[i], &e2, bases[b]);
+			if (l1 != l2 || u1 != u2 || e1 != e2) {
+				printf("# \"%s\" base %d: %ld/%lu, glibc %ld/%lu\n", in[i],
+				       bases[b], l1, u1, l2, u2);
+				bad++;
+			}
+		}
+	}
+	ok(bad == 0, "pc_strtol and pc_strtoul agree with glibc, saturation included");
+}
+
 int main(void)
 {
+	test_strtol();
 	test_string();
 	test_dtoa_format();
 	test_roundtrips();
