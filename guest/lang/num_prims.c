@@ -711,8 +711,11 @@ static val pr_expt(P *p, int argc, val *argv)
 				return neg ? num_div(p, P_FIX(1), b) : (e == P_FIX(0) ? P_FIX(1) : b);
 			if (b == P_FIX(-1))
 				return num_int_is_odd(e) ? b : P_FIX(1);
-			if (!P_IS_FIX(e))
-				p_raise_error(p, PE_ERROR, "expt: exponent too large", 1, e);
+			/* A result beyond 2^32 bits could not fit any heap: refuse
+			 * it before spending minutes on the multiplications. */
+			size_t bits = num_int_bitlen(num_exact_numer(b)) + num_int_bitlen(num_exact_denom(b));
+			if (!P_IS_FIX(e) || (double)bits * fabs((double)P_FIXVAL(e)) > 4294967296.0)
+				p_raise_error(p, PE_ERROR, "expt: result too large", 2, b, e);
 			val m = expt_exact(p, b, neg ? num_int_neg(p, e) : e);
 			return neg ? num_div(p, P_FIX(1), m) : m;
 		}
@@ -791,8 +794,13 @@ static val pr_string_to_number(P *p, int argc, val *argv)
 	if (!P_IS_STRING(argv[0]))
 		p_type_error(p, "string->number", 1, "string", argv[0]);
 	int radix = radix_arg(p, "string->number", argc, argv);
-	const char *s = p_string_cstr(p, argv[0]);
-	return num_parse(p, s, strlen(s), radix);
+	char small[128];
+	size_t n = p_string_utf8(argv[0], small, sizeof small);
+	if (n < sizeof small)
+		return num_parse(p, small, n, radix);
+	char *big = (char *)num_scratch(p, n / 8 + 1);
+	p_string_utf8(argv[0], big, n + 1);
+	return num_parse(p, big, n, radix);
 }
 
 /* ---- (scheme complex), real-only ---- */

@@ -507,7 +507,13 @@ static void test_primitives(void)
 	   rt_raises(p, "make-rectangular", F(3), F(1), 0) && strstr(rt_error, "complex numbers are not supported"),
 	   "(scheme complex), real-only");
 
+	static char longnum[400];
+	memset(longnum, '7', 300);
 	ok(rt_call(p, "string->number", p_string_from_utf8(p, "1/0", 3), 0) == P_FALSE &&
+	   rt_call(p, "string->number", p_string_from_utf8(p, "12\0x", 4), 0) == P_FALSE &&
+	   num_eqv(rt_call(p, "string->number", p_string_from_utf8(p, longnum, 300), 0),
+		   num_parse(p, longnum, 300, 10)) &&
+	   rt_raises(p, "expt", F(10), F(1000000000000), 0) && strstr(rt_error, "too large") &&
 	   rt_call(p, "string->number", p_string_from_utf8(p, "\xce\xbb", 2), 0) == P_FALSE &&
 	   eq(rt_call(p, "string->number", p_string_from_utf8(p, "100", 3), F(16), 0), F(256)) &&
 	   rt_raises(p, "number->string", num_of(1.5), F(2), 0) &&

@@ -70,6 +70,17 @@ val p_string_from_utf8(P *p, const char *s, size_t n)
 	return v;
 }
 
+size_t p_string_utf8(val s, char *buf, size_t cap)
+{
+	size_t n = *(size_t *)P_RAW(s);
+	if (cap) {
+		size_t k = n < cap - 1 ? n : cap - 1;
+		memcpy(buf, (const char *)P_RAW(s) + sizeof(size_t), k);
+		buf[k] = 0;
+	}
+	return n;
+}
+
 const char *p_string_cstr(P *p, val s)
 {
 	(void)p;
