@@ -58,7 +58,7 @@ struct p_state {
 	size_t in_use;			/* bytes of chunk regions held */
 	size_t since_gc, threshold;
 	size_t live_after_gc;
-	int gc_flag, gc_stress, in_reserve;
+	int gc_flag, gc_stress, in_reserve, borrowed;
 	uint64_t gc_count, gc_bytes_copied, gc_total_ns, gc_max_ns;
 
 	/* Scheme stack */

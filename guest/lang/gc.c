@@ -51,8 +51,14 @@ static int chunk_new(P *p, size_t need)
 	size_t size = round_page(need + sizeof(struct gc_chunk) + 16);
 	if (size < GC_CHUNK)
 		size = GC_CHUNK;
-	if (!fits(p, p->in_use + size, p->stack_bytes))
-		return 0;
+	if (!fits(p, p->in_use + size, p->stack_bytes)) {
+		/* A collection (which also gives back idle stack) may make
+		 * room: borrow one chunk until the next safe point. */
+		if (p->borrowed || size > GC_CHUNK)
+			return 0;
+		p->borrowed = 1;
+		p->gc_flag = 1;
+	}
 	char *mem = plat_pages_alloc(size);
 	if (!mem)
 		return 0;
@@ -145,9 +151,11 @@ void gc_stack_reserve(P *p, size_t need)
 	if (nb < want)
 		nb = want;
 	if (!fits(p, p->in_use, nb)) {
-		/* as large as the limit allows, so that growth stays linear */
+		/* near the limit: grow by a quarter, leaving the heap room */
 		size_t room = limit(p) > 2 * p->in_use ? limit(p) - 2 * p->in_use : 0;
-		nb = room & ~(size_t)(PAGE - 1);
+		nb = round_page(want + want / 4);
+		if (nb > room)
+			nb = room & ~(size_t)(PAGE - 1);
 	}
 	if (nb < want)
 		heap_exhausted(p);
@@ -251,6 +259,7 @@ void gc_collect(P *p)
 	if (p->threshold > free2 / 2 + GC_CHUNK)
 		p->threshold = free2 / 2 + GC_CHUNK;
 	p->gc_flag = 0;
+	p->borrowed = 0;
 	if (free2 > 4 * GC_RESERVE)
 		p->in_reserve = 0;
 	uint64_t dt = plat_monotonic_ns() - t0;

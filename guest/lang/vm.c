@@ -7,8 +7,8 @@
  * [caller closure][caller fp index][return offset] then the arguments, so
  * Scheme calls never grow the C stack and a tail call reuses the frame.
  *
- * Safe points (where the collector may run and interrupts are polled) are
- * procedure calls: every loop goes through one.  Errors raised from C
+ * Safe points (where the collector may run) are procedure calls and
+ * returns; interrupts are polled at calls, which every loop goes through.  Errors raised from C
  * long-jump back here and become a call to the Scheme raise procedure.
  */
 #include "core.h"
@@ -397,6 +397,11 @@ op_tailcall:
 	}
 	goto dispatch;
 op_return: {
+	if (__builtin_expect(p->gc_flag, 0)) {
+		SYNC();
+		safe_point(p, 0);
+		RELOAD();
+	}
 	val *b = fp - FRAME_WORDS;
 	if (__builtin_expect(b < lw, 0))
 		lw = b;
