@@ -476,18 +476,32 @@ static val pr_round(P *p, int argc, val *argv)
 	return rounding(p, "round", argv[0], 'r');
 }
 
-/* The simplest rational in [lo, hi], 0 < lo <= hi, exact. */
+/* The simplest rational in [lo, hi], 0 < lo <= hi, exact: expand both
+ * ends as continued fractions while their integer parts agree, then fold
+ * the shared terms back up.  A loop, not recursion: the expansion of a
+ * big rational can be tens of thousands of terms long. */
 static val simplest_pos(P *p, val lo, val hi)
 {
-	val fl = rounding(p, "rationalize", lo, 'f');
-	if (num_cmp(p, fl, lo) == 0)
-		return fl;
-	val fh = rounding(p, "rationalize", hi, 'f');
-	if (num_cmp(p, fl, fh) < 0)
-		return num_add(p, fl, P_FIX(1));
-	val inner = simplest_pos(p, num_div(p, P_FIX(1), num_sub(p, hi, fl)),
-				 num_div(p, P_FIX(1), num_sub(p, lo, fl)));
-	return num_add(p, fl, num_div(p, P_FIX(1), inner));
+	val terms = P_NIL, r;
+
+	for (;;) {
+		val fl = rounding(p, "rationalize", lo, 'f');
+		if (num_cmp(p, fl, lo) == 0) {
+			r = fl;
+			break;
+		}
+		if (num_cmp(p, fl, rounding(p, "rationalize", hi, 'f')) < 0) {
+			r = num_add(p, fl, P_FIX(1));
+			break;
+		}
+		terms = p_cons(p, fl, terms);
+		val nlo = num_div(p, P_FIX(1), num_sub(p, hi, fl));
+		hi = num_div(p, P_FIX(1), num_sub(p, lo, fl));
+		lo = nlo;
+	}
+	for (; terms != P_NIL; terms = P_CDR(terms))
+		r = num_add(p, P_CAR(terms), num_div(p, P_FIX(1), r));
+	return r;
 }
 
 static val pr_rationalize(P *p, int argc, val *argv)

@@ -446,6 +446,18 @@ static void test_primitives(void)
 	   streq(rt_call(p, "rationalize", rt_num(p, "1/4"), rt_num(p, "1/4"), 0), "0"),
 	   "rationalize finds the simplest rational");
 
+	/* F(3001)/F(3000): a continued fraction of 3000 ones. */
+	val fa = F(1), fb = F(1);
+	for (int i = 3; i <= 3001; i++) {
+		val t = num_add(p, fa, fb);
+		fa = fb;
+		fb = t;
+	}
+	val golden = num_div(p, fb, fa);
+	ok(num_eqv(rt_call(p, "rationalize", golden, F(0), 0), golden) &&
+	   num_eqv(rt_call(p, "rationalize", golden, rt_num(p, "1/1000000"), 0), rt_num(p, "1597/987")),
+	   "rationalize through a 3000-term continued fraction");
+
 	ok(streq(rt_call(p, "sqrt", F(9), 0), "3") && streq(rt_call(p, "sqrt", rt_num(p, "1/4"), 0), "1/2") &&
 	   streq(rt_call(p, "sqrt", rt_call(p, "expt", F(10), F(40), 0), 0), "100000000000000000000") &&
 	   streq(rt_call(p, "sqrt", F(2), 0), "1.4142135623730951") &&

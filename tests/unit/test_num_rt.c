@@ -52,6 +52,14 @@ val p_flonum(P *p, double d)
 	return v;
 }
 
+val p_cons(P *p, val a, val d)
+{
+	val v = p_alloc(p, T_PAIR, 2 * sizeof(val));
+	P_CAR(v) = a;
+	P_CDR(v) = d;
+	return v;
+}
+
 val p_values(P *p, int n, val *vs)
 {
 	(void)p;
