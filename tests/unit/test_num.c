@@ -200,6 +200,20 @@ static void test_identities(void)
 	ok(bad_text == 0, "number->string / string->number round trips in radix 2, 8, 10, 16 (%d bad)", bad_text);
 	ok(bad_gcd == 0, "gcd divides and leaves coprime cofactors (%d bad)", bad_gcd);
 
+	/* gcd(ag, bg) = |g| gcd(a, b), with big common factors */
+	int bad_g = 0;
+	for (int i = 0; i < 1000; i++) {
+		rt_reset();
+		val g = rand_int(i % 2 ? 30 : 3), a = rand_int(40), b = rand_int(i % 3 ? 40 : 2);
+		if (num_eq(p, g, F(0)))
+			continue;
+		val lhs = rt_call(p, "gcd", num_mul(p, a, g), num_mul(p, b, g), 0);
+		val rhs = num_mul(p, rt_call(p, "abs", g, 0), rt_call(p, "gcd", a, b, 0));
+		if (!eq(lhs, rhs))
+			bad_g++;
+	}
+	ok(bad_g == 0, "gcd(ag, bg) = |g| gcd(a, b) on 1000 random triples (%d bad)", bad_g);
+
 	/* Knuth D's rare add-back step: divisors with a top limb of all ones
 	 * and dividends built to make the first estimate too large. */
 	int bad = 0;
