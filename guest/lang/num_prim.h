@@ -1,0 +1,86 @@
+/*
+ * num_prim.h - what the files defining the numeric primitives share:
+ * argument checks and the primitives of num_fn.c, which num_prims.c puts
+ * in the num_prims table.
+ */
+#ifndef PXEN_NUM_PRIM_H
+#define PXEN_NUM_PRIM_H
+
+#include "num_int.h"
+
+static inline void num_need_numbers(P *p, const char *who, int argc, val *argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (!p_is_number(argv[i]))
+			p_type_error(p, who, i + 1, "number", argv[i]);
+}
+
+static inline void num_need_integer(P *p, const char *who, int argno, val x)
+{
+	if (!num_is_integer(x))
+		p_type_error(p, who, argno, "integer", x);
+}
+
+static inline void num_need_exact_integer(P *p, const char *who, int argno, val x)
+{
+	if (!num_is_exact_integer(x))
+		p_type_error(p, who, argno, "exact integer", x);
+}
+
+/* Optional arguments the caller left out may arrive as P_DEFAULT. */
+static inline int num_given(int argc, val *argv)
+{
+	while (argc > 0 && argv[argc - 1] == P_DEFAULT)
+		argc--;
+	return argc;
+}
+
+static inline int num_is_nan(val x)
+{
+	return P_IS_FLO(x) && P_FLOVAL(x) != P_FLOVAL(x);
+}
+
+/* Sign of a real: -1, 0, 1; 2 for NaN. */
+static inline int num_sign(val x)
+{
+	switch (num_kind(x)) {
+	case NK_FIX:
+	case NK_BIG:
+		return num_int_sign(x);
+	case NK_RAT:
+		return num_int_sign(NUM_RAT_NUM(x));
+	default: {
+		double d = P_FLOVAL(x);
+		return d != d ? 2 : d < 0 ? -1 : d > 0;
+	}
+	}
+}
+
+/* Raises "<who>: complex numbers are not supported" about x. */
+_Noreturn void num_complex_error(P *p, const char *who, val x);
+
+/* num_fn.c */
+val num_pr_exp(P *p, int argc, val *argv);
+val num_pr_log(P *p, int argc, val *argv);
+val num_pr_sin(P *p, int argc, val *argv);
+val num_pr_cos(P *p, int argc, val *argv);
+val num_pr_tan(P *p, int argc, val *argv);
+val num_pr_asin(P *p, int argc, val *argv);
+val num_pr_acos(P *p, int argc, val *argv);
+val num_pr_atan(P *p, int argc, val *argv);
+val num_pr_square(P *p, int argc, val *argv);
+val num_pr_sqrt(P *p, int argc, val *argv);
+val num_pr_exact_integer_sqrt(P *p, int argc, val *argv);
+val num_pr_expt(P *p, int argc, val *argv);
+val num_pr_exact_conv(P *p, int argc, val *argv);
+val num_pr_inexact_conv(P *p, int argc, val *argv);
+val num_pr_number_to_string(P *p, int argc, val *argv);
+val num_pr_string_to_number(P *p, int argc, val *argv);
+val num_pr_real_part(P *p, int argc, val *argv);
+val num_pr_imag_part(P *p, int argc, val *argv);
+val num_pr_magnitude(P *p, int argc, val *argv);
+val num_pr_angle(P *p, int argc, val *argv);
+val num_pr_make_rectangular(P *p, int argc, val *argv);
+val num_pr_make_polar(P *p, int argc, val *argv);
+
+#endif
