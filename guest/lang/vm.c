@@ -577,6 +577,14 @@ special:
 			else
 				last = P_FALSE;
 		}
+		if (last != P_FALSE && base == m) {
+			/* nothing new since the last capture: share it */
+			lw = p->stack + m;
+			sp[-1] = last;
+			acc = f;
+			argc = 1;
+			goto dispatch;
+		}
 		SYNC();
 		val seg = p_make_vector(p, m - base, P_FALSE);
 		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
