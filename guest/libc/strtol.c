@@ -1,8 +1,12 @@
 /*
  * strtol.c - integer text parsing for freestanding code (pc_strtol).
  */
-#include <limits.h>
 #include <stdlib.h>
+
+/* From the compiler, so no C library header is needed. */
+#define LONG_MAX __LONG_MAX__
+#define LONG_MIN (-__LONG_MAX__ - 1L)
+#define ULONG_MAX (__LONG_MAX__ * 2UL + 1UL)
 
 static int digit_value(char c)
 {
