@@ -11,7 +11,7 @@
 _Noreturn void num_complex_error(P *p, const char *who, val x)
 {
 	char msg[96];
-	pc_snprintf(msg, sizeof msg, "%s: %s", who, "complex numbers are not supported");
+	pc_snprintf(msg, sizeof msg, "%s: complex numbers are not supported", who);
 	p_raise_error(p, PE_ERROR, msg, 1, x);
 }
 
