@@ -9,9 +9,10 @@
  *
  * A connection is ONE port that is both an input and an output port:
  * read-u8/read-bytevector and write-u8/write-bytevector work on it,
- * flush-output-port sends what was written, close-input-port and
- * close-output-port close each direction, close-port both (the socket is
- * closed with its last direction).  Wrap it with utf8->string /
+ * flush-output-port sends what was written.  close-input-port and
+ * close-output-port end this program's use of one direction; the socket
+ * itself (and so the peer's end of input) closes with the last direction,
+ * or at once with close-port.  Wrap it with utf8->string /
  * string->utf8 for text.  A listener is closed with close-port.  Failures
  * (refused, unreachable, denied by dom0's policy) raise file errors naming
  * the host.

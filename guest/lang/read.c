@@ -10,15 +10,32 @@
 #include "unicode.h"
 #include "write_idtab.h"
 
+/*
+ * The reader is a loop over tokens with an explicit stack of the data
+ * still open (lists, vectors, quotes, labels, #; comments), kept in the
+ * heap, so nesting is bounded by memory rather than by the C stack.
+ */
+enum frame_kind { F_LIST, F_VECTOR, F_BYTES, F_ABBREV, F_LABEL, F_SKIP };
+
+struct frame {
+	enum frame_kind kind;
+	long line;		/* where it started, for errors and p_note_line */
+	val head, tail;		/* list, vector, bytevector: items so far */
+	int dot;		/* list: 1 after '.', 2 once its datum came */
+	val extra;		/* abbreviation: its symbol; label: placeholder */
+	intptr_t label;		/* label: its number */
+};
+
 struct reader {
 	P *p;
 	val port;
 	struct idtab labels;	/* P_FIX(n) -> the labelled datum or its placeholder */
-	int depth;
+	struct frame *stack;	/* in a raw heap object */
+	size_t depth, cap;
 };
 
-/* What read_item found. */
-enum item { IT_DATUM, IT_CLOSE, IT_DOT, IT_EOF };
+/* What the next token is. */
+enum item { IT_DATUM, IT_OPEN, IT_CLOSE, IT_DOT, IT_EOF };
 
 static _Noreturn __attribute__((format(printf, 3, 4)))
 void read_error(struct reader *r, long line, const char *fmt, ...)
@@ -304,150 +321,80 @@ static val read_character(struct reader *r)
 	read_error(r, start, "unknown character name after #\\");
 }
 
-static enum item read_item(struct reader *r, val *out);
-
-/* Reads a datum where one is required (after a quote, #;, #n=, a dot). */
-static val read_required(struct reader *r, const char *after, long start)
+/* Replaces every occurrence of placeholder inside x by value; each object
+ * is visited once even when x is cyclic or deep (explicit work list). */
+static void patch(struct reader *r, val x, val placeholder, val value)
 {
-	val d;
-	enum item it = read_item(r, &d);
+	struct idtab seen;
+	val work = P_NIL;
 
-	if (it == IT_EOF)
-		read_error(r, start, "end of input after %s", after);
-	if (it != IT_DATUM)
-		read_error(r, line_now(r), "expected a datum after %s", after);
-	return d;
-}
-
-static void enter(struct reader *r, long line)
-{
-	if (++r->depth > READ_MAX_DEPTH)
-		read_error(r, line, "data nested more than %d deep", READ_MAX_DEPTH);
-}
-
-static val read_list(struct reader *r, long start)
-{
-	val head = P_NIL, tail = P_FALSE, d;
-	enum item it;
-
-	enter(r, start);
+	idtab_init(&seen, r->p);
 	for (;;) {
-		it = read_item(r, &d);
-		if (it == IT_EOF)
-			read_error(r, start, "unterminated list");
-		if (it == IT_CLOSE)
-			break;
-		if (it == IT_DOT) {
-			if (head == P_NIL)
-				read_error(r, line_now(r), "'.' at the start of a list");
-			P_CDR(tail) = read_required(r, "'.' in a list", start);
-			it = read_item(r, &d);
-			if (it == IT_EOF)
-				read_error(r, start, "unterminated list");
-			if (it != IT_CLOSE)
-				read_error(r, line_now(r),
-					   "more than one datum after '.' in a list");
-			break;
-		}
-		val cell = p_cons(r->p, d, P_NIL);
-		if (head == P_NIL)
-			head = cell;
-		else
-			P_CDR(tail) = cell;
-		tail = cell;
-	}
-	r->depth--;
-	if (head != P_NIL)
-		note_line(r, head, start);
-	return head;
-}
-
-static val read_vector(struct reader *r, long start)
-{
-	val items = read_list(r, start), v;
-	size_t n = 0;
-
-	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
-		n++;
-	if (items != P_NIL && !P_IS_PAIR(items))
-		read_error(r, start, "'.' in a vector");
-	v = p_make_vector(r->p, n, P_FALSE);
-	n = 0;
-	for (val l = items; P_IS_PAIR(l); l = P_CDR(l)) {
-		P_VEC(v)[n++] = P_CAR(l);
-		if (!P_IS_PAIR(P_CDR(l)) && P_CDR(l) != P_NIL)
-			read_error(r, start, "'.' in a vector");
-	}
-	return v;
-}
-
-static val read_bytevector(struct reader *r, long start)
-{
-	val items = read_list(r, start), bv;
-	size_t n = 0;
-
-	for (val l = items; P_IS_PAIR(l); l = P_CDR(l)) {
-		val x = P_CAR(l);
-		if (!P_IS_FIX(x) || P_FIXVAL(x) < 0 || P_FIXVAL(x) > 255)
-			read_error(r, start, "bytevector element is not a byte (0..255)");
-		if (!P_IS_PAIR(P_CDR(l)) && P_CDR(l) != P_NIL)
-			read_error(r, start, "'.' in a bytevector");
-		n++;
-	}
-	bv = p_make_bytevector(r->p, n, 0);
-	n = 0;
-	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
-		P_BV_DATA(bv)[n++] = (uint8_t)P_FIXVAL(P_CAR(l));
-	return bv;
-}
-
-static val read_abbreviation(struct reader *r, const char *name, long start)
-{
-	val d, form;
-
-	enter(r, start);
-	d = read_required(r, name, start);
-	r->depth--;
-	form = p_list(r->p, 2, p_intern(r->p, name, strlen(name)), d);
-	note_line(r, form, start);
-	return form;
-}
-
-/* Replaces every occurrence of placeholder inside x by value, once per
- * object even when x is cyclic (seen). */
-static void patch(struct reader *r, val x, val placeholder, val value,
-		  struct idtab *seen)
-{
-	while (P_IS_PAIR(x) || P_IS_VECTOR(x)) {
-		if (idtab_get(seen, x, 0))
-			return;
-		idtab_put(seen, x, 1);
-		if (P_IS_VECTOR(x)) {
-			for (size_t i = 0; i < P_VEC_LEN(x); i++) {
-				if (P_VEC(x)[i] == placeholder)
-					P_VEC(x)[i] = value;
-				else
-					patch(r, P_VEC(x)[i], placeholder, value, seen);
+		while (P_IS_PAIR(x) || P_IS_VECTOR(x)) {
+			if (idtab_get(&seen, x, 0))
+				break;
+			idtab_put(&seen, x, 1);
+			if (P_IS_VECTOR(x)) {
+				for (size_t i = 0; i < P_VEC_LEN(x); i++) {
+					if (P_VEC(x)[i] == placeholder)
+						P_VEC(x)[i] = value;
+					else if (P_IS_PAIR(P_VEC(x)[i]) || P_IS_VECTOR(P_VEC(x)[i]))
+						work = p_cons(r->p, P_VEC(x)[i], work);
+				}
+				break;
 			}
-			return;
+			if (P_CAR(x) == placeholder)
+				P_CAR(x) = value;
+			else if (P_IS_PAIR(P_CAR(x)) || P_IS_VECTOR(P_CAR(x)))
+				work = p_cons(r->p, P_CAR(x), work);
+			if (P_CDR(x) == placeholder) {
+				P_CDR(x) = value;
+				break;
+			}
+			x = P_CDR(x);
 		}
-		if (P_CAR(x) == placeholder)
-			P_CAR(x) = value;
-		else
-			patch(r, P_CAR(x), placeholder, value, seen);
-		if (P_CDR(x) == placeholder) {
-			P_CDR(x) = value;
+		if (work == P_NIL)
 			return;
-		}
-		x = P_CDR(x);
+		x = P_CAR(work);
+		work = P_CDR(work);
 	}
 }
 
-/* After '#' and the first digit of a datum label. */
-static val read_label(struct reader *r, int32_t c, long start)
+static struct frame *push(struct reader *r, enum frame_kind kind, long line)
+{
+	struct frame *f;
+
+	if (r->depth == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		struct frame *s = P_RAW(p_alloc(r->p, T_BYTES, cap * sizeof *s));
+		if (r->depth)
+			memcpy(s, r->stack, r->depth * sizeof *s);
+		r->stack = s;
+		r->cap = cap;
+	}
+	f = &r->stack[r->depth++];
+	f->kind = kind;
+	f->line = line;
+	f->head = P_NIL;
+	f->tail = P_FALSE;
+	f->dot = 0;
+	f->extra = P_FALSE;
+	f->label = 0;
+	return f;
+}
+
+static struct frame *top(struct reader *r)
+{
+	return r->depth ? &r->stack[r->depth - 1] : NULL;
+}
+
+/* After '#' and the first digit of a datum label: a reference gives its
+ * datum (IT_DATUM), a definition opens a label frame (IT_OPEN). */
+static enum item read_label(struct reader *r, int32_t c, long start, val *out)
 {
 	intptr_t n = c - '0';
-	val key, placeholder, d;
+	val key;
+	struct frame *f;
 
 	while ((c = get(r)) >= '0' && c <= '9') {
 		if (n > 100000000)
@@ -459,24 +406,18 @@ static val read_label(struct reader *r, int32_t c, long start)
 		intptr_t v = idtab_get(&r->labels, key, 0);
 		if (v == 0)
 			read_error(r, start, "undefined datum label #%ld#", (long)n);
-		return (val)v;
+		*out = (val)v;
+		return IT_DATUM;
 	}
 	if (c != '=')
 		read_error(r, start, "bad datum label syntax (want #n= or #n#)");
+	f = push(r, F_LABEL, start);
+	f->label = n;
 	/* A fresh pair nobody else can hold stands for the datum until it
 	 * is complete. */
-	placeholder = p_cons(r->p, P_FALSE, key);
-	idtab_put(&r->labels, key, (intptr_t)placeholder);
-	d = read_required(r, "a datum label", start);
-	if (d == placeholder)
-		read_error(r, start, "datum label #%ld= refers only to itself", (long)n);
-	idtab_put(&r->labels, key, (intptr_t)d);
-	{
-		struct idtab seen;
-		idtab_init(&seen, r->p);
-		patch(r, d, placeholder, d, &seen);
-	}
-	return d;
+	f->extra = p_cons(r->p, P_FALSE, key);
+	idtab_put(&r->labels, key, (intptr_t)f->extra);
+	return IT_OPEN;
 }
 
 static void read_directive(struct reader *r, long start)
@@ -504,26 +445,27 @@ static void read_directive(struct reader *r, long start)
 }
 
 /* After '#' that starts a datum. */
-static val read_hash(struct reader *r, long start)
+static enum item read_hash(struct reader *r, long start, val *out)
 {
 	int32_t c = peek(r);
 	struct strbuf b;
 	char text[128];
-	val x;
 
 	if (c == PORT_EOF)
 		read_error(r, start, "end of input after #");
 	if (c == '(') {
 		get(r);
-		return read_vector(r, start);
+		push(r, F_VECTOR, start);
+		return IT_OPEN;
 	}
 	if (c == '\\') {
 		get(r);
-		return read_character(r);
+		*out = read_character(r);
+		return IT_DATUM;
 	}
 	if (c >= '0' && c <= '9') {
 		get(r);
-		return read_label(r, c, start);
+		return read_label(r, c, start, out);
 	}
 	strbuf_init(&b, r->p);
 	strbuf_push(&b, '#');
@@ -533,23 +475,24 @@ static val read_hash(struct reader *r, long start)
 	if (strcmp(text, "#u8") == 0 || strcmp(text, "#U8") == 0) {
 		if (get(r) != '(')
 			read_error(r, start, "#u8 must be followed by '('");
-		return read_bytevector(r, start);
+		push(r, F_BYTES, start);
+		return IT_OPEN;
 	}
+	*out = P_FALSE;
 	if (strcmp(text, "#t") == 0 || strcmp(text, "#true") == 0)
-		return P_TRUE;
-	if (strcmp(text, "#f") == 0 || strcmp(text, "#false") == 0)
-		return P_FALSE;
-	if (text[1] != '\0' && strchr("eEiIxXbBoOdD", text[1])) {
-		x = num_parse(r->p, text, b.len, 10);
-		if (x == P_FALSE)
+		*out = P_TRUE;
+	else if (strcmp(text, "#f") == 0 || strcmp(text, "#false") == 0)
+		*out = P_FALSE;
+	else if (text[1] != '\0' && strchr("eEiIxXbBoOdD", text[1])) {
+		*out = num_parse(r->p, text, b.len, 10);
+		if (*out == P_FALSE)
 			read_error(r, start, "bad number syntax %s", text);
-		return x;
-	}
-	read_error(r, start, "unknown syntax %s", text);
+	} else
+		read_error(r, start, "unknown syntax %s", text);
+	return IT_DATUM;
 }
 
-static val read_atom(struct reader *r, int32_t first, long start,
-		     enum item *kind)
+static enum item read_atom(struct reader *r, int32_t first, long start, val *out)
 {
 	struct strbuf b;
 	char text[128];
@@ -557,30 +500,39 @@ static val read_atom(struct reader *r, int32_t first, long start,
 	strbuf_init(&b, r->p);
 	strbuf_push(&b, (uint32_t)first);
 	read_token(r, &b);
-	*kind = IT_DATUM;
 	if (token_ascii(&b, text, sizeof text)) {
-		if (strcmp(text, ".") == 0) {
-			*kind = IT_DOT;
-			return P_VOID;
-		}
+		if (strcmp(text, ".") == 0)
+			return IT_DOT;
 		if (strchr("0123456789+-.", text[0]) && text[0] != '\0') {
 			val x = num_parse(r->p, text, b.len, 10);
-			if (x != P_FALSE)
-				return x;
+			if (x != P_FALSE) {
+				*out = x;
+				return IT_DATUM;
+			}
 			if (text[0] >= '0' && text[0] <= '9')
 				read_error(r, start, "bad number syntax %s", text);
 		}
 	} else if (first >= '0' && first <= '9') {
 		read_error(r, start, "bad number syntax");
 	}
-	return make_symbol(r, &b, folding(r));
+	*out = make_symbol(r, &b, folding(r));
+	return IT_DATUM;
 }
 
-static enum item read_item(struct reader *r, val *out)
+static void open_abbrev(struct reader *r, const char *name, long start)
+{
+	struct frame *f = push(r, F_ABBREV, start);
+
+	f->extra = p_intern(r->p, name, strlen(name));
+}
+
+/* The next token: a complete atom, the opening of a compound datum (its
+ * frame pushed), a close parenthesis, a dot or the end of input.
+ * Comments and directives are skipped. */
+static enum item next_item(struct reader *r, val *out)
 {
 	int32_t c;
 	long start;
-	enum item kind;
 
 	for (;;) {
 		c = get(r);
@@ -594,36 +546,29 @@ static enum item read_item(struct reader *r, val *out)
 				;
 			continue;
 		}
-		if (c == '#') {
-			int32_t n = peek(r);
-			if (n == '|') {
-				get(r);
-				skip_block_comment(r, start);
-				continue;
-			}
-			if (n == ';') {
-				get(r);
-				read_required(r, "#;", start);
-				continue;
-			}
-			if (n == '!') {
-				get(r);
-				read_directive(r, start);
-				continue;
-			}
-			*out = read_hash(r, start);
-			return IT_DATUM;
+		if (c != '#')
+			break;
+		c = peek(r);
+		if (c == '|') {
+			get(r);
+			skip_block_comment(r, start);
+		} else if (c == ';') {
+			get(r);
+			push(r, F_SKIP, start);
+		} else if (c == '!') {
+			get(r);
+			read_directive(r, start);
+		} else {
+			return read_hash(r, start, out);
 		}
-		break;
 	}
 	switch (c) {
 	case '(':
 	case '[':
-		*out = read_list(r, start);
-		return IT_DATUM;
+		push(r, F_LIST, start);
+		return IT_OPEN;
 	case ')':
 	case ']':
-		*out = P_VOID;
 		return IT_CLOSE;
 	case '"':
 		*out = read_string(r);
@@ -632,44 +577,206 @@ static enum item read_item(struct reader *r, val *out)
 		*out = read_pipe_symbol(r);
 		return IT_DATUM;
 	case '\'':
-		*out = read_abbreviation(r, "quote", start);
-		return IT_DATUM;
+		open_abbrev(r, "quote", start);
+		return IT_OPEN;
 	case '`':
-		*out = read_abbreviation(r, "quasiquote", start);
-		return IT_DATUM;
+		open_abbrev(r, "quasiquote", start);
+		return IT_OPEN;
 	case ',':
 		if (peek(r) == '@') {
 			get(r);
-			*out = read_abbreviation(r, "unquote-splicing", start);
+			open_abbrev(r, "unquote-splicing", start);
 		} else {
-			*out = read_abbreviation(r, "unquote", start);
+			open_abbrev(r, "unquote", start);
 		}
-		return IT_DATUM;
+		return IT_OPEN;
 	default:
-		*out = read_atom(r, c, start, &kind);
-		return kind;
+		return read_atom(r, c, start, out);
+	}
+}
+
+/* What a frame that still needs a datum is waiting for, for messages. */
+static const char *awaiting(struct reader *r, struct frame *f)
+{
+	switch (f->kind) {
+	case F_ABBREV: return p_string_cstr(r->p, p_symbol_name(f->extra));
+	case F_LABEL: return "a datum label";
+	case F_SKIP: return "#;";
+	default: return "'.' in a list";
+	}
+}
+
+static _Noreturn void unterminated(struct reader *r, struct frame *f)
+{
+	switch (f->kind) {
+	case F_LIST:
+		if (f->dot != 1)
+			read_error(r, f->line, "unterminated list");
+		break;
+	case F_VECTOR:
+		read_error(r, f->line, "unterminated vector");
+	case F_BYTES:
+		read_error(r, f->line, "unterminated bytevector");
+	default:
+		break;
+	}
+	read_error(r, f->line, "end of input after %s", awaiting(r, f));
+}
+
+static val list_to_vector(struct reader *r, val items)
+{
+	size_t n = 0;
+	val v;
+
+	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
+		n++;
+	v = p_make_vector(r->p, n, P_FALSE);
+	n = 0;
+	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
+		P_VEC(v)[n++] = P_CAR(l);
+	return v;
+}
+
+static val list_to_bytevector(struct reader *r, val items)
+{
+	size_t n = 0;
+	val bv;
+
+	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
+		n++;
+	bv = p_make_bytevector(r->p, n, 0);
+	n = 0;
+	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
+		P_BV_DATA(bv)[n++] = (uint8_t)P_FIXVAL(P_CAR(l));
+	return bv;
+}
+
+/* A ')' closes the innermost frame, which must be a list, vector or
+ * bytevector; returns the finished datum. */
+static val close_frame(struct reader *r)
+{
+	struct frame *f = top(r);
+	val d;
+
+	if (!f)
+		read_error(r, line_now(r), "unexpected ')'");
+	if (f->kind != F_LIST && f->kind != F_VECTOR && f->kind != F_BYTES)
+		read_error(r, line_now(r), "expected a datum after %s", awaiting(r, f));
+	if (f->kind == F_LIST && f->dot == 1)
+		read_error(r, line_now(r), "expected a datum after '.' in a list");
+	d = f->head;
+	if (f->kind == F_LIST && d != P_NIL)
+		note_line(r, d, f->line);
+	else if (f->kind == F_VECTOR)
+		d = list_to_vector(r, d);
+	else if (f->kind == F_BYTES)
+		d = list_to_bytevector(r, d);
+	r->depth--;
+	return d;
+}
+
+static void dot(struct reader *r)
+{
+	struct frame *f = top(r);
+
+	if (!f || f->kind == F_ABBREV || f->kind == F_LABEL || f->kind == F_SKIP)
+		read_error(r, line_now(r), "unexpected '.'");
+	if (f->kind != F_LIST)
+		read_error(r, line_now(r), "'.' in a %s",
+			   f->kind == F_VECTOR ? "vector" : "bytevector");
+	if (f->head == P_NIL)
+		read_error(r, line_now(r), "'.' at the start of a list");
+	if (f->dot)
+		read_error(r, line_now(r), "more than one datum after '.' in a list");
+	f->dot = 1;
+}
+
+/* Gives a finished datum to the frames waiting for it; returns 1 with
+ * *d set when it completes the outermost datum. */
+static int deliver(struct reader *r, val *d)
+{
+	for (;;) {
+		struct frame *f = top(r);
+		val cell;
+
+		if (!f)
+			return 1;
+		switch (f->kind) {
+		case F_LIST:
+			if (f->dot == 2)
+				read_error(r, line_now(r),
+					   "more than one datum after '.' in a list");
+			if (f->dot == 1) {
+				P_CDR(f->tail) = *d;
+				f->dot = 2;
+				return 0;
+			}
+			/* fall through */
+		case F_VECTOR:
+		case F_BYTES:
+			if (f->kind == F_BYTES
+			    && (!P_IS_FIX(*d) || P_FIXVAL(*d) < 0 || P_FIXVAL(*d) > 255))
+				read_error(r, f->line,
+					   "bytevector element is not a byte (0..255)");
+			cell = p_cons(r->p, *d, P_NIL);
+			if (f->head == P_NIL)
+				f->head = cell;
+			else
+				P_CDR(f->tail) = cell;
+			f->tail = cell;
+			return 0;
+		case F_ABBREV:
+			*d = p_list(r->p, 2, f->extra, *d);
+			note_line(r, *d, f->line);
+			r->depth--;
+			break;
+		case F_LABEL:
+			if (*d == f->extra)
+				read_error(r, f->line,
+					   "datum label #%ld= refers only to itself",
+					   (long)f->label);
+			idtab_put(&r->labels, P_FIX(f->label), (intptr_t)*d);
+			patch(r, *d, f->extra, *d);
+			r->depth--;
+			break;
+		case F_SKIP:
+			r->depth--;
+			return 0;
+		}
 	}
 }
 
 val read_datum(P *p, val port)
 {
 	struct reader r;
-	val d;
-	enum item it;
+	val d = P_VOID;
 
 	port_check(p, port, PORT_IN, 1, "read", 1);
 	r.p = p;
 	r.port = port;
-	r.depth = 0;
+	r.stack = NULL;
+	r.depth = r.cap = 0;
 	idtab_init(&r.labels, p);
-	it = read_item(&r, &d);
-	if (it == IT_EOF)
-		return P_EOF;
-	if (it == IT_CLOSE)
-		read_error(&r, line_now(&r), "unexpected ')'");
-	if (it == IT_DOT)
-		read_error(&r, line_now(&r), "unexpected '.'");
-	return d;
+	for (;;) {
+		switch (next_item(&r, &d)) {
+		case IT_OPEN:
+			continue;
+		case IT_EOF:
+			if (r.depth == 0)
+				return P_EOF;
+			unterminated(&r, top(&r));
+		case IT_DOT:
+			dot(&r);
+			continue;
+		case IT_CLOSE:
+			d = close_frame(&r);
+			break;
+		case IT_DATUM:
+			break;
+		}
+		if (deliver(&r, &d))
+			return d;
+	}
 }
 
 val p_read_datum(P *p, val port)

@@ -9,6 +9,9 @@
  * abbreviations, ; #| |# #; comments, #!fold-case / #!no-fold-case (a
  * per-port setting) and datum labels #n= / #n# (cycles included).
  *
+ * Nesting depth is bounded only by the heap: open data wait on an explicit
+ * stack, not on the C stack.
+ *
  * Errors raise read-error? conditions whose message names the problem and
  * the line: "read: unterminated string at line 3".  End of input before a
  * datum starts gives the eof object; inside a datum it is an error.
@@ -17,10 +20,6 @@
 #define PXEN_READ_H
 
 #include "value.h"
-
-/* Nesting deeper than this (lists within lists, vectors) is an error rather
- * than a C stack overflow. */
-#define READ_MAX_DEPTH 1000
 
 /* Reads one datum from a textual input port; P_EOF at end of input.  Every
  * list read (and every quote abbreviation) is reported to the core with

@@ -12,13 +12,25 @@
 /* Marks in the identity table: the scan's states, then label numbers. */
 enum { M_NONE, M_ACTIVE, M_DONE, M_LABEL, M_NUMBERED };
 
+/* Compound data are walked with an explicit stack in the heap, so depth
+ * is bounded by memory, not by the C stack.  Frame kinds of the printer
+ * (the scan only uses obj and i): */
+enum { K_LIST, K_LIST_END, K_VECTOR, K_RECORD, K_IRRITANTS, K_VALUES };
+
+struct wframe {
+	val obj;
+	size_t i;
+	int kind;
+};
+
 struct writer {
 	P *p;
 	val port;
 	enum write_mode mode;
 	struct idtab marks;
 	intptr_t next_label;
-	int depth;
+	struct wframe *stack;	/* in a raw heap object */
+	size_t depth, cap;
 	size_t n;
 	char buf[512];
 };
@@ -68,13 +80,23 @@ static void emit_num(void *ctx, const char *s, size_t n)
 	put(ctx, s, n);
 }
 
-static void enter(struct writer *w)
+static struct wframe *push(struct writer *w, val obj, size_t i, int kind)
 {
-	if (++w->depth > WRITE_MAX_DEPTH) {
-		flush(w);
-		p_raise_error(w->p, PE_ERROR,
-			      "write: data nested too deeply to print", 0);
+	struct wframe *f;
+
+	if (w->depth == w->cap) {
+		size_t cap = w->cap ? w->cap * 2 : 64;
+		struct wframe *s = P_RAW(p_alloc(w->p, T_BYTES, cap * sizeof *s));
+		if (w->depth)
+			memcpy(s, w->stack, w->depth * sizeof *s);
+		w->stack = s;
+		w->cap = cap;
 	}
+	f = &w->stack[w->depth++];
+	f->obj = obj;
+	f->i = i;
+	f->kind = kind;
+	return f;
 }
 
 static int labelable(val x)
@@ -82,44 +104,44 @@ static int labelable(val x)
 	return P_IS_PAIR(x) || P_IS_VECTOR(x) || P_HAS_TYPE(x, T_RECORD);
 }
 
-/* Marks objects met again while still being scanned (cycles) and, for
- * write-shared, objects met again at all. */
-static void scan(struct writer *w, val x)
+/* Children of a labelable object: car and cdr, elements, record slots. */
+static size_t nchildren(val x)
 {
-	val head = x;
-	size_t chain = 0;
-
-	enter(w);
-	while (labelable(x)) {
-		intptr_t m = idtab_get(&w->marks, x, M_NONE);
-		if (m != M_NONE) {
-			if (m == M_ACTIVE || w->mode == WRITE_SHARED)
-				idtab_put(&w->marks, x, M_LABEL);
-			break;
-		}
-		idtab_put(&w->marks, x, M_ACTIVE);
-		chain++;
-		if (!P_IS_PAIR(x)) {
-			size_t n = P_IS_VECTOR(x) ? P_VEC_LEN(x) : P_SIZE_OF_HDR(P_HDR(x));
-			for (size_t i = 0; i < n; i++)
-				scan(w, P_SLOTS(x)[i]);
-			break;
-		}
-		scan(w, P_CAR(x));
-		x = P_CDR(x);
-	}
-	/* The chain's objects are finished: later visits are sharing, not
-	 * cycles. */
-	for (x = head; chain-- > 0; x = P_CDR(x)) {
-		if (idtab_get(&w->marks, x, M_NONE) == M_ACTIVE)
-			idtab_put(&w->marks, x, M_DONE);
-		if (!P_IS_PAIR(x))
-			break;
-	}
-	w->depth--;
+	return P_IS_PAIR(x) ? 2 : P_SIZE_OF_HDR(P_HDR(x));
 }
 
-static void print(struct writer *w, val x);
+/* Marks objects met again while still being scanned (cycles) and, for
+ * write-shared, objects met again at all. */
+static void visit(struct writer *w, val x)
+{
+	intptr_t m;
+
+	if (!labelable(x))
+		return;
+	m = idtab_get(&w->marks, x, M_NONE);
+	if (m == M_NONE) {
+		idtab_put(&w->marks, x, M_ACTIVE);
+		push(w, x, 0, 0);
+	} else if (m == M_ACTIVE || (m == M_DONE && w->mode == WRITE_SHARED)) {
+		idtab_put(&w->marks, x, M_LABEL);
+	}
+}
+
+static void scan(struct writer *w, val x)
+{
+	visit(w, x);
+	while (w->depth > 0) {
+		struct wframe *f = &w->stack[w->depth - 1];
+		if (f->i < nchildren(f->obj)) {
+			visit(w, P_SLOTS(f->obj)[f->i++]);
+			continue;
+		}
+		/* Finished: later visits are sharing, not cycles. */
+		if (idtab_get(&w->marks, f->obj, M_NONE) == M_ACTIVE)
+			idtab_put(&w->marks, f->obj, M_DONE);
+		w->depth--;
+	}
+}
 
 static const char *char_name(uint32_t c)
 {
@@ -281,68 +303,23 @@ static void print_port(struct writer *w, val port)
 	put(w, ">", 1);
 }
 
-static void print_record(struct writer *w, val x)
+static const char *opaque_kind(val x)
 {
-	size_t n = P_SIZE_OF_HDR(P_HDR(x));
-	val name = object_name(w, P_SLOTS(x)[0]);
-
-	puts_(w, "#<");
-	if (name != P_FALSE)
-		print_name(w, name);
-	else
-		puts_(w, "record");
-	enter(w);
-	for (size_t i = 1; i < n; i++) {
-		put(w, " ", 1);
-		print(w, P_SLOTS(x)[i]);
-	}
-	w->depth--;
-	put(w, ">", 1);
-}
-
-static void print_opaque(struct writer *w, val x)
-{
-	const char *what;
-	val name;
-
 	switch (P_TYPE_OF_HDR(P_HDR(x))) {
 	case T_CLOSURE:
 	case T_PRIMITIVE:
 	case T_CONTINUATION:
-		what = "procedure";
-		break;
-	case T_PARAMETER: what = "parameter"; break;
-	case T_RECORD_TYPE: what = "record-type"; break;
-	case T_PROMISE: what = "promise"; break;
-	case T_ENVIRONMENT: what = "environment"; break;
-	case T_ERROR: what = "condition"; break;
-	case T_BOX: what = "box"; break;
-	case T_SYNTAX: what = "syntax"; break;
-	case T_CODE: what = "code"; break;
-	default: what = "object"; break;
+		return "procedure";
+	case T_PARAMETER: return "parameter";
+	case T_RECORD_TYPE: return "record-type";
+	case T_PROMISE: return "promise";
+	case T_ENVIRONMENT: return "environment";
+	case T_ERROR: return "condition";
+	case T_BOX: return "box";
+	case T_SYNTAX: return "syntax";
+	case T_CODE: return "code";
+	default: return "object";
 	}
-	puts_(w, "#<");
-	puts_(w, what);
-	name = object_name(w, x);
-	if (name != P_FALSE) {
-		put(w, " ", 1);
-		print_name(w, name);
-	}
-	if (P_HAS_TYPE(x, T_ERROR)) {
-		/* kind, message, irritants, ...: show the message and irritants. */
-		val msg = P_SLOTS(x)[1], irr = P_SLOTS(x)[2];
-		enter(w);
-		if (P_IS_STRING(msg)) {
-			put(w, " ", 1);
-			print_string(w, msg);
-		}
-		for (; P_IS_PAIR(irr); irr = P_CDR(irr)) {
-			put(w, " ", 1);
-			print(w, P_CAR(irr));
-		}
-		w->depth--;
-	}
-	put(w, ">", 1);
 }
 
 /* Emits "#n=" or "#n#" for a labelled object; returns 1 when it was a
@@ -370,88 +347,167 @@ static int is_labelled(struct writer *w, val x)
 	return w->mode != WRITE_SIMPLE && idtab_get(&w->marks, x, M_NONE) >= M_LABEL;
 }
 
-static void print_list(struct writer *w, val x)
-{
-	put(w, "(", 1);
-	enter(w);
-	for (;;) {
-		print(w, P_CAR(x));
-		x = P_CDR(x);
-		if (x == P_NIL)
-			break;
-		if (!P_IS_PAIR(x) || is_labelled(w, x)) {
-			put(w, " . ", 3);
-			print(w, x);
-			break;
-		}
-		put(w, " ", 1);
-	}
-	w->depth--;
-	put(w, ")", 1);
-}
-
-static void print(struct writer *w, val x)
+/* Prints an atom whole, or the start of a compound datum: then it pushes
+ * the frame that prints the rest, sets *next to the first part and
+ * returns 1. */
+static int start(struct writer *w, val x, val *next)
 {
 	if (P_IS_FIX(x) || p_is_number(x)) {
 		if (num_format(w->p, x, 10, emit_num, w) < 0)
 			puts_(w, "#<number>");
-		return;
+		return 0;
 	}
 	if (P_IS_CHAR(x)) {
 		print_char(w, P_CHARVAL(x));
-		return;
+		return 0;
 	}
 	if (!P_IS_PTR(x)) {
 		puts_(w, x == P_TRUE ? "#t" : x == P_FALSE ? "#f"
 		      : x == P_NIL ? "()" : x == P_EOF ? "#<eof>"
 		      : x == P_VOID ? "#<unspecified>" : x == P_DEFAULT ? "#<default>"
 		      : x == P_UNBOUND ? "#<unbound>" : "#<special>");
-		return;
+		return 0;
 	}
 	if (label(w, x))
-		return;
+		return 0;
 	switch (P_TYPE_OF_HDR(P_HDR(x))) {
 	case T_PAIR:
-		print_list(w, x);
-		return;
+		put(w, "(", 1);
+		push(w, x, 0, K_LIST);
+		*next = P_CAR(x);
+		return 1;
 	case T_VECTOR:
 		put(w, "#(", 2);
-		enter(w);
-		for (size_t i = 0; i < P_VEC_LEN(x); i++) {
-			if (i > 0)
-				put(w, " ", 1);
-			print(w, P_VEC(x)[i]);
+		if (P_VEC_LEN(x) == 0) {
+			put(w, ")", 1);
+			return 0;
 		}
-		w->depth--;
-		put(w, ")", 1);
-		return;
+		push(w, x, 1, K_VECTOR);
+		*next = P_VEC(x)[0];
+		return 1;
 	case T_STRING:
 		print_string(w, x);
-		return;
+		return 0;
 	case T_SYMBOL:
 		print_symbol(w, x);
-		return;
+		return 0;
 	case T_BYTEVECTOR:
 		put(w, "#u8(", 4);
 		for (size_t i = 0; i < P_BV_LEN(x); i++)
 			put_fmt(w, i ? " %ld" : "%ld", (long)P_BV_DATA(x)[i]);
 		put(w, ")", 1);
-		return;
+		return 0;
 	case T_PORT:
 		print_port(w, x);
-		return;
-	case T_RECORD:
-		print_record(w, x);
-		return;
+		return 0;
+	case T_RECORD: {
+		/* Slot 0 is the record type; the fields follow. */
+		val name = object_name(w, P_SLOTS(x)[0]);
+		puts_(w, "#<");
+		if (name != P_FALSE)
+			print_name(w, name);
+		else
+			puts_(w, "record");
+		push(w, x, 1, K_RECORD);
+		return 0;
+	}
 	case T_VALUES:
-		for (size_t i = 0; i < P_SIZE_OF_HDR(P_HDR(x)); i++) {
-			if (i > 0)
-				put(w, " ", 1);
-			print(w, P_SLOTS(x)[i]);
+		if (P_SIZE_OF_HDR(P_HDR(x)) == 0)
+			return 0;
+		push(w, x, 1, K_VALUES);
+		*next = P_SLOTS(x)[0];
+		return 1;
+	default: {
+		val name = object_name(w, x);
+		puts_(w, "#<");
+		puts_(w, opaque_kind(x));
+		if (name != P_FALSE) {
+			put(w, " ", 1);
+			print_name(w, name);
 		}
-		return;
-	default:
-		print_opaque(w, x);
+		if (P_HAS_TYPE(x, T_ERROR)) {
+			/* kind, message, irritants, ...: show the message,
+			 * then the irritants. */
+			if (P_IS_STRING(P_SLOTS(x)[1])) {
+				put(w, " ", 1);
+				print_string(w, P_SLOTS(x)[1]);
+			}
+			push(w, P_SLOTS(x)[2], 0, K_IRRITANTS);
+			return 0;
+		}
+		put(w, ">", 1);
+		return 0;
+	}
+	}
+}
+
+/* Continues the innermost compound datum after one of its parts was
+ * printed: returns 1 with *next set to the next part to print, or 0 when
+ * every open datum is finished. */
+static int resume(struct writer *w, val *next)
+{
+	while (w->depth > 0) {
+		struct wframe *f = &w->stack[w->depth - 1];
+		val x;
+
+		switch (f->kind) {
+		case K_LIST:
+			x = P_CDR(f->obj);
+			if (x == P_NIL)
+				break;
+			if (P_IS_PAIR(x) && !is_labelled(w, x)) {
+				put(w, " ", 1);
+				f->obj = x;
+				*next = P_CAR(x);
+				return 1;
+			}
+			put(w, " . ", 3);
+			f->kind = K_LIST_END;
+			*next = x;
+			return 1;
+		case K_LIST_END:
+			break;
+		case K_VECTOR:
+		case K_VALUES:
+			if (f->i < P_SIZE_OF_HDR(P_HDR(f->obj))) {
+				put(w, " ", 1);
+				*next = P_SLOTS(f->obj)[f->i++];
+				return 1;
+			}
+			break;
+		case K_RECORD:
+			if (f->i < P_SIZE_OF_HDR(P_HDR(f->obj))) {
+				put(w, " ", 1);
+				*next = P_SLOTS(f->obj)[f->i++];
+				return 1;
+			}
+			break;
+		case K_IRRITANTS:
+			if (P_IS_PAIR(f->obj)) {
+				put(w, " ", 1);
+				*next = P_CAR(f->obj);
+				f->obj = P_CDR(f->obj);
+				return 1;
+			}
+			break;
+		}
+		/* The datum is complete: close it. */
+		if (f->kind == K_LIST || f->kind == K_LIST_END || f->kind == K_VECTOR)
+			put(w, ")", 1);
+		else if (f->kind == K_RECORD || f->kind == K_IRRITANTS)
+			put(w, ">", 1);
+		w->depth--;
+	}
+	return 0;
+}
+
+static void print(struct writer *w, val x)
+{
+	for (;;) {
+		while (start(w, x, &x))
+			;
+		if (!resume(w, &x))
+			return;
 	}
 }
 
@@ -463,7 +519,8 @@ void write_value(P *p, val x, val port, enum write_mode mode)
 	w.port = port;
 	w.mode = mode;
 	w.next_label = 0;
-	w.depth = 0;
+	w.stack = NULL;
+	w.depth = w.cap = 0;
 	w.n = 0;
 	idtab_init(&w.marks, p);
 	if (mode != WRITE_SIMPLE && labelable(x))

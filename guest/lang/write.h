@@ -7,6 +7,7 @@
  * loops on cyclic data, as R7RS allows; WRITE_DISPLAY (display) prints
  * strings and characters raw and labels cycles like write, so it always
  * ends.  Shared structure is found with an identity hash table first.
+ * Both passes keep their own stack in the heap: any depth prints.
  *
  * Strings and characters are escaped so that `read` gives them back;
  * symbols are written |like this| when their plain text would read as
@@ -19,10 +20,6 @@
 #include "value.h"
 
 enum write_mode { WRITE_CYCLES, WRITE_SHARED, WRITE_SIMPLE, WRITE_DISPLAY };
-
-/* Nesting (car or vector element chains) deeper than this raises an error
- * instead of overflowing the C stack; long cdr chains are not nested. */
-#define WRITE_MAX_DEPTH 2000
 
 void write_value(P *p, val x, val port, enum write_mode mode);
 

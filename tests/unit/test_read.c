@@ -133,13 +133,42 @@ static void test_errors(P *p)
 	expect_error(p, "#!bogus", "read: unknown directive after #! at line 1");
 	expect_error(p, "12abc", "read: bad number syntax 12abc at line 1");
 	expect_error(p, "#\\", "read: end of input after #\\ at line 1");
-	{
-		char deep[READ_MAX_DEPTH + 10];
-		memset(deep, '(', sizeof deep - 1);
-		deep[sizeof deep - 1] = '\0';
-		const char *got = read_all(p, deep);
-		ok(strstr(got, "nested more than") != NULL, "deep nesting is an error, not a crash");
+	expect_error(p, "#(1 . 2)", "read: '.' in a vector at line 1");
+	expect_error(p, "(a #;)", "read: expected a datum after #; at line 1");
+	expect_error(p, "(a . b #;)", "read: expected a datum after #; at line 1");
+	expect_error(p, "#0=)", "read: expected a datum after a datum label at line 1");
+	expect_error(p, "(1\n#(2\n", "read: unterminated vector at line 2");
+	expect_error(p, "#u8(1", "read: unterminated bytevector at line 1");
+}
+
+/* Nesting is limited by the heap, not by the C stack. */
+static void test_deep(P *p)
+{
+	const size_t n = 200000;
+	char *text = malloc(2 * n + 1);
+	val d;
+	size_t depth = 0;
+
+	memset(text, '(', n);
+	memset(text + n, ')', n);
+	text[2 * n] = '\0';
+	d = read_datum(p, port_open_input_string(p, str(p, text)));
+	while (P_IS_PAIR(d)) {
+		depth++;
+		d = P_CAR(d);
 	}
+	ok(depth == n - 1 && d == P_NIL, "a list nested %zu deep", n);
+	memset(text, '\'', n);
+	text[n] = 'x';
+	text[n + 1] = '\0';
+	d = read_datum(p, port_open_input_string(p, str(p, text)));
+	depth = 0;
+	while (P_IS_PAIR(d)) {
+		depth++;
+		d = P_CAR(P_CDR(d));
+	}
+	ok(depth == n && P_IS_SYMBOL(d), "%zu nested quotes", n);
+	free(text);
 }
 
 static void test_lines(P *p)
@@ -192,6 +221,7 @@ int main(void)
 	test_data(p);
 	test_labels(p);
 	test_errors(p);
+	test_deep(p);
 	test_lines(p);
 	test_refill(p);
 	return tap_done();

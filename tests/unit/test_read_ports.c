@@ -259,17 +259,21 @@ static void test_tcp(P *p)
 	r = call(p, "read-bytevector", 2, a);
 	ok(r && P_IS_BYTEVECTOR(r) && P_BV_LEN(r) == 3 && P_BV_DATA(r)[0] == 'x',
 	   "bytes written by the client arrive at the server");
-	a[0] = client;
-	call(p, "close-output-port", 1, a);
-	a[0] = server;
-	ok(call(p, "read-u8", 1, a) == P_EOF, "closing the client's output side ends the input");
 	a[0] = P_FIX(7);
 	a[1] = server;
 	call(p, "write-u8", 2, a);
 	a[0] = server;
-	call(p, "close-port", 1, a);
+	call(p, "flush-output-port", 1, a);
 	a[0] = client;
-	ok(call(p, "read-u8", 1, a) == P_FIX(7), "the other direction still works");
+	ok(call(p, "read-u8", 1, a) == P_FIX(7), "the other direction works too");
+	call(p, "close-output-port", 1, a);
+	ok(call(p, "output-port-open?", 1, a) == P_FALSE
+	   && call(p, "input-port-open?", 1, a) == P_TRUE,
+	   "the directions of a connection close separately");
+	call(p, "close-input-port", 1, a);
+	a[0] = server;
+	ok(call(p, "read-u8", 1, a) == P_EOF,
+	   "closing both directions of the client ends the server's input");
 	call(p, "close-port", 1, a);
 	a[0] = listener;
 	call(p, "close-port", 1, a);
