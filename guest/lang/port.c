@@ -9,8 +9,7 @@
 #include "unicode.h"
 
 /* Slots of the text state vector kept in root P_ROOT_TEXT0. */
-enum { TS_OPEN_OUTPUTS, TS_STDIN, TS_STDOUT, TS_STDERR, TS_CUR_IN, TS_CUR_OUT,
-	TS_CUR_ERR, TS_NSLOTS };
+enum { TS_OPEN_OUTPUTS, TS_CUR_IN, TS_CUR_OUT, TS_NSLOTS };
 
 #define GETN(port, slot) ((size_t)P_FIXVAL(PORT_GET(port, slot)))
 #define SETN(port, slot, n) (PORT_GET(port, slot) = P_FIX(n))
@@ -355,11 +354,6 @@ void port_write_char(P *p, val port, uint32_t c, const char *who)
 	port_write_bytes(p, port, b, (size_t)utf8_encode(c, b), who);
 }
 
-void port_write_cstr(P *p, val port, const char *s, const char *who)
-{
-	port_write_bytes(p, port, s, strlen(s), who);
-}
-
 void port_write_string(P *p, val port, val s, size_t start, size_t end,
 		       const char *who)
 {
@@ -435,25 +429,21 @@ void port_close(P *p, val port, unsigned sides)
 void text_init(P *p)
 {
 	val st = state(p);
+	val in = port_from_handle(p, PLAT_STDIN, PORT_IN | PORT_TEXT | PORT_CONSOLE,
+				  string_from_latin1(p, "stdin", 5));
+	val out = port_from_handle(p, PLAT_STDOUT, PORT_OUT | PORT_TEXT,
+				   string_from_latin1(p, "stdout", 6));
+	val err = port_from_handle(p, PLAT_STDERR,
+				   PORT_OUT | PORT_TEXT | PORT_UNBUFFERED,
+				   string_from_latin1(p, "stderr", 6));
 
-	P_VEC(st)[TS_STDIN] = port_from_handle(p, PLAT_STDIN,
-		PORT_IN | PORT_TEXT | PORT_CONSOLE, string_from_latin1(p, "stdin", 5));
-	P_VEC(st)[TS_STDOUT] = port_from_handle(p, PLAT_STDOUT,
-		PORT_OUT | PORT_TEXT, string_from_latin1(p, "stdout", 6));
-	P_VEC(st)[TS_STDERR] = port_from_handle(p, PLAT_STDERR,
-		PORT_OUT | PORT_TEXT | PORT_UNBUFFERED,
-		string_from_latin1(p, "stderr", 6));
-	P_VEC(st)[TS_CUR_IN] = p_make_parameter(p, P_VEC(st)[TS_STDIN], P_FALSE);
-	P_VEC(st)[TS_CUR_OUT] = p_make_parameter(p, P_VEC(st)[TS_STDOUT], P_FALSE);
-	P_VEC(st)[TS_CUR_ERR] = p_make_parameter(p, P_VEC(st)[TS_STDERR], P_FALSE);
+	P_VEC(st)[TS_CUR_IN] = p_make_parameter(p, in, P_FALSE);
+	P_VEC(st)[TS_CUR_OUT] = p_make_parameter(p, out, P_FALSE);
 	p_define_global(p, "base", "current-input-port", P_VEC(st)[TS_CUR_IN]);
 	p_define_global(p, "base", "current-output-port", P_VEC(st)[TS_CUR_OUT]);
-	p_define_global(p, "base", "current-error-port", P_VEC(st)[TS_CUR_ERR]);
+	p_define_global(p, "base", "current-error-port",
+			p_make_parameter(p, err, P_FALSE));
 }
-
-val port_stdin(P *p) { return P_VEC(state(p))[TS_STDIN]; }
-val port_stdout(P *p) { return P_VEC(state(p))[TS_STDOUT]; }
-val port_stderr(P *p) { return P_VEC(state(p))[TS_STDERR]; }
 
 val port_current_input(P *p)
 {
@@ -463,11 +453,6 @@ val port_current_input(P *p)
 val port_current_output(P *p)
 {
 	return p_param_value(p, P_VEC(state(p))[TS_CUR_OUT]);
-}
-
-val port_current_error(P *p)
-{
-	return p_param_value(p, P_VEC(state(p))[TS_CUR_ERR]);
 }
 
 void text_flush_all(P *p)

@@ -73,7 +73,6 @@ long port_line(val port);
 /* Output: bytes go out as they are (a textual port's bytes are UTF-8). */
 void port_write_bytes(P *p, val port, const void *b, size_t n, const char *who);
 void port_write_char(P *p, val port, uint32_t c, const char *who);
-void port_write_cstr(P *p, val port, const char *s, const char *who);
 void port_write_string(P *p, val port, val s, size_t start, size_t end,
 		       const char *who);
 void port_flush(P *p, val port, const char *who);
@@ -92,13 +91,9 @@ void port_close(P *p, val port, unsigned sides);
  * Interpreter-wide text state, kept in the root P_ROOT_TEXT0.  text_init
  * and text_flush_all (value.h) set it up and flush it.
  */
-/* The standard ports (stdin, stdout, stderr) made by text_init. */
-val port_stdin(P *p);
-val port_stdout(P *p);
-val port_stderr(P *p);
-/* The value of current-input-port etc. (current parameterization). */
+/* The values of current-input-port and current-output-port in the current
+ * parameterization. */
 val port_current_input(P *p);
 val port_current_output(P *p);
-val port_current_error(P *p);
 
 #endif

@@ -264,16 +264,6 @@ int string_compare(val a, val b, int ci)
 	return na < nb ? -1 : na > nb;
 }
 
-int string_equals_ascii(val s, const char *t)
-{
-	size_t n = STR_LEN(s);
-
-	for (size_t i = 0; i < n; i++)
-		if (t[i] == '\0' || char_at(s, i) != (uint8_t)t[i])
-			return 0;
-	return t[n] == '\0';
-}
-
 void strbuf_init(struct strbuf *b, P *p)
 {
 	b->p = p;

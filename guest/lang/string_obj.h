@@ -41,8 +41,6 @@ void string_utf8_encode(val s, size_t start, size_t end, uint8_t *out);
 /* The UTF-8 encoding of s in a fresh raw heap object, NUL-terminated;
  * *len gets its length without the NUL. */
 const char *string_utf8_raw(P *p, val s, size_t *len);
-/* 1 if the ASCII text t (NUL-terminated) equals s. */
-int string_equals_ascii(val s, const char *t);
 
 /*
  * A growable sequence of code points in the heap, for code that builds a
