@@ -127,6 +127,18 @@ static void visit(struct writer *w, val x)
 	}
 }
 
+/* After the scan only labelled objects matter: keep just those, so the
+ * printer's lookups hit a small table (usually an empty one). */
+static void keep_labels(struct writer *w)
+{
+	struct idtab all = w->marks;
+
+	idtab_init(&w->marks, w->p);
+	for (size_t i = 0; i < all.cap; i++)
+		if (all.slots[i].key != 0 && all.slots[i].v == M_LABEL)
+			idtab_put(&w->marks, all.slots[i].key, M_LABEL);
+}
+
 static void scan(struct writer *w, val x)
 {
 	visit(w, x);
@@ -523,8 +535,10 @@ void write_value(P *p, val x, val port, enum write_mode mode)
 	w.depth = w.cap = 0;
 	w.n = 0;
 	idtab_init(&w.marks, p);
-	if (mode != WRITE_SIMPLE && labelable(x))
+	if (mode != WRITE_SIMPLE && labelable(x)) {
 		scan(&w, x);
+		keep_labels(&w);
+	}
 	print(&w, x);
 	flush(&w);
 }

@@ -12,10 +12,14 @@
 
 #include "value.h"
 
+struct idtab_entry {
+	val key;		/* 0 marks an empty slot (no value is 0) */
+	intptr_t v;
+};
+
 struct idtab {
 	P *p;
-	val *keys;		/* 0 marks an empty slot (no value is 0) */
-	intptr_t *vals;
+	struct idtab_entry *slots;
 	size_t cap, count;	/* cap is 0 or a power of two */
 };
 
