@@ -47,6 +47,7 @@ static void usage(FILE *f)
 	      "  --fs DIR         export DIR to the program (default: no files)\n"
 	      "  --ro             export it read-only\n"
 	      "  --net RULE       allow HOST:PORT or listen:PORT (repeatable)\n"
+	      "  --env NAME=VALUE an environment variable for the program (repeatable)\n"
 	      "  --repl           run the interactive REPL instead of a program\n"
 	      "  --detach         leave the guest running; reach it with attach\n"
 	      "  --kernel PATH    guest kernel (default " PXEN_GUEST_PATH ")\n"
@@ -415,6 +416,14 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o.rules[o.nrules++] = argv[++i];
+		} else if (!strcmp(a, "--env") && has) {
+			const char *e = argv[++i];
+			if (!strchr(e, '=') || e[0] == '=' || o.nenv == LAUNCH_MAX_RULES) {
+				fprintf(stderr, "p-launch: --env %s: give NAME=VALUE (at most %d)\n", e,
+					LAUNCH_MAX_RULES);
+				return EXIT_USAGE;
+			}
+			o.env[o.nenv++] = e;
 		} else if (!strcmp(a, "--repl")) {
 			o.repl = 1;
 		} else if (!strcmp(a, "--detach")) {

@@ -22,6 +22,8 @@ struct launch_opts {
 	int read_only;
 	const char *rules[LAUNCH_MAX_RULES];
 	int nrules;
+	const char *env[LAUNCH_MAX_RULES];	/* NAME=VALUE for the program */
+	int nenv;
 	uint64_t mem_bytes;
 	int detach, repl, bootstats, crashtest;
 	const char *prog;	/* path of the program file, NULL with --repl */

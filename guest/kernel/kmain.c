@@ -71,6 +71,9 @@ void kmain(const struct hvm_start_info *si)
 _Noreturn void kernel_exit(int status)
 {
 	char v[16];
+	if (mem_returned_bytes())
+		kprintf("p-guest: memory: %lu MiB returned to Xen during the run\n",
+			(unsigned long)(mem_returned_bytes() >> 20));
 	ksnprintf(v, sizeof v, "%d", status);
 	xs_write(0, "data/exit-status", v);
 	vchan_close();

@@ -28,7 +28,7 @@ libpkernel_a_SOURCES = \
 	guest/kernel/console.c guest/kernel/kfmt.c guest/kernel/console.h \
 	guest/kernel/kstring.c guest/kernel/kstring.h \
 	guest/kernel/cmdline.c guest/kernel/cmdline.h \
-	guest/kernel/mem.c guest/kernel/mem.h \
+	guest/kernel/mem.c guest/kernel/mem.h guest/kernel/balloon.c guest/kernel/balloon.h \
 	guest/kernel/gnttab.c guest/kernel/gnttab.h \
 	guest/kernel/xenstore.c guest/kernel/xenstore.h \
 	guest/kernel/vchan.c guest/kernel/vchan.h \

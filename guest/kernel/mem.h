@@ -1,7 +1,8 @@
 /*
  * mem.h - physical memory: the RAM ranges of the PVH memory map minus the
  * kernel image, the boot data and the modules, handed out as page-aligned,
- * zero-filled, identity-mapped regions.  Only RAM below 4 GiB is used (the
+ * zero-filled, identity-mapped regions.  Freed memory beyond a cushion is
+ * returned to Xen (balloon.h) and repopulated when needed again.  Only RAM below 4 GiB is used (the
  * boot page tables map 0-4 GiB).  Single-threaded, no locking.
  */
 #ifndef PXEN_KERNEL_MEM_H
@@ -19,5 +20,8 @@ void *mem_alloc(size_t bytes);
 void mem_free(void *p, size_t bytes);
 size_t mem_free_bytes(void);
 size_t mem_total_bytes(void);
+/* Bytes handed back to Xen so far (freed memory beyond a cushion of a
+ * quarter of RAM, at least 16 MiB, is returned; mem_alloc takes it back). */
+size_t mem_returned_bytes(void);
 
 #endif

@@ -19,7 +19,8 @@ EXTRA_DIST += tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh 
 	tests/system/progs/hello.scm tests/system/progs/args.scm \
 	tests/system/progs/files.scm tests/system/progs/uselib.scm \
 	tests/system/progs/error.scm tests/system/progs/loop.scm \
-	tests/system/progs/count.scm
+	tests/system/progs/count.scm tests/system/progs/memory.scm \
+	tests/system/progs/env.scm
 
 check-system: all
 	$(MAKE) $(AM_MAKEFLAGS) tests/system/vchan-echo-client

@@ -30,6 +30,20 @@ run_prog args /pxen/progs/args.scm "two words" "" "100%" "é"
 check "arguments reach the program intact and (exit 3) is the status" eval \
 	'out_is args "$(printf "arg:two words\narg:\narg:100%%\narg:é")" && rc_is args 3'
 
+run_prog env --env "GREETING=hi there" /pxen/progs/env.scm
+check "p-launch --env sets the program's environment" out_is env "$(printf "hi there\n#f")"
+
+timeout 60 p-launch --name det1 --detach /pxen/progs/loop.scm >/tmp/det1.out 2>&1
+r=$?
+cat /tmp/det1.out
+p-launch list >/tmp/list.out 2>&1
+cat /tmp/list.out
+check "p-launch --detach leaves the guest running and p-launch list shows it" eval \
+	'[ $r = 0 ] && xl domid det1 >/dev/null 2>&1 && grep -q "det1" /tmp/list.out'
+did=$(xl domid det1 2>/dev/null || echo 0)
+p-launch stop det1
+check "p-launch stop ends a detached guest and destroys its domain" wait_gone "$did" 30
+
 rm -rf /tmp/export /tmp/secret.txt
 mkdir -p /tmp/export/sub /tmp/export/lib
 cp /pxen/export/lib/mylib.sld /tmp/export/lib/
@@ -66,6 +80,11 @@ lrc=$?
 echo "---- loop: status $lrc"; cat /tmp/loop.out /tmp/loop.err
 check "Ctrl-C (SIGINT to p-launch) interrupts a looping program (status 130)" eval \
 	'[ $lrc = 130 ] && grep -q interrupted /tmp/loop.err && ! xl domid loop >/dev/null 2>&1'
+
+run_prog memory /pxen/progs/memory.scm
+check "a heap that grew and shrank: freed memory goes back to Xen and comes back" eval \
+	'out_is memory "$(printf "400000\ndone")" && rc_is memory 0 && grep -q "MiB returned to Xen" "$(guest_log memory)"'
+show_log memory
 
 run_prog twoA /pxen/progs/count.scm 200000 &
 ta=$!
