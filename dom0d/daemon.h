@@ -114,7 +114,14 @@ struct daemon {
 	struct stream *graveyard;	/* closed during this event batch */
 	char run_dir[256];
 	int nguests;
+	struct watch local_l;	/* --listen socket, fd -1 when none */
+	struct watch control_l;	/* launcher control socket, fd -1 when none */
+	struct lconn *lconns;	/* open launcher connections */
+	struct xen_watch *xen;	/* xenstore discovery, NULL without Xen */
 };
+
+/* Releases every guest, registration, connection and listener. */
+void daemon_release(struct daemon *d);
 
 /* Logging: to stderr, or syslog with --syslog; g may be NULL. */
 void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)

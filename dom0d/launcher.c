@@ -17,6 +17,7 @@
 
 struct lconn {
 	struct watch w;
+	struct lconn *next;
 	uint8_t in[PX_MAX_FRAME];
 	size_t in_len;
 	int fds[8], nfds;
@@ -217,8 +218,14 @@ static void do_interrupt(struct daemon *d, struct lconn *c, uint32_t tag, uint32
 
 static void conn_close(struct daemon *d, struct lconn *c)
 {
+	struct lconn **pp;
 	int i;
 
+	for (pp = &d->lconns; *pp; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
 	for (i = 0; i < c->nfds; i++)
 		close(c->fds[i]);
 	loop_del(d, &c->w);
@@ -309,14 +316,16 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 		if (loop_set(d, &c->w, EPOLLIN, 1) < 0) {
 			close(fd);
 			free(c);
+			continue;
 		}
+		c->next = d->lconns;
+		d->lconns = c;
 	}
 }
 
 int launcher_listen(struct daemon *d, const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	struct watch *w;
 	int fd, err;
 	mode_t old;
 
@@ -335,17 +344,28 @@ int launcher_listen(struct daemon *d, const char *path)
 		close(fd);
 		return err;
 	}
-	w = calloc(1, sizeof *w);
-	if (!w) {
-		close(fd);
-		return -ENOMEM;
-	}
-	w->fn = on_accept;
-	w->fd = fd;
-	err = loop_set(d, w, EPOLLIN, 1);
+	d->control_l.fn = on_accept;
+	d->control_l.fd = fd;
+	err = loop_set(d, &d->control_l, EPOLLIN, 1);
 	if (err < 0) {
 		close(fd);
-		free(w);
+		d->control_l.fd = -1;
 	}
 	return err;
+}
+
+void launcher_release(struct daemon *d)
+{
+	while (d->lconns)
+		conn_close(d, d->lconns);
+	while (d->regs) {
+		struct launch_reg *r = d->regs;
+		d->regs = r->next;
+		reg_free(r);
+	}
+	if (d->control_l.fd >= 0) {
+		loop_del(d, &d->control_l);
+		close(d->control_l.fd);
+		d->control_l.fd = -1;
+	}
 }

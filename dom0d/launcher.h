@@ -26,6 +26,8 @@ int launcher_listen(struct daemon *d, const char *path);
 struct launch_reg *launcher_find(struct daemon *d, uint32_t domid);
 /* Hands a registration's stdio and control connection to its guest. */
 void launcher_adopt(struct launch_reg *r, struct guest *g);
+/* Closes the control socket and its connections, forgets registrations. */
+void launcher_release(struct daemon *d);
 /* Tells the registering launcher that g exited (status) or vanished. */
 void launcher_guest_gone(struct daemon *d, struct guest *g, int status, const char *reason);
 

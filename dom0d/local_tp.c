@@ -74,10 +74,6 @@ struct guest *local_adopt(struct daemon *d, int fd)
 	return g;
 }
 
-struct listener {
-	struct watch w;
-};
-
 static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 {
 	int fd;
@@ -96,7 +92,6 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 int local_listen(struct daemon *d, const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	struct listener *l;
 	int fd, err;
 
 	if (strlen(path) >= sizeof sa.sun_path)
@@ -112,17 +107,12 @@ int local_listen(struct daemon *d, const char *path)
 		close(fd);
 		return err;
 	}
-	l = calloc(1, sizeof *l);
-	if (!l) {
-		close(fd);
-		return -ENOMEM;
-	}
-	l->w.fn = on_accept;
-	l->w.fd = fd;
-	err = loop_set(d, &l->w, EPOLLIN, 1);
+	d->local_l.fn = on_accept;
+	d->local_l.fd = fd;
+	err = loop_set(d, &d->local_l, EPOLLIN, 1);
 	if (err < 0) {
 		close(fd);
-		free(l);
+		d->local_l.fd = -1;
 	}
 	return err;
 }

@@ -48,6 +48,24 @@ static void on_signal(struct daemon *d, struct watch *w, uint32_t events)
 	}
 }
 
+void daemon_release(struct daemon *d)
+{
+	struct guest *g;
+
+	for (g = d->guests; g; g = g->next)
+		guest_kill(g, "p-dom0d is shutting down");
+	guest_reap(d);
+	launcher_release(d);
+#ifdef PXEN_XEN
+	xen_tp_stop(d);
+#endif
+	if (d->local_l.fd >= 0) {
+		loop_del(d, &d->local_l);
+		close(d->local_l.fd);
+	}
+	close(d->ep);
+}
+
 static void run(struct daemon *d)
 {
 	while (!d->quit) {
@@ -60,7 +78,7 @@ static void run(struct daemon *d)
 
 int main(int argc, char **argv)
 {
-	struct daemon d = { .ep = -1 };
+	struct daemon d = { .ep = -1, .local_l.fd = -1, .control_l.fd = -1 };
 	struct watch sigw = { .fn = on_signal };
 	const char *listen_path = NULL, *control_path = NULL;
 #ifdef PXEN_XEN
@@ -135,6 +153,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		run(&d);
+		daemon_release(&d);
 		return 0;
 	}
 	if (listen_path) {
@@ -173,5 +192,6 @@ int main(int argc, char **argv)
 	}
 	dlog(&d, NULL, DLOG_INFO, "serving");
 	run(&d);
+	daemon_release(&d);
 	return 0;
 }

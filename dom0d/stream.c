@@ -64,8 +64,13 @@ struct stream *stream_open(struct guest *g, uint16_t chan, enum stream_kind kind
 			fd = own_description(fd, kind != SK_STDIN);
 	}
 	s->w.fd = fd;
-	if (fd >= 0 && !s->always_ready && loop_set(g->d, &s->w, 0, 1) < 0)
-		s->always_ready = 1;
+	if (fd >= 0 && !s->always_ready) {
+		/* Probe once: descriptors epoll cannot watch are always ready. */
+		if (loop_set(g->d, &s->w, 0, 1) < 0)
+			s->always_ready = 1;
+		else
+			loop_del(g->d, &s->w);
+	}
 	s->next = g->streams;
 	g->streams = s;
 	if (kind == SK_STDOUT || kind == SK_STDERR || kind == SK_SOCKET || kind == SK_REPL) {
@@ -98,7 +103,7 @@ void stream_close(struct stream *s)
 			break;
 		}
 	if (s->w.fd >= 0) {
-		if (!s->always_ready)
+		if (s->events)
 			loop_del(g->d, &s->w);
 		close(s->w.fd);
 		s->w.fd = -1;
@@ -125,8 +130,15 @@ void stream_rearm(struct stream *s)
 		if (s->pend.len)
 			ev |= EPOLLOUT;
 	}
-	if (ev != s->events && loop_set(s->g->d, &s->w, ev, 0) == 0)
-		s->events = ev;
+	/* Unwatched while idle: epoll reports a hang-up even with no events
+	 * asked for, which would spin the loop until credit arrives. */
+	if (ev == s->events)
+		return;
+	if (!ev)
+		loop_del(s->g->d, &s->w);
+	else if (loop_set(s->g->d, &s->w, ev, !s->events) < 0)
+		return;
+	s->events = ev;
 }
 
 static void send_eof(struct stream *s)

@@ -162,6 +162,18 @@ int xen_tp_start(struct daemon *d)
 	if (err < 0) {
 		xs_close(xw->xs);
 		free(xw);
+		return err;
 	}
-	return err;
+	d->xen = xw;
+	return 0;
+}
+
+void xen_tp_stop(struct daemon *d)
+{
+	if (!d->xen)
+		return;
+	loop_del(d, &d->xen->w);
+	xs_close(d->xen->xs);
+	free(d->xen);
+	d->xen = NULL;
 }

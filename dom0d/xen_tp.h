@@ -12,5 +12,6 @@
 
 /* Starts the xenstore watch; 0, or -errno (-ENOSYS: built without Xen). */
 int xen_tp_start(struct daemon *d);
+void xen_tp_stop(struct daemon *d);
 
 #endif

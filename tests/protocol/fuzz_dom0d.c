@@ -44,6 +44,7 @@ static struct daemon *daemon_once(void)
 	d.ep = epoll_create1(EPOLL_CLOEXEC);
 	d.verbose = 0;
 	d.single = 1;
+	d.local_l.fd = d.control_l.fd = -1;
 	ready = 1;
 	return &d;
 }

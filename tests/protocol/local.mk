@@ -48,3 +48,11 @@ check_SCRIPTS = tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
 CLEANFILES += tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d tests/protocol/*.log
 TESTS += tests/protocol/fuzz.sh
 EXTRA_DIST += tests/protocol/fuzz.sh tests/protocol/fuzz_decode.c tests/protocol/fuzz_dom0d.c
+
+# The load test/benchmark: built with the tests, run by hand (load.sh).
+check_PROGRAMS += tests/protocol/load
+tests_protocol_load_SOURCES = tests/protocol/load.c
+tests_protocol_load_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_load_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_load_LDADD = libprotocol.a
+EXTRA_DIST += tests/protocol/load.sh
