@@ -18,7 +18,14 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 nok() { n=$((n + 1)); echo "not ok $n - $1"; }
 check() { if [ "$2" = "$3" ]; then ok "$1"; else nok "$1"; echo "# want: $(printf %s "$3" | head -c 300)"; echo "# got:  $(printf %s "$2" | head -c 300)"; fi; }
 prog() { cat >"$T/$1.scm"; }
-IMPORTS='(import (scheme base) (scheme write) (scheme file) (scheme process-context) (pxen fs) (pxen net))'
+IMPORTS='(import (scheme base) (scheme write) (scheme file) (scheme process-context) (pxen fs) (pxen net))
+(define (send c s) (write-bytevector (string->utf8 s) c) (flush-output-port c))
+(define (recv-line c)
+  (let loop ((acc (quote ())))
+    (let ((b (read-u8 c)))
+      (if (or (eof-object? b) (= b 10))
+          (utf8->string (apply bytevector (reverse acc)))
+          (loop (cons b acc))))))'
 
 prog read <<EOF2
 $IMPORTS
@@ -131,8 +138,8 @@ if command -v nc >/dev/null; then
 	prog tcpc <<EOF2
 $IMPORTS
 (define c (tcp-connect "127.0.0.1" $port))
-(write-string "hello from P" c) (newline c) (flush-output-port c)
-(display (read-line c))
+(send c "hello from P\n")
+(display (recv-line c))
 (close-port c)
 EOF2
 	check "a P TCP client talks to a local server" \
@@ -146,8 +153,8 @@ prog tcps <<EOF2
 $IMPORTS
 (define l (tcp-listen "127.0.0.1" $lport))
 (define c (tcp-accept l))
-(read-line c)
-(write-string "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nserved by P\n" c)
+(recv-line c)
+(send c "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nserved by P\n")
 (close-port c)
 EOF2
 "$P" --net listen:$lport "$T/tcps.scm" >"$T/tcps.out" 2>&1 & srv=$!
