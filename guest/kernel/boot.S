@@ -73,6 +73,15 @@ pvh_entry:
 	cmpl	$512, %ecx
 	jb	3b
 	movl	$boot_pt0 + 3, boot_pd
+	/* An absent guard page below the stack turns a kernel stack overflow
+	 * into a page fault (handled on its own IST stack) instead of silent
+	 * corruption of the data below. */
+	movl	$boot_stack_guard, %eax
+	shrl	$12, %eax
+	cmpl	$512, %eax
+	jae	4f
+	movl	$0, boot_pt0(, %eax, 8)
+4:
 
 	movl	%cr4, %eax
 	orl	$(CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT), %eax
@@ -107,12 +116,14 @@ long_entry:
 	call	kmain
 	ud2
 
-	.section .rodata
+	.data
 	.balign 8
+	.globl boot_gdt
 boot_gdt:
 	.quad	0
 	.quad	0x00af9a000000ffff	/* 0x08: 64-bit code */
 	.quad	0x00cf92000000ffff	/* 0x10: data */
+	.quad	0, 0			/* 0x18: TSS, filled in by trap_init */
 boot_gdt_end:
 	.balign 8
 boot_gdt_desc:
@@ -121,7 +132,6 @@ boot_gdt_desc:
 boot_mxcsr:
 	.long	0x1f80
 
-	.data
 	.balign 8
 	.globl boot_tsc
 boot_tsc:
@@ -137,7 +147,9 @@ boot_pd:
 	.skip	4 * 4096
 boot_pt0:
 	.skip	4096
-	.globl boot_stack_bottom, boot_stack_top
+	.globl boot_stack_guard, boot_stack_bottom, boot_stack_top
+boot_stack_guard:
+	.skip	4096
 boot_stack_bottom:
 	.skip	1024 * 1024
 boot_stack_top:

@@ -10,7 +10,22 @@ struct idt_gate {
 	uint32_t off_hi, zero;
 };
 
+struct tss64 {
+	uint32_t rsv0;
+	uint64_t rsp[3];
+	uint64_t rsv1;
+	uint64_t ist[7];
+	uint64_t rsv2;
+	uint16_t rsv3, iomap;
+} __attribute__((packed));
+
 static struct idt_gate idt[32] __attribute__((aligned(16)));
+static struct tss64 tss __attribute__((aligned(16)));
+/* Double faults and page faults run on this stack, so that a kernel stack
+ * overflow can still be reported. */
+static char ist_stack[16384] __attribute__((aligned(16)));
+extern uint64_t boot_gdt[];
+extern char boot_stack_guard[];
 extern char trap_stubs[];
 extern char _image_start[], _image_end[];
 extern char boot_stack_bottom[], boot_stack_top[];
@@ -23,13 +38,26 @@ static const char *const names[32] = {
 	"machine check", "SIMD FP error", "virtualization", "control protection",
 };
 
+static void tss_init(void)
+{
+	uint64_t base = (uint64_t)(uintptr_t)&tss, limit = sizeof tss - 1;
+	tss.ist[0] = (uint64_t)(uintptr_t)(ist_stack + sizeof ist_stack);
+	tss.iomap = sizeof tss;
+	boot_gdt[3] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ull << 40 |
+		      ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
+	boot_gdt[4] = base >> 32;
+	__asm__ volatile("ltr %w0" : : "r"(0x18));
+}
+
 void trap_init(void)
 {
+	tss_init();
 	for (int i = 0; i < 32; i++) {
 		uint64_t a = (uint64_t)(uintptr_t)(trap_stubs + 16 * i);
 		idt[i] = (struct idt_gate){
 			.off_lo = (uint16_t)a, .sel = 0x08, .type = 0x8e,
 			.off_mid = (uint16_t)(a >> 16), .off_hi = (uint32_t)(a >> 32),
+			.ist = (i == 8 || i == 14) ? 1 : 0,
 		};
 	}
 	struct __attribute__((packed)) { uint16_t limit; uint64_t base; } d = {
@@ -69,6 +97,9 @@ _Noreturn void trap_fatal(struct trap_frame *f)
 	const char *name = f->vector < 32 && names[f->vector] ? names[f->vector] : "exception";
 	kprintf("\np-guest: fatal CPU exception %lu (%s), error code 0x%lx\n",
 		(unsigned long)f->vector, name, (unsigned long)f->error);
+	if (f->vector == 14 && cr2 >= (uintptr_t)boot_stack_guard &&
+	    cr2 < (uintptr_t)boot_stack_guard + 4096)
+		kprintf("p-guest: kernel stack overflow\n");
 	kprintf("rip %016lx  rsp %016lx  rflags %016lx  cr2 %016lx\n",
 		(unsigned long)f->rip, (unsigned long)f->rsp, (unsigned long)f->rflags,
 		(unsigned long)cr2);
