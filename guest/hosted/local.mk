@@ -10,4 +10,4 @@ bin_PROGRAMS += p
 p_SOURCES = guest/hosted/main.c
 p_CPPFLAGS = $(AM_CPPFLAGS)
 p_LDFLAGS = -no-pie $(AM_LDFLAGS)
-p_LDADD = libphosted.a libplang.a libpclient.a libprotocol.a libphosted.a libpc.a -lm
+p_LDADD = $(HOSTED_P_LIBS)
