@@ -393,16 +393,19 @@ static void many_guests(const char *sock, int nguests, double secs, pid_t dom0d)
 {
 	int pipefd[2], i;
 	long reads = 0, bytes = 0, r, b, peak = 0;
+	pid_t *pids = calloc((size_t)nguests, sizeof *pids);
 	FILE *in;
 
-	if (pipe(pipefd) < 0)
+	if (!pids || pipe(pipefd) < 0)
 		exit(1);
-	for (i = 0; i < nguests; i++)
-		if (fork() == 0) {
+	for (i = 0; i < nguests; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
 			close(pipefd[0]);
 			file_guest(sock, i, secs, pipefd[1]);
 			_exit(0);
 		}
+	}
 	close(pipefd[1]);
 	for (i = 0; i < (int)(secs * 10); i++) {
 		usleep(100000);
@@ -416,8 +419,9 @@ static void many_guests(const char *sock, int nguests, double secs, pid_t dom0d)
 		bytes += b;
 	}
 	fclose(in);
-	while (wait(NULL) > 0)
-		;
+	for (i = 0; i < nguests; i++)
+		waitpid(pids[i], NULL, 0);
+	free(pids);
 	printf("load: %d guests at once, each reading a 32 KiB file over 9P for %.0f s: "
 	       "%.0f reads/s, %.1f MB/s in total; p-dom0d peak RSS %ld kB\n", nguests, secs,
 	       reads / secs, bytes / secs / 1e6, peak);
