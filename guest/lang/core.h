@@ -97,6 +97,11 @@ struct p_state {
 	unsigned poll_count;
 };
 
+/* --- main.c --- */
+struct p_run;
+/* A ready interpreter: system environment built, prelude run. */
+P *p_boot(const struct p_run *run);
+
 /* --- gc.c --- */
 void gc_init(P *p, size_t limit);
 void gc_collect(P *p);

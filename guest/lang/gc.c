@@ -112,7 +112,9 @@ val p_alloc(P *p, unsigned type, size_t nbytes)
 
 void gc_init(P *p, size_t limit)
 {
-	p->heap_limit = limit;
+	/* what the platform will really give: keep back the reserve and the
+	 * interpreter's own tables */
+	p->heap_limit = limit > 16 * GC_RESERVE ? limit - 4 * GC_RESERVE : limit / 4 * 3;
 	p->threshold = GC_MIN_THRESHOLD;
 	p->stack_bytes = GC_STACK_MIN;
 	p->stack = plat_pages_alloc(p->stack_bytes);
@@ -202,8 +204,16 @@ void gc_collect(P *p)
 	if (!fits(p, size, p->stack_bytes))
 		size = round_page(used + sizeof(struct gc_chunk) + 16 + GC_CHUNK);
 	char *mem = plat_pages_alloc(size);
-	if (!mem)
-		plat_abort("p: no memory for the garbage collector's copy");
+	if (!mem) {
+		size = round_page(used + sizeof(struct gc_chunk) + 16 + PAGE);
+		mem = plat_pages_alloc(size);
+	}
+	if (!mem) {
+		/* no room to copy into: carry on uncollected; allocation
+		 * will report the exhaustion */
+		p->gc_flag = 0;
+		return;
+	}
 	struct gc_chunk *nc = (struct gc_chunk *)mem;
 	nc->size = size;
 	nc->start = (char *)(((uintptr_t)(nc + 1) + 15) & ~(uintptr_t)15);
@@ -259,8 +269,9 @@ void gc_collect(P *p)
 	if (p->threshold > free2 / 2 + GC_CHUNK)
 		p->threshold = free2 / 2 + GC_CHUNK;
 	p->gc_flag = 0;
-	p->borrowed = 0;
-	if (free2 > 4 * GC_RESERVE)
+	/* still over the limit: no more borrowing, exhaustion is real */
+	p->borrowed = !fits(p, p->in_use, p->stack_bytes);
+	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit)
 		p->in_reserve = 0;
 	uint64_t dt = plat_monotonic_ns() - t0;
 	p->gc_count++;

@@ -162,7 +162,7 @@ static void print_gc_stats(P *p)
 	plat_write(PLAT_STDERR, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
-int p_main(const struct p_run *run)
+P *p_boot(const struct p_run *run)
 {
 	P *p = plat_pages_alloc((sizeof(struct p_state) + 4095) & ~(size_t)4095);
 	if (!p)
@@ -197,6 +197,12 @@ int p_main(const struct p_run *run)
 	env_for_each(p, p->roots[R_TAGS], import_all, NULL);
 	p->roots[R_RAISE] = P_SLOTS(env_lookup(p, p->roots[R_SYSENV],
 					       sym_intern_cstr(p, "raise")))[CELL_VALUE];
+	return p;
+}
+
+int p_main(const struct p_run *run)
+{
+	P *p = p_boot(run);
 
 	const char *mode = run->repl ? "repl" : run->expr ? "expr" : "file";
 	const char *text = run->expr ? run->expr : run->source ? run->source : "";

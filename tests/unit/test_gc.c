@@ -1,0 +1,146 @@
+/*
+ * test_gc.c - the collector: cyclic data and big vectors survive many
+ * collections, heap exhaustion raises a condition the program survives,
+ * the stress mode and statistics work, and freed space goes back to the
+ * platform.  White-box: uses core.h to drive collections directly.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core.h"
+#include "p.h"
+
+static int n_test;
+static int n_fail;
+
+static void ok(int cond, const char *desc)
+{
+	n_test++;
+	if (!cond)
+		n_fail++;
+	printf("%sok %d - %s\n", cond ? "" : "not ", n_test, desc);
+}
+
+/* A ring of n pairs whose cars are vectors #(i ring-head). */
+static val make_ring(P *p, long n)
+{
+	val head = p_cons(p, P_FALSE, P_NIL);
+	val tail = head;
+	for (long i = 0; i < n; i++) {
+		val v = p_make_vector(p, 2, P_FIX(i));
+		val c = p_cons(p, v, P_NIL);
+		P_CDR(tail) = c;
+		tail = c;
+	}
+	P_CDR(tail) = head;
+	for (val c = P_CDR(head); c != head; c = P_CDR(c))
+		P_VEC(P_CAR(c))[1] = head;
+	return head;
+}
+
+static int ring_ok(val head, long n)
+{
+	long i = 0;
+	for (val c = P_CDR(head); c != head; c = P_CDR(c), i++) {
+		if (!P_IS_PAIR(c) || !P_IS_VECTOR(P_CAR(c)))
+			return 0;
+		if (P_VEC(P_CAR(c))[0] != P_FIX(i) || P_VEC(P_CAR(c))[1] != head)
+			return 0;
+		if (i > n)
+			return 0;
+	}
+	return i == n;
+}
+
+/* Evaluates a Scheme expression in the interaction environment. */
+static val eval_str(P *p, const char *src)
+{
+	val port = p_open_input_string(p, p_string_from_utf8(p, src, strlen(src)));
+	val form = p_read_datum(p, port);
+	return vm_run(p, compile_toplevel(p, form, p->roots[R_INTERACTION]));
+}
+
+int main(void)
+{
+	struct p_run run = { .heap_bytes = 64u << 20 };
+	P *p = p_boot(&run);
+
+	/* cyclic structure across collections */
+	p->roots[R_TMP0] = make_ring(p, 5000);
+	uint64_t before = p->gc_count;
+	for (int i = 0; i < 50; i++) {
+		p_cons(p, P_FIX(i), P_NIL);	/* garbage between collections */
+		gc_collect(p);
+	}
+	ok(p->gc_count == before + 50, "50 collections ran");
+	ok(ring_ok(p->roots[R_TMP0], 5000), "a cyclic structure survives 50 collections");
+
+	/* big vectors */
+	val big = p_make_vector(p, 2000000, P_FALSE);
+	for (size_t i = 0; i < P_VEC_LEN(big); i++)
+		P_VEC(big)[i] = P_FIX(i * 3);
+	p->roots[R_TMP1] = big;
+	gc_collect(p);
+	gc_collect(p);
+	big = p->roots[R_TMP1];
+	int big_ok = P_IS_VECTOR(big) && P_VEC_LEN(big) == 2000000;
+	for (size_t i = 0; big_ok && i < P_VEC_LEN(big); i += 997)
+		big_ok = P_VEC(big)[i] == P_FIX(i * 3);
+	ok(big_ok, "a 2M-element vector survives collections intact");
+	ok(ring_ok(p->roots[R_TMP0], 5000), "the ring is still intact next to it");
+
+	/* freed space goes back to the platform */
+	size_t held = p->in_use;
+	p->roots[R_TMP1] = P_FALSE;
+	gc_collect(p);
+	ok(p->in_use < held, "dropping the vector gives its pages back");
+
+	/* heap exhaustion from C is a condition, not a crash */
+	int raised = 0;
+	p->in_vm = 1;
+	if (__builtin_setjmp(p->jb) == 0) {
+		for (;;) {
+			val v = p_make_vector(p, 100000, P_FALSE);
+			P_VEC(v)[0] = p->roots[R_TMP2];
+			p->roots[R_TMP2] = v;
+		}
+	} else {
+		raised = P_HAS_TYPE(p->pending, T_ERROR) &&
+			 P_SLOTS(p->pending)[ERR_KIND] == P_FIX(PE_HEAP);
+	}
+	p->in_vm = 0;
+	p->pending = P_FALSE;
+	ok(raised, "filling the heap raises a heap-exhausted condition");
+	p->roots[R_TMP2] = P_FALSE;
+	gc_collect(p);
+	ok(!p->in_reserve, "the reserve is released once memory is free again");
+	ok(P_IS_VECTOR(p_make_vector(p, 100000, P_FALSE)), "allocation works after exhaustion");
+	ok(ring_ok(p->roots[R_TMP0], 5000), "live data survived the exhaustion");
+
+	/* the same through Scheme: caught by guard, program goes on */
+	val r = eval_str(p, "(guard (e ((error-object? e) (error-object-message e)))"
+			    " (let loop ((acc '())) (loop (cons (make-vector 1000) acc))))");
+	ok(P_IS_STRING(r) && p_string_length(r) == 14, "Scheme code catches heap exhaustion with guard");
+	r = eval_str(p, "(guard (e (#t 'caught)) (let f ((n 0)) (+ 1 (f (+ n 1)))))");
+	ok(r == sym_intern_cstr(p, "caught"), "runaway recursion is caught as heap exhaustion");
+	r = eval_str(p, "(length (let build ((k 100000)) (if (= k 0) '() (cons k (build (- k 1))))))");
+	ok(r == P_FIX(100000), "deep non-tail recursion works afterwards");
+
+	/* stress mode: a collection at every allocating safe point */
+	p->gc_stress = 1;
+	before = p->gc_count;
+	r = eval_str(p, "(let loop ((i 0) (acc '())) (if (= i 2000) (apply + acc)"
+			" (loop (+ i 1) (cons i acc))))");
+	p->gc_stress = 0;
+	ok(r == P_FIX(1999000), "stress mode computes the right result");
+	ok(p->gc_count - before >= 2000, "stress mode collects at every allocation");
+
+	/* statistics */
+	r = eval_str(p, "(cdr (assq 'collections (gc-stats)))");
+	ok(P_IS_FIX(r) && (uint64_t)P_FIXVAL(r) == p->gc_count, "gc-stats reports the collection count");
+	r = eval_str(p, "(>= (cdr (assq 'max-pause-ns (gc-stats))) 0)");
+	ok(r == P_TRUE, "gc-stats reports pauses");
+
+	printf("1..%d\n", n_test);
+	return n_fail ? 1 : 0;
+}
