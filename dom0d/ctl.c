@@ -138,6 +138,7 @@ void ctl_handle(struct guest *g, const struct px_hdr *h, struct px_field *f)
 		g->exiting = 1;
 		g->exit_tag = h->tag;
 		g->exit_status = (int32_t)(uint32_t)f[0].n;
+		stream_push_all(g);
 		ctl_exit_check(g);
 		break;
 	case PX_LOG:

@@ -59,6 +59,7 @@ struct stream {
 };
 
 struct fs9p;
+struct repl;
 
 struct guest {
 	struct watch w;		/* the transport's fd */
@@ -84,6 +85,7 @@ struct guest {
 	int exit_status;
 	int dead;
 	int launcher_fd;	/* control connection to tell about the exit, or -1 */
+	struct repl *repl;	/* detached: the REPL socket, else NULL */
 	char reason[128];
 };
 
@@ -118,6 +120,7 @@ struct daemon {
 	struct watch control_l;	/* launcher control socket, fd -1 when none */
 	struct lconn *lconns;	/* open launcher connections */
 	struct xen_watch *xen;	/* xenstore discovery, NULL without Xen */
+	const char *single_repl;	/* --repl-socket: the one guest is detached */
 };
 
 /* Releases every guest, registration, connection and listener. */
@@ -161,6 +164,9 @@ void stream_close(struct stream *s);
 void stream_handle(struct guest *g, const struct px_hdr *h, struct px_field *f);
 void stream_service_ready(struct guest *g);
 int stream_pending(const struct guest *g);
+/* Writes out what every stream holds (an exiting detached guest's output
+ * is dropped when no REPL client is there to take it). */
+void stream_push_all(struct guest *g);
 int stream_busy(const struct guest *g);
 void stream_rearm(struct stream *s);
 

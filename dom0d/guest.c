@@ -16,6 +16,7 @@
 #include "daemon.h"
 #include "launcher.h"
 #include "px_msgs.h"
+#include "repl.h"
 
 #define IN_CAP (2 * PX_MAX_FRAME)
 
@@ -169,7 +170,7 @@ static void take_fds(struct guest *g, int *fds, int nfds)
 {
 	int i;
 
-	if (nfds == 3 && !g->hello_done && g->stdio_fds[0] < 0) {
+	if (nfds == 3 && !g->hello_done && g->stdio_fds[0] < 0 && !g->repl) {
 		for (i = 0; i < 3; i++)
 			g->stdio_fds[i] = fds[i];
 		return;
@@ -235,6 +236,7 @@ static void guest_release(struct guest *g)
 	struct daemon *d = g->d;
 	int i;
 
+	repl_release(g);
 	while (g->streams)
 		stream_close(g->streams);
 	fs9p_free(g->fs);

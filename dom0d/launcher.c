@@ -14,6 +14,7 @@
 
 #include "launcher.h"
 #include "px_msgs.h"
+#include "repl.h"
 
 struct lconn {
 	struct watch w;
@@ -42,6 +43,10 @@ static void reg_free(struct launch_reg *r)
 			close(r->fds[i]);
 	if (r->conn_fd >= 0)
 		close(r->conn_fd);
+	if (r->repl_fd >= 0) {
+		close(r->repl_fd);
+		unlink(r->repl_path);
+	}
 	free(r);
 }
 
@@ -68,6 +73,13 @@ void launcher_adopt(struct launch_reg *r, struct guest *g)
 	}
 	g->launcher_fd = r->conn_fd >= 0 ? dup(r->conn_fd) : -1;
 	snprintf(g->name, sizeof g->name, "%s", r->name);
+	if (r->repl_fd >= 0) {
+		if (repl_attach_guest(g, r->repl_fd, r->repl_path) < 0) {
+			close(r->repl_fd);
+			unlink(r->repl_path);
+		}
+		r->repl_fd = -1;
+	}
 }
 
 static void send_frame(int fd, unsigned type, uint32_t tag, const struct px_field *f)
@@ -101,6 +113,20 @@ static void fail(int fd, uint32_t tag, int err, const char *text)
 	send_frame(fd, PX_ERROR, tag, f);
 }
 
+/* Names that are safe as a file name under the run directory. */
+static int good_name(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 48 || s[0] == '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
 static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct px_field *f)
 {
 	struct launch_reg *r = calloc(1, sizeof *r);
@@ -115,6 +141,7 @@ static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct 
 	}
 	r->fds[0] = r->fds[1] = r->fds[2] = -1;
 	r->conn_fd = -1;
+	r->repl_fd = -1;
 	r->domid = (uint32_t)f[0].n;
 	snprintf(r->name, sizeof r->name, "%.*s", (int)f[1].len, (const char *)f[1].p);
 	if (f[2].len >= sizeof r->pol.root || memchr(f[2].p, 0, f[2].len) ||
@@ -135,7 +162,26 @@ static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct 
 			return;
 		}
 	}
-	if (c->nfds == 3)
+	if (r->flags & PX_L_DETACHED) {
+		int fd;
+		if (!good_name(r->name)) {
+			free(r);
+			fail(c->w.fd, tag, EINVAL, "a detached guest needs a name of letters, digits, . _ -");
+			return;
+		}
+		if ((size_t)snprintf(r->repl_path, sizeof r->repl_path, "%.56s/%s.sock", d->run_dir,
+				     r->name) >= sizeof r->repl_path || strlen(d->run_dir) > 56)
+			fd = -ENAMETOOLONG;
+		else
+			fd = repl_listen(r->repl_path, r->owner);
+		if (fd < 0) {
+			free(r);
+			fail(c->w.fd, tag, -fd, "cannot create the REPL socket");
+			return;
+		}
+		r->repl_fd = fd;
+	}
+	if (c->nfds == 3 && !(r->flags & PX_L_DETACHED))
 		for (i = 0; i < 3; i++)
 			r->fds[i] = c->fds[i];
 	else
@@ -346,6 +392,11 @@ int launcher_listen(struct daemon *d, const char *path)
 	}
 	d->control_l.fn = on_accept;
 	d->control_l.fd = fd;
+	snprintf(d->run_dir, sizeof d->run_dir, "%s", path);
+	if (strrchr(d->run_dir, '/'))
+		*strrchr(d->run_dir, '/') = 0;
+	else
+		strcpy(d->run_dir, ".");
 	err = loop_set(d, &d->control_l, EPOLLIN, 1);
 	if (err < 0) {
 		close(fd);

@@ -18,6 +18,8 @@ struct launch_reg {
 	uid_t owner;
 	int fds[3];
 	int conn_fd;	/* the control connection that registered it */
+	int repl_fd;	/* detached: the REPL socket's listener, else -1 */
+	char repl_path[108];
 };
 
 /* Listens on path (mode 0600); returns 0 or -errno. */

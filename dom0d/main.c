@@ -18,6 +18,7 @@
 #include "daemon.h"
 #include "launcher.h"
 #include "local_tp.h"
+#include "repl.h"
 #ifdef PXEN_XEN
 #include "xen_tp.h"
 #endif
@@ -29,6 +30,8 @@ static void usage(FILE *f)
 	      "  --syslog           log to syslog instead of stderr\n"
 	      "  --verbose          log debug messages too\n"
 	      "  --guest-fd N       serve the one guest connected on fd N, then exit\n"
+	      "  --repl-socket PATH with --guest-fd: detach that guest's terminal to a\n"
+	      "                     REPL socket at PATH (for p-repl)\n"
 	      "  --listen PATH      accept local guests on a unix socket\n"
 	      "  --control PATH     launcher control socket (default /run/pxen/control.sock)\n"
 	      "  --no-xen           do not watch xenstore for guests\n"
@@ -101,6 +104,8 @@ int main(int argc, char **argv)
 			d.verbose = 1;
 		} else if (!strcmp(a, "--guest-fd") && more) {
 			guest_fd = atoi(argv[++i]);
+		} else if (!strcmp(a, "--repl-socket") && more) {
+			d.single_repl = argv[++i];
 		} else if (!strcmp(a, "--listen") && more) {
 			listen_path = argv[++i];
 		} else if (!strcmp(a, "--control") && more) {
@@ -147,10 +152,20 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (guest_fd >= 0) {
+		struct guest *g;
 		d.single = 1;
-		if (!local_adopt(&d, guest_fd)) {
+		g = local_adopt(&d, guest_fd);
+		if (!g) {
 			fprintf(stderr, "p-dom0d: cannot serve fd %d\n", guest_fd);
 			return 1;
+		}
+		if (d.single_repl) {
+			int fd = repl_listen(d.single_repl, getuid());
+			if (fd < 0 || repl_attach_guest(g, fd, d.single_repl) < 0) {
+				fprintf(stderr, "p-dom0d: --repl-socket %s: %s\n", d.single_repl,
+					strerror(fd < 0 ? -fd : ENOMEM));
+				return 1;
+			}
 		}
 		run(&d);
 		daemon_release(&d);

@@ -18,6 +18,7 @@
 
 #include "daemon.h"
 #include "px_msgs.h"
+#include "repl.h"
 
 #define MAX_CREDIT (16u << 20)
 
@@ -166,9 +167,19 @@ static void pull(struct stream *s)
 			r = read(s->w.fd, buf, want);
 		if (r < 0 && (errno == EAGAIN || errno == EINTR))
 			return;
+		if (r <= 0 && s->g->repl && s->kind == SK_STDIN) {
+			/* The REPL client left; the guest's stdin stays open. */
+			repl_client_gone(s->g);
+			return;
+		}
 		if (r <= 0) {
 			send_eof(s);
 			return;
+		}
+		if (s->g->repl && s->kind == SK_STDIN) {
+			r = (ssize_t)repl_filter(s->g, buf, (size_t)r);
+			if (!r)
+				continue;
 		}
 		f.p = buf;
 		f.len = (uint32_t)r;
@@ -186,6 +197,8 @@ static void push(struct stream *s)
 
 	while (done < s->pend.len) {
 		ssize_t w;
+		if (s->w.fd < 0 && s->g->repl && s->kind != SK_SOCKET && !s->g->exiting)
+			break;	/* kept for the next REPL client */
 		if (s->w.fd < 0)
 			w = (ssize_t)(s->pend.len - done);
 		else if (s->is_socket)
@@ -195,6 +208,10 @@ static void push(struct stream *s)
 			w = write(s->w.fd, s->pend.buf + s->pend.off + done, s->pend.len - done);
 		if (w < 0 && (errno == EAGAIN || errno == EINTR))
 			break;
+		if (w <= 0 && s->g->repl && s->kind != SK_SOCKET) {
+			repl_client_gone(s->g);
+			break;
+		}
 		if (w <= 0) {
 			/* The reader went away: drop what is left, as a closed pipe would. */
 			done = s->pend.len;
@@ -244,6 +261,15 @@ void stream_service_ready(struct guest *g)
 		} else {
 			stream_rearm(s);
 		}
+}
+
+void stream_push_all(struct guest *g)
+{
+	struct stream *s;
+
+	for (s = g->streams; s && !g->dead; s = s->next)
+		if (s->pend.len)
+			push(s);
 }
 
 int stream_pending(const struct guest *g)

@@ -19,6 +19,7 @@ struct host_config {
 	const char *net[HOST_MAX_NET];	/* p-dom0d --net rules */
 	int nnet;
 	const char *connect_path;	/* a running p-dom0d's --listen socket */
+	const char *repl_socket;	/* detached: terminal on this REPL socket */
 	size_t heap_limit;	/* bytes the heap may take in total */
 	int argc;		/* the program's argv: argv[0] is its name */
 	char **argv;
@@ -35,7 +36,8 @@ size_t host_parse_size(const char *s);
 int host_spawn_dom0d(const struct host_config *cfg);
 /* Connects to a p-dom0d listening at path; the fd or -errno. */
 int host_connect_dom0d(const char *path);
-/* Makes fd the transport's socket (transport_sock.c). */
-void host_transport_init(int fd);
+/* Makes fd the transport's socket (transport_sock.c); pass_stdio: send
+ * our stdin, stdout and stderr along with the first bytes. */
+void host_transport_init(int fd, int pass_stdio);
 
 #endif

@@ -22,6 +22,7 @@ static void usage(FILE *f)
 	      "  --ro          export it read-only\n"
 	      "  --net RULE    allow HOST:PORT or listen:PORT (repeatable; default: no network)\n"
 	      "  --connect SOCK  use the p-dom0d listening on SOCK instead of starting one\n"
+	      "  --repl-socket PATH  detach: the terminal is a REPL socket at PATH (p-repl)\n"
 	      "  --gc-stress   collect at every allocation (also P_GC_STRESS=1)\n"
 	      "  --gc-stats    print collector statistics at exit\n"
 	      "  -e EXPR       evaluate EXPR and print its value\n"
@@ -97,6 +98,8 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			cfg.net[cfg.nnet++] = argv[++i];
+		} else if (!strcmp(a, "--repl-socket") && more) {
+			cfg.repl_socket = argv[++i];
 		} else if (!strcmp(a, "--connect") && more) {
 			cfg.connect_path = argv[++i];
 		} else if (!strcmp(a, "--gc-stress")) {

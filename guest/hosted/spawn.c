@@ -67,6 +67,10 @@ int host_spawn_dom0d(const struct host_config *cfg)
 	}
 	if (cfg->read_only)
 		args[n++] = "--ro";
+	if (cfg->repl_socket) {
+		args[n++] = "--repl-socket";
+		args[n++] = cfg->repl_socket;
+	}
 	for (i = 0; i < cfg->nnet; i++) {
 		args[n++] = "--net";
 		args[n++] = cfg->net[i];

@@ -17,10 +17,10 @@
 static int sock_fd = -1;
 static int pass_stdio;
 
-void host_transport_init(int fd)
+void host_transport_init(int fd, int pass)
 {
 	sock_fd = fd;
-	pass_stdio = 1;
+	pass_stdio = pass;
 }
 
 long transport_send(const void *buf, size_t n)

@@ -20,7 +20,7 @@ tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_hostile_LDADD = $(PROTO_TEST_LDADD)
 
 PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/client.sh tests/protocol/hostile.sh \
-	tests/protocol/e2e.sh
+	tests/protocol/e2e.sh tests/protocol/repl.sh
 TESTS += $(PROTO_SH_TESTS)
 EXTRA_DIST += $(PROTO_SH_TESTS)
 
@@ -35,7 +35,7 @@ FUZZ_PROTO_SRC = $(top_srcdir)/protocol/px_codec.c $(top_srcdir)/protocol/px_msg
 FUZZ_DOM0D_SRC = $(top_srcdir)/dom0d/bq.c $(top_srcdir)/dom0d/dlog.c $(top_srcdir)/dom0d/loop.c \
 	$(top_srcdir)/dom0d/policy.c $(top_srcdir)/dom0d/guest.c $(top_srcdir)/dom0d/ctl.c \
 	$(top_srcdir)/dom0d/stream.c $(top_srcdir)/dom0d/net.c $(top_srcdir)/dom0d/fs9p.c \
-	$(top_srcdir)/dom0d/local_tp.c $(top_srcdir)/dom0d/launcher.c
+	$(top_srcdir)/dom0d/local_tp.c $(top_srcdir)/dom0d/launcher.c $(top_srcdir)/dom0d/repl.c
 tests/protocol/fuzz_decode: $(top_srcdir)/tests/protocol/fuzz_decode.c $(FUZZ_PROTO_SRC)
 	$(AM_V_CCLD)if command -v $(FUZZ_CC) >/dev/null; then \
 		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
