@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "host.h"
 #include "p.h"
 
 static int n_test;
@@ -62,7 +63,13 @@ static val eval_str(P *p, const char *src)
 
 int main(void)
 {
-	struct p_run run = { .heap_bytes = 64u << 20 };
+	static char *argv[] = { "test_gc", NULL };
+	struct host_config cfg = { .heap_limit = 64u << 20, .argc = 1, .argv = argv };
+	if (host_setup(&cfg) < 0) {
+		printf("Bail out! cannot set up the hosted platform\n");
+		return 1;
+	}
+	struct p_run run = { .heap_bytes = cfg.heap_limit };
 	P *p = p_boot(&run);
 
 	/* cyclic structure across collections */
