@@ -60,6 +60,7 @@ struct stream {
 
 struct fs9p;
 struct repl;
+struct guestconf;
 
 struct guest {
 	struct watch w;		/* the transport's fd */
@@ -121,6 +122,7 @@ struct daemon {
 	struct lconn *lconns;	/* open launcher connections */
 	struct xen_watch *xen;	/* xenstore discovery, NULL without Xen */
 	const char *single_repl;	/* --repl-socket: the one guest is detached */
+	struct guestconf *conf;	/* --config: policies by xenstore name */
 };
 
 /* Releases every guest, registration, connection and listener. */

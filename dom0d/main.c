@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "daemon.h"
+#include "guestconf.h"
 #include "launcher.h"
 #include "local_tp.h"
 #include "repl.h"
@@ -35,6 +36,7 @@ static void usage(FILE *f)
 	      "  --listen PATH      accept local guests on a unix socket\n"
 	      "  --control PATH     launcher control socket (default /run/pxen/control.sock)\n"
 	      "  --no-xen           do not watch xenstore for guests\n"
+	      "  --config FILE      policies for guests other toolstacks start, by name\n"
 	      "  --fs DIR           export DIR to local guests\n"
 	      "  --ro               export it read-only\n"
 	      "  --net RULE         allow HOST:PORT, listen:PORT, or none (repeatable)\n", f);
@@ -66,6 +68,7 @@ void daemon_release(struct daemon *d)
 		loop_del(d, &d->local_l);
 		close(d->local_l.fd);
 	}
+	guestconf_free(d->conf);
 	close(d->ep);
 }
 
@@ -90,7 +93,7 @@ int main(int argc, char **argv)
 	int use_xen = 0;
 #endif
 	int guest_fd = -1, foreground = 0, i;
-	char err[160];
+	char err[4200];
 	sigset_t mask;
 
 	for (i = 1; i < argc; i++) {
@@ -110,6 +113,12 @@ int main(int argc, char **argv)
 			listen_path = argv[++i];
 		} else if (!strcmp(a, "--control") && more) {
 			control_path = argv[++i];
+		} else if (!strcmp(a, "--config") && more) {
+			d.conf = guestconf_load(argv[++i], err, sizeof err);
+			if (!d.conf) {
+				fprintf(stderr, "p-dom0d: --config %s\n", err);
+				return 2;
+			}
 		} else if (!strcmp(a, "--no-xen")) {
 			use_xen = 0;
 		} else if (!strcmp(a, "--fs") && more) {

@@ -12,6 +12,7 @@
 #include <libxenvchan.h>
 #include <xenstore.h>
 
+#include "guestconf.h"
 #include "launcher.h"
 #include "xen_tp.h"
 
@@ -72,13 +73,30 @@ static struct guest *find_domid(struct daemon *d, unsigned domid)
 	return NULL;
 }
 
-static void try_connect(struct daemon *d, unsigned domid)
+/* The domain's name as its toolstack wrote it, or dom<N>. */
+static void domain_name(struct xs_handle *xs, unsigned domid, char *name, size_t cap)
+{
+	char path[64];
+	unsigned int len;
+	char *v;
+
+	snprintf(path, sizeof path, "/local/domain/%u/name", domid);
+	v = xs_read(xs, XBT_NULL, path, &len);
+	if (v && len > 0 && len < cap && !memchr(v, '/', len))
+		snprintf(name, cap, "%.*s", (int)len, v);
+	else
+		snprintf(name, cap, "dom%u", domid);
+	free(v);
+}
+
+static void try_connect(struct daemon *d, struct xs_handle *xs, unsigned domid)
 {
 	static const struct policy none;
 	struct launch_reg *r = launcher_find(d, domid);
+	const struct policy *pol = r ? &r->pol : NULL;
 	struct libxenvchan *v;
 	struct guest *g;
-	char path[64], name[32];
+	char path[64], name[64];
 
 	if (find_domid(d, domid))
 		return;
@@ -87,9 +105,11 @@ static void try_connect(struct daemon *d, unsigned domid)
 	if (!v)
 		return;	/* keys not all there yet: the next watch event retries */
 	v->blocking = 0;
-	snprintf(name, sizeof name, "dom%u", domid);
+	domain_name(xs, domid, name, sizeof name);
+	if (!pol)
+		pol = guestconf_find(d->conf, name);
 	g = guest_new(d, &xen_tp, v, libxenvchan_fd_for_select(v), domid, name,
-		      r ? &r->pol : &none);
+		      pol ? pol : &none);
 	if (!g) {
 		libxenvchan_close(v);
 		return;
@@ -132,7 +152,7 @@ static void on_xs(struct daemon *d, struct watch *w, uint32_t events)
 			check_gone(d, xw->xs);
 		else if (sscanf(p, "/local/domain/%u/data/pxen%n", &domid, &off) == 1 && off > 0 &&
 			 domid != 0)
-			try_connect(d, domid);
+			try_connect(d, xw->xs, domid);
 		free(vec);
 	}
 }
