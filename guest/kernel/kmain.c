@@ -33,9 +33,12 @@ void kmain(const struct hvm_start_info *si)
 
 	struct kernel_boot *kb = &kernel_boot;
 	kb->domid = domid;
-	if (si->cmdline_paddr)
-		kstrlcpy(cmdline_copy, (const char *)(uintptr_t)si->cmdline_paddr,
-			 sizeof cmdline_copy);
+	if (si->cmdline_paddr) {
+		const char *c = (const char *)(uintptr_t)si->cmdline_paddr;
+		if (kstrlen(c) >= sizeof cmdline_copy)
+			kpanic("command line longer than %u bytes", (unsigned)sizeof cmdline_copy - 1);
+		kstrlcpy(cmdline_copy, c, sizeof cmdline_copy);
+	}
 	const char *why;
 	if (cmdline_parse(cmdline_copy, &kb->args, &why) < 0)
 		kpanic("%s", why);
