@@ -12,7 +12,6 @@
 #define PX_HDR 12
 #define PX_MAX_FRAME 65536
 #define PX_MAX_BODY (PX_MAX_FRAME - PX_HDR)
-#define PX_MAX_TAGS 64
 #define PX_INITIAL_CREDIT 65536u
 #define PX_MAX_RESOLVE 16
 #define PX_ADDR_LEN 19
