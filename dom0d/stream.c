@@ -329,6 +329,8 @@ void stream_handle(struct guest *g, const struct px_hdr *h, struct px_field *f)
 			return;
 		}
 		s->credit += (uint32_t)f[0].n;
+		if (s->w.fd < 0 && s->kind == SK_STDIN && !g->repl && !s->eof_sent)
+			send_eof(s);	/* no terminal: stdin is empty */
 		if (s->always_ready)
 			pull(s);
 		break;
