@@ -1,11 +1,15 @@
 # dom0d/launch.mk: p-launch, which creates a guest with libxl and ties it
-# to p-dom0d (included from dom0d/local.mk).
+# to p-dom0d (included from dom0d/local.mk); `p-launch attach` uses the
+# REPL client library that p-repl is built from.
 if HAVE_XEN
 bin_PROGRAMS += p-launch
 p_launch_SOURCES = dom0d/p-launch.c dom0d/p-launch.h dom0d/p-launch-ctl.c \
 	dom0d/p-launch-dom.c dom0d/p-launch-cmdline.c
 p_launch_CPPFLAGS = $(AM_CPPFLAGS) -DPXEN_GUEST_PATH='"$(pxenguestdir)/p-guest"'
 p_launch_LDFLAGS = -no-pie $(AM_LDFLAGS)
-p_launch_LDADD = libprotocol.a -lxenlight -lxentoollog -lxenstore
+p_launch_LDADD = libpreplclient.a libprotocol.a -lxenlight -lxentoollog -lxenstore
+if HAVE_LIBEDIT
+p_launch_LDADD += $(LIBEDIT_LIBS)
+endif
 endif
 dist_man_MANS += man/p-launch.1

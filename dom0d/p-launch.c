@@ -23,11 +23,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "p-launch.h"
+#include "repl_client.h"
 
 #ifndef PXEN_GUEST_PATH
 #define PXEN_GUEST_PATH "/usr/local/lib/pxen/p-guest"
 #endif
-#define CONTROL_DEFAULT "/run/pxen/control.sock"
+#define RUN_DIR "/run/pxen"
+#define CONTROL_DEFAULT RUN_DIR "/control.sock"
 #define EXIT_USAGE 64
 #define EXIT_SOFTWARE 70
 #define EXIT_UNAVAILABLE 69
@@ -206,21 +208,21 @@ static int do_stop(const char *control, const char *name)
 
 static int do_attach(const char *name)
 {
-	char self[PATH_MAX], repl[PATH_MAX + 16];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n > 0) {
-		self[n] = 0;
-		char *slash = strrchr(self, '/');
-		if (slash) {
-			*slash = 0;
-			snprintf(repl, sizeof repl, "%s/p-repl", self);
-			if (access(repl, X_OK) == 0)
-				execl(repl, "p-repl", name, (char *)NULL);
-		}
+	char path[256];
+	if (repl_client_path(path, sizeof path, RUN_DIR, name) < 0) {
+		fprintf(stderr, "p-launch: guest name too long: %s\n", name);
+		return EXIT_USAGE;
 	}
-	execlp("p-repl", "p-repl", name, (char *)NULL);
-	fprintf(stderr, "p-launch: cannot run p-repl, the REPL client: %s\n", strerror(errno));
-	return EXIT_UNAVAILABLE;
+	int r = repl_client_run(path);
+	if (r < 0) {
+		fprintf(stderr, "p-launch: cannot reach the REPL of guest %s at %s: %s\n"
+				"p-launch: (is it running, started with --repl --detach?)\n",
+			name, path, strerror(-r));
+		return EXIT_UNAVAILABLE;
+	}
+	if (r == 1)
+		fprintf(stderr, "p-launch: guest %s closed its REPL\n", name);
+	return 0;
 }
 
 /* Reaps a detached guest: destroys the domain once it has stopped. */

@@ -48,7 +48,6 @@ if [ -f "$bld/guest/kernel/p-guest" ]; then
 		"$src/tests/system/program-checks.sh:/pxen/program-checks.sh"
 		"$src/tests/system/repl-checks.sh:/pxen/repl-checks.sh"
 		"$src/tests/system/export/lib/mylib.sld:/pxen/export/lib/mylib.sld")
-	[ -f "$bld/p-repl" ] && files+=("$bld/p-repl:/pxen/p-repl")
 else
 	tap not-ok "p-guest is built (the program checks need it)"
 fi
