@@ -39,11 +39,11 @@ mkdir -p build-san build
 
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
 if [ -f build-san/Makefile ]; then
-	stage "hosted tests (ASan, UBSan)" make -C build-san -j"$jobs" check >build-san/check.out 2>&1
+	stage "hosted tests (ASan, UBSan)" timeout 2400 make -C build-san -j"$jobs" check >build-san/check.out 2>&1
 	cat build-san/check.out | grep -E '^(FAIL|ERROR|# )' || true
 	tally build-san/check.out
 	stage "hosted tests with the collector run at every allocation" \
-		env P_GC_STRESS=1 make -C build-san -j"$jobs" check-lang >build-san/stress.out 2>&1
+		env P_GC_STRESS=1 timeout 1200 make -C build-san -j"$jobs" check-lang >build-san/stress.out 2>&1
 	grep -E '^(FAIL|ERROR|# )' build-san/stress.out || true
 	tally build-san/stress.out
 fi
@@ -51,7 +51,7 @@ fi
 ( cd build && ../configure --enable-werror >/dev/null ) &&
 	make -C build -j"$jobs" >/dev/null || { make -C build 2>&1 | tail -40; failed=$((failed + 1)); }
 if [ -f build/Makefile ]; then
-	stage "system test: real Xen in QEMU" make -C build check-system >build/system.out 2>&1
+	stage "system test: real Xen in QEMU" timeout 1500 make -C build check-system >build/system.out 2>&1
 	grep -E '^(FAIL|ERROR|# )' build/system.out || true
 	tally build/system.out
 fi
