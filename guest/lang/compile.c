@@ -376,6 +376,17 @@ static void comp_quote(struct cx *c, val x, int tail)
 	emit_ret(c->fn, tail);
 }
 
+/* A variable reference or constant: evaluating it has no effects and
+ * cannot be observed by other code. */
+static int is_simple(struct cx *c, val x, struct scope *sc)
+{
+	if (IS_IDENT(x)) {
+		struct res r = resolve(c->p, x, sc, c->env);
+		return r.kind == RES_LOCAL;
+	}
+	return !P_IS_PAIR(x) && x != P_NIL;
+}
+
 static int inline_op(P *p, val cell, int nargs)
 {
 	val v = P_SLOTS(cell)[CELL_VALUE];
@@ -400,12 +411,26 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 		struct res r = resolve(c->p, head, sc, c->env);
 		int op = r.kind == RES_GLOBAL ? inline_op(c->p, r.b, (int)n) : -1;
 		if (op >= 0) {
-			comp(c, P_CAR(P_CDR(x)), sc, 0);
-			if (n == 2) {
+			val a = P_CAR(P_CDR(x));
+			val b = n == 2 ? P_CAR(P_CDR(P_CDR(x))) : 0;
+			if (n == 2 && is_simple(c, a, sc) && !is_simple(c, b, sc)) {
+				/* b first: nothing waits on the stack while it
+				 * runs (deep recursion in b uses less stack), and
+				 * a cannot observe the order */
+				comp(c, b, sc, 0);
 				emit(f, OP_PUSH);
 				depth(f, 1);
-				comp(c, P_CAR(P_CDR(P_CDR(x))), sc, 0);
+				comp(c, a, sc, 0);
+				emit(f, OP_SWAP);
 				depth(f, -1);
+			} else {
+				comp(c, a, sc, 0);
+				if (n == 2) {
+					emit(f, OP_PUSH);
+					depth(f, 1);
+					comp(c, b, sc, 0);
+					depth(f, -1);
+				}
 			}
 			note_line(c, x);
 			emit_op(f, op, 1, add_const(f, r.b), 0, 0);

@@ -106,8 +106,9 @@ P *p_boot(const struct p_run *run);
 void gc_init(P *p, size_t limit);
 void gc_collect(P *p);
 /* Grow the stack so that at least `need` slots are free above sp; raises
- * heap exhausted when the heap limit does not allow it. */
-void gc_stack_reserve(P *p, size_t need);
+ * heap exhausted when the heap limit does not allow it.  can_collect: the
+ * VM state is synced (a safe point), so a collection may make room. */
+void gc_stack_reserve(P *p, size_t need, int can_collect);
 size_t gc_obj_words(uintptr_t hdr);
 
 /* --- symbol.c --- */
@@ -209,7 +210,7 @@ enum op {
 	OP_GLOBAL, OP_SETLOCALBOX, OP_SETFREEBOX, OP_SETGLOBAL, OP_DEFGLOBAL,
 	OP_SETLOCAL, OP_MKBOX, OP_PUSH, OP_FRAME, OP_CALL, OP_TAILCALL,
 	OP_RETURN, OP_JUMP, OP_JUMPF, OP_CLOSURE, OP_PATCH, OP_ENTRY,
-	OP_CASE_LAMBDA, OP_LINE,
+	OP_CASE_LAMBDA, OP_SWAP,
 	/* inline primitives: operand = constant index of the global cell */
 	OP_ADD, OP_SUB, OP_MUL, OP_LT, OP_GT, OP_LE, OP_GE, OP_NUMEQ, OP_EQ,
 	OP_CONS, OP_VREF, OP_CAR, OP_CDR, OP_NULLP, OP_PAIRP, OP_NOT, OP_ZEROP,

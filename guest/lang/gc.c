@@ -128,12 +128,12 @@ void gc_init(P *p, size_t limit)
  * check the end of the stack. */
 #define STACK_MARGIN 1024
 
-static void stack_move(P *p, size_t nb)
+static int stack_move(P *p, size_t nb)
 {
 	size_t used = (size_t)(p->sp - p->stack);
 	val *ns = plat_pages_alloc(nb);
 	if (!ns)
-		heap_exhausted(p);
+		return 0;
 	memcpy(ns, p->stack, used * sizeof(val));
 	plat_pages_free(p->stack, p->stack_bytes);
 	p->fp = ns + (p->fp - p->stack);
@@ -141,9 +141,10 @@ static void stack_move(P *p, size_t nb)
 	p->stack = ns;
 	p->stack_bytes = nb;
 	p->stack_end = (val *)((char *)ns + nb);
+	return 1;
 }
 
-void gc_stack_reserve(P *p, size_t need)
+void gc_stack_reserve(P *p, size_t need, int can_collect)
 {
 	size_t used = (size_t)(p->sp - p->stack);
 	size_t want = round_page((used + need + STACK_MARGIN) * sizeof(val));
@@ -159,9 +160,15 @@ void gc_stack_reserve(P *p, size_t need)
 		if (nb > room)
 			nb = room & ~(size_t)(PAGE - 1);
 	}
-	if (nb < want)
-		heap_exhausted(p);
-	stack_move(p, nb);
+	if (nb >= want && stack_move(p, nb))
+		return;
+	if (can_collect) {
+		/* the old and new stacks coexist while copying: make room */
+		gc_collect(p);
+		gc_stack_reserve(p, need, 0);
+		return;
+	}
+	heap_exhausted(p);
 }
 
 /* --- collection --- */
@@ -262,7 +269,7 @@ void gc_collect(P *p)
 	size_t sused = (size_t)(p->sp - p->stack) * sizeof(val);
 	if (p->stack_bytes > GC_STACK_MIN && sused < p->stack_bytes / 4 * 3) {
 		size_t nb = round_page(sused + sused / 8 + STACK_MARGIN * sizeof(val));
-		stack_move(p, nb < GC_STACK_MIN ? GC_STACK_MIN : nb);
+		(void)stack_move(p, nb < GC_STACK_MIN ? GC_STACK_MIN : nb);
 	}
 	size_t free2 = p->heap_limit > 2 * p->in_use + p->stack_bytes ?
 		(p->heap_limit - 2 * p->in_use - p->stack_bytes) / 2 : 0;

@@ -24,7 +24,7 @@ static const unsigned char op_nops[OP_COUNT] = {
 	[OP_DEFGLOBAL] = 1, [OP_SETLOCAL] = 1, [OP_MKBOX] = 1, [OP_PUSH] = 0,
 	[OP_FRAME] = 1, [OP_CALL] = 1, [OP_TAILCALL] = 1, [OP_RETURN] = 0,
 	[OP_JUMP] = 1, [OP_JUMPF] = 1, [OP_CLOSURE] = 2, [OP_PATCH] = 3,
-	[OP_ENTRY] = 4, [OP_CASE_LAMBDA] = 0,
+	[OP_ENTRY] = 4, [OP_CASE_LAMBDA] = 0, [OP_SWAP] = 0,
 	[OP_ADD] = 1, [OP_SUB] = 1, [OP_MUL] = 1, [OP_LT] = 1, [OP_GT] = 1,
 	[OP_LE] = 1, [OP_GE] = 1, [OP_NUMEQ] = 1, [OP_EQ] = 1, [OP_CONS] = 1,
 	[OP_VREF] = 1, [OP_CAR] = 1, [OP_CDR] = 1, [OP_NULLP] = 1,
@@ -184,9 +184,9 @@ static void safe_point(P *p, int poll)
 }
 
 __attribute__((noinline))
-static void grow_stack(P *p, size_t need)
+static void grow_stack(P *p, size_t need, int can_collect)
 {
-	gc_stack_reserve(p, need);
+	gc_stack_reserve(p, need, can_collect);
 }
 
 __attribute__((noinline))
@@ -237,7 +237,7 @@ static val vm_loop(P *p, val entry, int init)
 		[OP_RETURN] = &&op_return, [OP_JUMP] = &&op_jump,
 		[OP_JUMPF] = &&op_jumpf, [OP_CLOSURE] = &&op_closure,
 		[OP_PATCH] = &&op_patch, [OP_ENTRY] = &&op_entry,
-		[OP_CASE_LAMBDA] = &&op_case_lambda,
+		[OP_CASE_LAMBDA] = &&op_case_lambda, [OP_SWAP] = &&op_swap,
 		[OP_ADD] = &&op_add, [OP_SUB] = &&op_sub, [OP_MUL] = &&op_mul,
 		[OP_LT] = &&op_lt, [OP_GT] = &&op_gt, [OP_LE] = &&op_le,
 		[OP_GE] = &&op_ge, [OP_NUMEQ] = &&op_numeq, [OP_EQ] = &&op_eq,
@@ -293,7 +293,7 @@ static val vm_loop(P *p, val entry, int init)
 		}
 		if (sp + 8 > p->stack_end) {
 			SYNC();
-			grow_stack(p, 8);
+			grow_stack(p, 8, 0);
 			RELOAD();
 		}
 		val raise = p->roots[R_RAISE];
@@ -379,6 +379,12 @@ op_mkbox: {
 op_push:
 	*sp++ = acc;
 	NEXT;
+op_swap: {
+	val t = sp[-1];
+	sp[-1] = acc;
+	acc = t;
+	NEXT;
+}
 op_frame:
 	sp[0] = clo;
 	sp[1] = RET_INFO(fp - p->stack, pc + 1 + *pc - CODE_WORDS(CLO_CODE(clo)));
@@ -459,7 +465,7 @@ op_entry: {
 	if (__builtin_expect(sp + nslots + maxst + 64 > p->stack_end, 0)) {
 		pc += 4;
 		SYNC();
-		grow_stack(p, (size_t)(nslots + maxst + 64));
+		grow_stack(p, (size_t)(nslots + maxst + 64), 1);
 		RELOAD();
 		pc -= 4;
 	}
@@ -553,7 +559,7 @@ special:
 			lw = sp;
 		if (sp + len + 64 > p->stack_end) {
 			SYNC();
-			grow_stack(p, (size_t)len + 64);
+			grow_stack(p, (size_t)len + 64, 0);
 			RELOAD();
 		}
 		for (; lst != P_NIL; lst = P_CDR(lst))
@@ -624,7 +630,7 @@ special:
 			if (p->stack + m + 64 > p->stack_end) {
 				SYNC();
 				p->sp = p->stack;
-				grow_stack(p, m + 64);
+				grow_stack(p, m + 64, 0);
 				RELOAD();
 			}
 			for (val c = kont; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
@@ -649,7 +655,7 @@ special:
 			size_t n = P_SIZE_OF_HDR(P_HDR(v));
 			if (sp + n + 64 > p->stack_end) {
 				SYNC();
-				grow_stack(p, n + 64);
+				grow_stack(p, n + 64, 0);
 				RELOAD();
 			}
 			for (size_t i = 0; i < n; i++)
