@@ -28,6 +28,7 @@ check "REPL: an endless loop is interrupted and the REPL goes on" wait_out 7009 
 exec 3>&-
 wait $apid
 check "REPL: detaching leaves the guest running" xl domid repl1
+rid=$(xl domid repl1 2>/dev/null || echo 0)
 p-launch stop repl1
-check "p-launch stop destroys the guest" wait_gone "$(xl domid repl1 2>/dev/null || echo 0)" 30
+check "p-launch stop destroys the REPL guest" wait_gone "$rid" 30
 echo "---- REPL transcript"; cat /tmp/r.out
