@@ -282,6 +282,10 @@ double num_int_to_double(val a)
 
 double num_ratio_to_double(P *p, val n, val d)
 {
+	/* Both exact in a double: one IEEE division rounds correctly. */
+	if (P_IS_FIX(n) && P_IS_FIX(d) && P_FIXVAL(n) < (1LL << 53) &&
+	    P_FIXVAL(n) > -(1LL << 53) && P_FIXVAL(d) < (1LL << 53))
+		return (double)P_FIXVAL(n) / (double)P_FIXVAL(d);
 	int neg = num_int_sign(n) < 0;
 	if (neg)
 		n = num_int_neg(p, n);
