@@ -16,13 +16,25 @@ static char cmdline_copy[8192];
 
 void kmain(const struct hvm_start_info *si);
 
+/* Without Xen there is no console ring: say so on the debug port and the
+ * first serial port (QEMU can boot a PVH kernel by itself), then stop. */
+static _Noreturn void not_on_xen(void)
+{
+	static const char msg[] = "p-guest: not running on Xen; nothing to do\r\n";
+	for (const char *c = msg; *c; c++) {
+		__asm__ volatile("outb %0, %1" : : "a"(*c), "Nd"((uint16_t)0xe9));
+		__asm__ volatile("outb %0, %1" : : "a"(*c), "Nd"((uint16_t)0x3f8));
+	}
+	for (;;)
+		__asm__ volatile("cli; hlt");
+}
+
 void kmain(const struct hvm_start_info *si)
 {
 	trap_init();
 	int domid = hcall_init();
 	if (domid == -2)
-		for (;;)
-			__asm__ volatile("pause");
+		not_on_xen();
 	if (evtchn_init() < 0)
 		hyp_shutdown(SHUTDOWN_crash);
 	clock_init();

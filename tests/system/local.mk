@@ -21,7 +21,7 @@ check_PROGRAMS += tests/system/vchan-echo-client
 tests_system_vchan_echo_client_SOURCES = tests/system/vchan-echo-client.c
 tests_system_vchan_echo_client_LDADD = -lxenvchan
 endif
-EXTRA_DIST += tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh \
+EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh \
 	tests/system/dom0-lib.sh tests/system/checks.sh tests/system/program-checks.sh \
 	tests/system/repl-checks.sh tests/system/export/lib/mylib.sld \
 	tests/system/progs/hello.scm tests/system/progs/args.scm \
