@@ -6,6 +6,7 @@
 #                 $(pkglibdir), where p-launch looks for it)
 #   p-guest-echo  a vchan echo server, the kernel's own system test
 pxenguestdir = $(libdir)/pxen
+EXTRA_DIST += guest/kernel/README.md
 if BUILD_GUEST
 KERNEL_CFLAGS = $(FREESTANDING_CFLAGS) -O2 -fno-omit-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns
