@@ -16,6 +16,8 @@
 #include <string.h>
 
 #define FRAME_WORDS 2
+/* Stack slots held back for handling a heap-exhausted condition. */
+#define GC_STACK_RESERVE 16384
 
 struct gc_chunk {
 	struct gc_chunk *next;
@@ -59,6 +61,7 @@ struct p_state {
 	size_t since_gc, threshold;
 	size_t live_after_gc;
 	int gc_flag, gc_stress, in_reserve, borrowed;
+	void *reserve_mem;		/* see gc.c: held for heap exhaustion */
 	uint64_t gc_count, gc_bytes_copied, gc_total_ns, gc_max_ns;
 
 	/* Scheme stack */

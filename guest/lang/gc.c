@@ -14,6 +14,9 @@
 #define GC_CHUNK (1u << 20)
 #define GC_MIN_THRESHOLD (4u << 20)
 #define GC_RESERVE (1u << 20)
+/* Memory held back from the platform and released when the heap runs
+ * out, so that raising and handling the condition can allocate. */
+#define GC_HELD (2 * GC_RESERVE)
 #define PAGE 4096u
 #define GC_STACK_MIN (64u * 1024 * sizeof(val))
 
@@ -32,7 +35,7 @@ size_t gc_obj_words(uintptr_t hdr)
  * large as from-space) and the Scheme stack, which is never copied. */
 static size_t limit(P *p)
 {
-	return p->heap_limit + (p->in_reserve ? 3 * GC_RESERVE : 0);
+	return p->heap_limit + (p->in_reserve ? 2 * GC_RESERVE : 0);
 }
 
 static int fits(P *p, size_t chunks, size_t stack)
@@ -80,8 +83,13 @@ static int chunk_new(P *p, size_t need)
  * memory; the reserve then lets the handler run. */
 _Noreturn static void heap_exhausted(P *p)
 {
+	if (p->reserve_mem) {
+		plat_pages_free(p->reserve_mem, GC_HELD);
+		p->reserve_mem = NULL;
+	}
 	p->in_reserve = 1;
 	p->gc_flag = 1;
+	P_SLOTS(p->roots[R_HEAPCOND])[ERR_WHERE] = P_FALSE;
 	err_raise(p, p->roots[R_HEAPCOND]);
 }
 
@@ -117,6 +125,7 @@ void gc_init(P *p, size_t limit)
 	p->heap_limit = limit > 16 * GC_RESERVE ? limit - 4 * GC_RESERVE : limit / 4 * 3;
 	p->threshold = GC_MIN_THRESHOLD;
 	p->stack_bytes = GC_STACK_MIN;
+	p->reserve_mem = plat_pages_alloc(GC_HELD);
 	p->stack = plat_pages_alloc(p->stack_bytes);
 	if (!p->stack || !chunk_new(p, GC_CHUNK))
 		plat_abort("p: cannot allocate the initial heap");
@@ -147,9 +156,11 @@ static int stack_move(P *p, size_t nb)
 void gc_stack_reserve(P *p, size_t need, int can_collect)
 {
 	size_t used = (size_t)(p->sp - p->stack);
-	size_t want = round_page((used + need + STACK_MARGIN) * sizeof(val));
+	size_t want = round_page((used + need + STACK_MARGIN + GC_STACK_RESERVE) * sizeof(val));
 	if (want <= p->stack_bytes)
 		return;
+	if (p->in_reserve && (used + need) * sizeof(val) <= p->stack_bytes)
+		return;		/* handling exhaustion: the held-back slots */
 	size_t nb = p->stack_bytes * 2;
 	if (nb < want)
 		nb = want;
@@ -278,8 +289,11 @@ void gc_collect(P *p)
 	p->gc_flag = 0;
 	/* still over the limit: no more borrowing, exhaustion is real */
 	p->borrowed = !fits(p, p->in_use, p->stack_bytes);
-	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit)
+	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit) {
 		p->in_reserve = 0;
+		if (!p->reserve_mem)
+			p->reserve_mem = plat_pages_alloc(GC_HELD);
+	}
 	uint64_t dt = plat_monotonic_ns() - t0;
 	p->gc_count++;
 	p->gc_bytes_copied += live;

@@ -288,11 +288,18 @@
     (newline port)
     (flush-output-port port)))
 
+;; A failure while reporting (say, the heap is still exhausted) ends the
+;; program instead of recursing.
+(define %reporting #f)
+
 (define (%uncaught obj)
+  (if %reporting (%exit 70))
+  (set! %reporting #t)
+  (%report obj)
+  (set! %reporting #f)
   (if %on-uncaught
       (%on-uncaught obj)
-      (begin (%report obj)
-             (%exit (if (interrupt-condition? obj) 130 70)))))
+      (%exit (if (interrupt-condition? obj) 130 70))))
 
 ;;; --- promises and parameters ---
 
@@ -391,7 +398,7 @@
     (let loop ()
       (call/cc
         (lambda (k)
-          (set! %on-uncaught (lambda (obj) (%report obj) (k #f)))
+          (set! %on-uncaught (lambda (obj) (k #f)))
           (display "> " out)
           (flush-output-port out)
           (let ((r (%read-compile in env "repl")))

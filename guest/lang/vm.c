@@ -72,7 +72,8 @@ void vm_init(P *p)
 						sym_intern_cstr(p, "case-lambda"));
 }
 
-/* (file . line) for a position in a closure's code, or #f. */
+/* (file . line) for a position in a closure's code, or #f; just the
+ * line while the heap is exhausted. */
 static val where_of(P *p, val clo, intptr_t off)
 {
 	if (!P_HAS_TYPE(clo, T_CLOSURE))
@@ -89,6 +90,8 @@ static val where_of(P *p, val clo, intptr_t off)
 			line = l[i + 1];
 	if (!line)
 		return P_FALSE;
+	if (p->in_reserve)
+		return P_FIX(line);
 	return p_cons(p, P_SLOTS(code)[CODE_FILE], P_FIX(line));
 }
 
@@ -288,14 +291,12 @@ static val vm_loop(P *p, val entry, int init)
 		val cond = p->pending;
 		p->pending = P_FALSE;
 		if (P_HAS_TYPE(cond, T_ERROR) && P_SLOTS(cond)[ERR_WHERE] == P_FALSE) {
+			/* the heap may be full: the line alone needs no memory */
 			val w = where_of(p, clo, pc - CODE_WORDS(CLO_CODE(clo)));
 			P_SLOTS(cond)[ERR_WHERE] = w;
 		}
-		if (sp + 8 > p->stack_end) {
-			SYNC();
-			grow_stack(p, 8, 0);
-			RELOAD();
-		}
+		if (sp + 8 > p->stack_end)
+			plat_abort("p: heap exhausted while handling heap exhaustion");
 		val raise = p->roots[R_RAISE];
 		if (!P_HAS_TYPE(raise, T_CLOSURE)) {
 			size_t n = 0;
@@ -462,7 +463,8 @@ op_entry: {
 		fp[nreq] = rest;
 		sp = fp + nreq + 1;
 	}
-	if (__builtin_expect(sp + nslots + maxst + 64 > p->stack_end, 0)) {
+	if (__builtin_expect(sp + nslots + maxst + 64 > p->stack_end -
+			     (p->in_reserve ? 0 : GC_STACK_RESERVE), 0)) {
 		pc += 4;
 		SYNC();
 		grow_stack(p, (size_t)(nslots + maxst + 64), 1);
