@@ -50,12 +50,6 @@ long evtchn_alloc_unbound(domid_t remote)
 	return a.port;
 }
 
-void evtchn_close(evtchn_port_t port)
-{
-	struct evtchn_close c = { .port = port };
-	hyp_evtchn_op(EVTCHNOP_close, &c);
-}
-
 void evtchn_wait(const evtchn_port_t *ports, unsigned n, uint64_t deadline_ns)
 {
 	struct sched_poll p = { .nr_ports = n, .timeout = deadline_ns };

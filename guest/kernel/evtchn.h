@@ -21,7 +21,6 @@ void evtchn_mask(evtchn_port_t port);
 int evtchn_send(evtchn_port_t port);
 /* Allocates an unbound port that domain `remote` may bind; <0 on error. */
 long evtchn_alloc_unbound(domid_t remote);
-void evtchn_close(evtchn_port_t port);
 /* Blocks until a port is pending or Xen system time reaches deadline_ns
  * (0: no deadline).  Pending bits are left set for their owners. */
 void evtchn_wait(const evtchn_port_t *ports, unsigned n, uint64_t deadline_ns);

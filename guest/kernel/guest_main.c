@@ -45,7 +45,7 @@ void kernel_run(const struct kernel_boot *kb)
 		ksnprintf(v, sizeof v, "%lu", (unsigned long)us);
 		kprintf("p-guest: bootstats: first P instruction at %lu us after kernel entry\n",
 			(unsigned long)us);
-		xs_write(0, "data/boot-us", v);
+		xs_write("data/boot-us", v);
 	}
 	plat_exit(p_main(&run));
 }

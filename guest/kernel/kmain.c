@@ -64,12 +64,21 @@ void kmain(const struct hvm_start_info *si)
 		kpanic("cannot map the grant table");
 	if (xs_init() < 0)
 		kpanic("no xenstore ring");
+	if (kb->domid < 0) {
+		/* Xen did not say through CPUID; the toolstack writes it here. */
+		char v[16];
+		if (xs_read("domid", v, sizeof v) <= 0)
+			kpanic("cannot learn this domain's id");
+		kb->domid = 0;
+		for (const char *c = v; *c >= '0' && *c <= '9'; c++)
+			kb->domid = kb->domid * 10 + (*c - '0');
+	}
 	uint64_t t_store = clock_since_entry();
 	int rc = vchan_listen(KERNEL_VCHAN_PATH);
 	if (rc < 0)
 		kpanic("cannot publish the vchan (error %d)", rc);
 	kb->ready_ns = clock_since_entry();
-	kprintf("p-guest: domain %d up, %lu MiB free, vchan at %s\n", domid,
+	kprintf("p-guest: domain %d up, %lu MiB free, vchan at %s\n", kb->domid,
 		(unsigned long)(mem_total_bytes() >> 20), KERNEL_VCHAN_PATH);
 	if (kb->args.bootstats)
 		kprintf("p-guest: bootstats: console %lu us, xenstore %lu us, vchan published %lu us\n",
@@ -90,7 +99,7 @@ _Noreturn void kernel_exit(int status)
 		kprintf("p-guest: memory: %lu MiB returned to Xen during the run\n",
 			(unsigned long)(mem_returned_bytes() >> 20));
 	ksnprintf(v, sizeof v, "%d", status);
-	xs_write(0, "data/exit-status", v);
+	xs_write("data/exit-status", v);
 	vchan_close();
 	hyp_shutdown(SHUTDOWN_poweroff);
 }

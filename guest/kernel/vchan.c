@@ -20,23 +20,22 @@ static struct vchan_page *page = (struct vchan_page *)ctrl;
 static evtchn_port_t port;
 static char xs_path[64];
 
-/* Two plain writes instead of a transaction: libxenvchan reads ring-ref
- * first and fails (p-dom0d then retries on its next watch event) unless
- * both keys exist, so event-channel goes first.  No permissions are set:
- * the nodes are ours under data/, and the only client is dom0, which
- * xenstored never checks.  Each xenstore round trip costs milliseconds
- * under emulation, so this keeps boot short. */
+/* Two writes sent together instead of a transaction: libxenvchan reads
+ * ring-ref first and fails (p-dom0d then retries on its next watch event)
+ * unless both keys exist, and xenstored applies requests in order, so
+ * event-channel goes first.  No permissions are set: the nodes are ours
+ * under data/, and the only client is dom0, which xenstored never checks.
+ * Each xenstore round trip costs milliseconds under emulation, so this
+ * keeps boot short. */
 static int publish(const char *path, int ring_ref)
 {
-	char ref[16], evt[16], key[80];
+	char ref[16], evt[16], evtkey[80], refkey[80];
 	ksnprintf(ref, sizeof ref, "%d", ring_ref);
 	ksnprintf(evt, sizeof evt, "%u", port);
-	ksnprintf(key, sizeof key, "%s/event-channel", path);
-	int rc = xs_write(0, key, evt);
-	if (rc < 0)
-		return rc;
-	ksnprintf(key, sizeof key, "%s/ring-ref", path);
-	return xs_write(0, key, ref);
+	ksnprintf(evtkey, sizeof evtkey, "%s/event-channel", path);
+	ksnprintf(refkey, sizeof refkey, "%s/ring-ref", path);
+	const char *keys[2] = { evtkey, refkey }, *values[2] = { evt, ref };
+	return xs_write_all(keys, values, 2);
 }
 
 int vchan_listen(const char *path)
@@ -202,5 +201,5 @@ void vchan_close(void)
 {
 	__atomic_store_n(&page->srv_live, VCHAN_LIVE_GONE, __ATOMIC_SEQ_CST);
 	evtchn_send(port);
-	xs_rm(0, xs_path);
+	xs_rm(xs_path);
 }

@@ -9,11 +9,6 @@ static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
 static uint32_t next_req_id = 1;
 
-/* Queued watch events: paths only, oldest first. */
-#define XS_EVENTS 8
-static char events[XS_EVENTS][128];
-static unsigned ev_head, ev_count;
-
 int xs_init(void)
 {
 	uint64_t pfn, evt;
@@ -92,10 +87,9 @@ static int error_code(const char *name)
 	return -5;
 }
 
-/* Sends one request made of up to two payload parts and returns the
- * reply's payload length (copied into reply, NUL-terminated if room). */
-static int request(uint32_t type, uint32_t tx, const void *a, size_t alen,
-		   const void *b, size_t blen, char *reply, size_t cap)
+/* Queues one request made of up to two payload parts. */
+static int send_request(uint32_t type, uint32_t tx, const void *a, size_t alen,
+			const void *b, size_t blen)
 {
 	struct xsd_sockmsg h = {
 		.type = type, .req_id = next_req_id++, .tx_id = tx,
@@ -107,20 +101,21 @@ static int request(uint32_t type, uint32_t tx, const void *a, size_t alen,
 	ring_put(a, alen);
 	if (blen)
 		ring_put(b, blen);
+	return 0;
+}
+
+/* Takes the next reply and returns its payload length (copied into reply,
+ * NUL-terminated if room).  The kernel sets no watches, so a watch event
+ * can only be stray and is skipped. */
+static int get_reply(char *reply, size_t cap)
+{
 	for (;;) {
 		struct xsd_sockmsg r;
 		ring_get(&r, sizeof r, sizeof r);
 		if (r.len > XENSTORE_PAYLOAD_MAX)
 			return -5;
 		if (r.type == XS_WATCH_EVENT) {
-			char tmp[160];
-			ring_get(tmp, r.len, sizeof tmp - 1);
-			tmp[r.len < sizeof tmp - 1 ? r.len : sizeof tmp - 1] = 0;
-			if (ev_count < XS_EVENTS) {
-				kstrlcpy(events[(ev_head + ev_count) % XS_EVENTS], tmp,
-					 sizeof events[0]);
-				ev_count++;
-			}
+			ring_get(NULL, r.len, 0);
 			continue;
 		}
 		char err[32];
@@ -136,72 +131,47 @@ static int request(uint32_t type, uint32_t tx, const void *a, size_t alen,
 	}
 }
 
-int xs_read(uint32_t tx, const char *path, char *buf, size_t cap)
+static int request(uint32_t type, uint32_t tx, const void *a, size_t alen,
+		   const void *b, size_t blen, char *reply, size_t cap)
 {
-	return request(XS_READ, tx, path, kstrlen(path) + 1, NULL, 0, buf, cap);
+	int rc = send_request(type, tx, a, alen, b, blen);
+	return rc < 0 ? rc : get_reply(reply, cap);
 }
 
-int xs_write(uint32_t tx, const char *path, const char *value)
+int xs_write_all(const char *const *paths, const char *const *values, int n)
+{
+	int sent = 0, rc = 0;
+	/* All requests first, then all replies: one wake-up of xenstored
+	 * instead of one per key (replies come back in request order). */
+	for (; sent < n; sent++)
+		if ((rc = send_request(XS_WRITE, 0, paths[sent], kstrlen(paths[sent]) + 1,
+				       values[sent], kstrlen(values[sent]))) < 0)
+			break;
+	for (int i = 0; i < sent; i++) {
+		char ok[4];
+		int r = get_reply(ok, sizeof ok);
+		if (r < 0 && rc == 0)
+			rc = r;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int xs_read(const char *path, char *buf, size_t cap)
+{
+	return request(XS_READ, 0, path, kstrlen(path) + 1, NULL, 0, buf, cap);
+}
+
+int xs_write(const char *path, const char *value)
 {
 	char ok[4];
-	int rc = request(XS_WRITE, tx, path, kstrlen(path) + 1, value, kstrlen(value),
+	int rc = request(XS_WRITE, 0, path, kstrlen(path) + 1, value, kstrlen(value),
 			 ok, sizeof ok);
 	return rc < 0 ? rc : 0;
 }
 
-int xs_rm(uint32_t tx, const char *path)
+int xs_rm(const char *path)
 {
 	char ok[4];
-	int rc = request(XS_RM, tx, path, kstrlen(path) + 1, NULL, 0, ok, sizeof ok);
+	int rc = request(XS_RM, 0, path, kstrlen(path) + 1, NULL, 0, ok, sizeof ok);
 	return rc < 0 ? rc : 0;
-}
-
-int xs_directory(uint32_t tx, const char *path, char *buf, size_t cap)
-{
-	return request(XS_DIRECTORY, tx, path, kstrlen(path) + 1, NULL, 0, buf, cap);
-}
-
-int xs_set_perms(uint32_t tx, const char *path, const char *perms, size_t len)
-{
-	char ok[4];
-	int rc = request(XS_SET_PERMS, tx, path, kstrlen(path) + 1, perms, len, ok, sizeof ok);
-	return rc < 0 ? rc : 0;
-}
-
-int xs_tx_start(uint32_t *tx)
-{
-	char id[16];
-	int rc = request(XS_TRANSACTION_START, 0, "", 1, NULL, 0, id, sizeof id);
-	if (rc < 0)
-		return rc;
-	uint32_t v = 0;
-	for (const char *p = id; *p >= '0' && *p <= '9'; p++)
-		v = v * 10 + (uint32_t)(*p - '0');
-	*tx = v;
-	return 0;
-}
-
-int xs_tx_end(uint32_t tx, int commit)
-{
-	char ok[4];
-	int rc = request(XS_TRANSACTION_END, tx, commit ? "T" : "F", 2, NULL, 0, ok, sizeof ok);
-	return rc < 0 ? rc : 0;
-}
-
-int xs_watch(const char *path, const char *token)
-{
-	char ok[4];
-	size_t pl = kstrlen(path) + 1;
-	int rc = request(XS_WATCH, 0, path, pl, token, kstrlen(token) + 1, ok, sizeof ok);
-	return rc < 0 ? rc : 0;
-}
-
-int xs_watch_event(char *path, size_t cap)
-{
-	if (!ev_count)
-		return 0;
-	kstrlcpy(path, events[ev_head], cap);
-	ev_head = (ev_head + 1) % XS_EVENTS;
-	ev_count--;
-	return 1;
 }
