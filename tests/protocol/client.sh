@@ -4,7 +4,7 @@
 bin="$top_builddir/tests/protocol/test_client"
 n=0 failed=0
 for mode in rw ro net; do
-	out=$("$bin" "$mode" 2>&1) || failed=1
+	out=$(timeout 120 "$bin" "$mode" 2>&1) || failed=1
 	printf '%s\n' "$out" | grep -v '^1\.\.' | while IFS= read -r line; do
 		case $line in
 		ok*|"not ok"*) printf '%s [%s]\n' "$line" "$mode" ;;

@@ -1,3 +1,3 @@
 #!/bin/sh
 # Runs the codec's unit tests (TAP).
-exec "$top_builddir/tests/protocol/test_codec"
+exec timeout 60 "$top_builddir/tests/protocol/test_codec"

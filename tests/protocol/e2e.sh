@@ -5,6 +5,8 @@
 # TCP both ways when allowed, denied by default; stdin piped in; exit status
 # propagates; a megabyte of output arrives whole (flow control).
 P="$top_builddir/p"
+# Nothing here may hang the suite: every program and server has a limit.
+lim="timeout 60"
 T=$(mktemp -d /tmp/pxen-e2e.XXXXXX)
 trap 'rm -rf "$T"; [ -n "${srv:-}" ] && kill $srv 2>/dev/null' EXIT
 mkdir "$T/data" "$T/data/sub"
@@ -33,7 +35,7 @@ $IMPORTS
 (display (read-line in)) (newline)
 (display (read-line in)) (newline)
 EOF2
-check "read a file in the export" "$(cd "$T" && "$P" --fs data read.scm 2>&1)" "first line
+check "read a file in the export" "$(cd "$T" && $lim "$P" --fs data read.scm 2>&1)" "first line
 second line"
 
 prog write <<EOF2
@@ -43,7 +45,7 @@ $IMPORTS
 (close-output-port out)
 (display (file-exists? "out.txt"))
 EOF2
-check "write a file" "$(cd "$T" && "$P" --fs data write.scm 2>&1)" "#t"
+check "write a file" "$(cd "$T" && $lim "$P" --fs data write.scm 2>&1)" "#t"
 check "the file is on the host" "$(cat "$T/data/out.txt" 2>&1)" "written by P"
 
 prog list <<EOF2
@@ -55,7 +57,7 @@ $IMPORTS
 (delete-directory "made")
 (display (file-exists? "made"))
 EOF2
-check "mkdir, rename, list, delete, rmdir" "$(cd "$T" && "$P" --fs data list.scm 2>&1)" "moved.txt
+check "mkdir, rename, list, delete, rmdir" "$(cd "$T" && $lim "$P" --fs data list.scm 2>&1)" "moved.txt
 #f"
 check "nothing left behind" "$(ls "$T/data" | tr '\n' ' ')" "in.txt loop out-link root-link sub "
 
@@ -65,7 +67,7 @@ $IMPORTS
 (display (guard (e ((file-error? e) "file-error"))
   (open-input-file "$path") "opened"))
 EOF2
-	check "reading $path fails as file-error?" "$(cd "$T" && "$P" --fs data esc.scm 2>&1)" "file-error"
+	check "reading $path fails as file-error?" "$(cd "$T" && $lim "$P" --fs data esc.scm 2>&1)" "file-error"
 done
 prog escw <<EOF2
 $IMPORTS
@@ -74,7 +76,7 @@ $IMPORTS
 (display (guard (e ((file-error? e) "file-error"))
   (open-output-file "../escape.txt") "opened"))
 EOF2
-check "creating outside fails as file-error?" "$(cd "$T" && "$P" --fs data escw.scm 2>&1)" "file-errorfile-error"
+check "creating outside fails as file-error?" "$(cd "$T" && $lim "$P" --fs data escw.scm 2>&1)" "file-errorfile-error"
 check "nothing was created outside" "$(ls /tmp/pxen-e2e-escape "$T/escape.txt" 2>/dev/null)" ""
 check "the outside file is untouched" "$(cat "$T/outside.txt")" "secret"
 
@@ -85,7 +87,7 @@ $IMPORTS
 (display (guard (e ((file-error? e) "refused"))
   (delete-file "in.txt") "deleted"))
 EOF2
-check "a read-only export refuses writes" "$(cd "$T" && "$P" --fs data --ro ro.scm 2>&1)" "refusedrefused"
+check "a read-only export refuses writes" "$(cd "$T" && $lim "$P" --fs data --ro ro.scm 2>&1)" "refusedrefused"
 check "and the files are intact" "$(ls "$T/data" | tr '\n' ' ')" "in.txt loop out-link root-link sub "
 
 prog nofs <<EOF2
@@ -93,7 +95,7 @@ $IMPORTS
 (display (guard (e ((file-error? e) "file-error"))
   (open-input-file "in.txt") "opened"))
 EOF2
-check "without --fs nothing is reachable" "$(cd "$T/data" && "$P" ../nofs.scm 2>&1)" "file-error"
+check "without --fs nothing is reachable" "$(cd "$T/data" && $lim "$P" ../nofs.scm 2>&1)" "file-error"
 
 prog stdin <<EOF2
 $IMPORTS
@@ -102,14 +104,14 @@ $IMPORTS
       (begin (display k) (newline))
       (loop (read-line) (+ k 1))))
 EOF2
-check "stdin piped into a program" "$(seq 1 5000 | "$P" "$T/stdin.scm" 2>&1)" "5000"
+check "stdin piped into a program" "$(seq 1 5000 | $lim "$P" "$T/stdin.scm" 2>&1)" "5000"
 
 prog exit <<EOF2
 $IMPORTS
 (display "bye") (newline)
 (exit 7)
 EOF2
-out=$("$P" "$T/exit.scm" 2>&1); rc=$?
+out=$($lim "$P" "$T/exit.scm" 2>&1); rc=$?
 check "exit status propagates" "$rc:$out" "7:bye"
 
 prog big <<EOF2
@@ -121,19 +123,19 @@ $IMPORTS
     (loop (+ k 1))))
 EOF2
 check "a megabyte through a slow pipe arrives whole" \
-	"$("$P" "$T/big.scm" 2>&1 | (sleep 1; wc -c) | tr -d ' ')" "1000000"
+	"$($lim "$P" "$T/big.scm" 2>&1 | (sleep 1; wc -c) | tr -d ' ')" "1000000"
 
 prog nonet <<EOF2
 $IMPORTS
 (display (guard (e (#t "denied"))
   (tcp-connect "127.0.0.1" 9) "connected"))
 EOF2
-check "network is denied by default" "$("$P" "$T/nonet.scm" 2>&1)" "denied"
+check "network is denied by default" "$($lim "$P" "$T/nonet.scm" 2>&1)" "denied"
 
 port=$(( 20000 + $$ % 20000 ))
 if command -v nc >/dev/null; then
 	printf 'hello from nc\n' >"$T/nc.in"
-	( nc -l 127.0.0.1 $port <"$T/nc.in" >"$T/nc.out" 2>/dev/null ) & srv=$!
+	( timeout 20 nc -l 127.0.0.1 $port <"$T/nc.in" >"$T/nc.out" 2>/dev/null ) & srv=$!
 	sleep 0.3
 	prog tcpc <<EOF2
 $IMPORTS
@@ -143,7 +145,7 @@ $IMPORTS
 (close-port c)
 EOF2
 	check "a P TCP client talks to a local server" \
-		"$("$P" --net 127.0.0.1:$port "$T/tcpc.scm" 2>&1)" "hello from nc"
+		"$($lim "$P" --net 127.0.0.1:$port "$T/tcpc.scm" 2>&1)" "hello from nc"
 	wait $srv 2>/dev/null; srv=
 	check "the server got the client's line" "$(cat "$T/nc.out")" "hello from P"
 fi
@@ -157,7 +159,7 @@ $IMPORTS
 (send c "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nserved by P\n")
 (close-port c)
 EOF2
-"$P" --net listen:$lport "$T/tcps.scm" >"$T/tcps.out" 2>&1 & srv=$!
+timeout 30 "$P" --net listen:$lport "$T/tcps.scm" >"$T/tcps.out" 2>&1 & srv=$!
 body=""
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	sleep 0.2
