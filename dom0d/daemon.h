@@ -35,7 +35,7 @@ int bq_append(struct bq *q, const void *p, size_t n);
 void bq_consume(struct bq *q, size_t n);
 void bq_free(struct bq *q);
 
-enum stream_kind { SK_STDIN, SK_STDOUT, SK_STDERR, SK_REPL, SK_SOCKET, SK_LISTENER };
+enum stream_kind { SK_STDIN, SK_STDOUT, SK_STDERR, SK_SOCKET, SK_LISTENER };
 
 struct stream {
 	struct watch w;		/* fd: the host end; -1 when there is none */

@@ -26,7 +26,7 @@ static void stream_on_event(struct daemon *d, struct watch *w, uint32_t events);
 
 static int host_reads(const struct stream *s)
 {
-	return s->kind == SK_STDIN || s->kind == SK_SOCKET || s->kind == SK_REPL;
+	return s->kind == SK_STDIN || s->kind == SK_SOCKET;
 }
 
 /* Gives a tty or pipe its own nonblocking open file description, so the
@@ -74,7 +74,7 @@ struct stream *stream_open(struct guest *g, uint16_t chan, enum stream_kind kind
 	}
 	s->next = g->streams;
 	g->streams = s;
-	if (kind == SK_STDOUT || kind == SK_STDERR || kind == SK_SOCKET || kind == SK_REPL) {
+	if (kind == SK_STDOUT || kind == SK_STDERR || kind == SK_SOCKET) {
 		struct px_field f = { .n = PX_INITIAL_CREDIT };
 		s->granted = PX_INITIAL_CREDIT;
 		if (kind != SK_SOCKET)
