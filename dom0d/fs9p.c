@@ -508,6 +508,7 @@ static long t_setattr(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
 	uint64_t valid = r->f[1].n;
+	struct stat st;
 	char proc[64];
 
 	if (!fi)
@@ -516,6 +517,11 @@ static long t_setattr(struct req *r)
 		return rlerror(r, EROFS);
 	if (valid & (P9_SETATTR_UID | P9_SETATTR_GID))
 		return rlerror(r, EPERM);
+	/* Never through a symlink: its target may lie outside the root. */
+	if (fstat(fi->fd, &st) < 0)
+		return rlerror(r, errno);
+	if (S_ISLNK(st.st_mode))
+		return rlerror(r, EOPNOTSUPP);
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fi->fd);
 	if ((valid & P9_SETATTR_MODE) && chmod(proc, (mode_t)(r->f[2].n & 07777)) < 0)
 		return rlerror(r, errno);
