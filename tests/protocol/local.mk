@@ -44,7 +44,8 @@ tests/protocol/fuzz_dom0d: $(top_srcdir)/tests/protocol/fuzz_dom0d.c $(FUZZ_PROT
 		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
 fuzz: tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
 .PHONY: fuzz
-check_SCRIPTS = tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
+# Built just before fuzz.sh runs.
+tests/protocol/fuzz.log: tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d
 CLEANFILES += tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d tests/protocol/*.log
 TESTS += tests/protocol/fuzz.sh
 EXTRA_DIST += tests/protocol/fuzz.sh tests/protocol/fuzz_decode.c tests/protocol/fuzz_dom0d.c
