@@ -30,7 +30,7 @@ static void *grow(P *p, void *old, size_t elem, int *cap, int need)
 	while (ncap < need)
 		ncap *= 2;
 	void *n = raw(p, elem * (size_t)ncap);
-	if (old)
+	if (old && *cap)
 		memcpy(n, old, elem * (size_t)*cap);
 	*cap = ncap;
 	return n;
@@ -567,7 +567,8 @@ static val make_code(struct cx *c, struct fn *f, int nreq, int rest)
 		P_VEC(consts)[i] = f->consts[i];
 	val lines = p_alloc(p, T_BYTES, sizeof(uintptr_t) + (size_t)f->nlines * sizeof(int32_t));
 	*(uintptr_t *)P_RAW(lines) = (uintptr_t)f->nlines;
-	memcpy((uintptr_t *)P_RAW(lines) + 1, f->lines, (size_t)f->nlines * sizeof(int32_t));
+	if (f->nlines)
+		memcpy((uintptr_t *)P_RAW(lines) + 1, f->lines, (size_t)f->nlines * sizeof(int32_t));
 	val code = p_alloc(p, T_CODE, CODE_NSLOTS_ * sizeof(val));
 	P_SLOTS(code)[CODE_BYTES] = bytes;
 	P_SLOTS(code)[CODE_CONSTS] = consts;
