@@ -11,7 +11,12 @@ static val bytes_alloc(P *p, size_t nbytes)
 
 val string_alloc(P *p, size_t len, int width)
 {
-	val data = bytes_alloc(p, len * (size_t)width);
+	val data;
+
+	/* len * width must not wrap around (a fixnum length can be 2^62). */
+	if (len > ((size_t)P_FIX_MAX >> 2))
+		p_raise_error(p, PE_HEAP, "heap exhausted: string too long", 0);
+	data = bytes_alloc(p, len * (size_t)width);
 	val s = p_alloc(p, T_STRING, 3 * sizeof(val));
 
 	P_SLOTS(s)[0] = P_FIX(len);
