@@ -270,20 +270,22 @@ void cl_file_close(struct cl_handle *h)
 	clunk(h->fid);
 }
 
+/* Walks to path into a new fid; "" and "." name the root itself. */
+static int walk_any(const char *path, uint32_t *fid)
+{
+	struct comps none = { .n = 0 };
+
+	if (path[0] == 0 || (path[0] == '.' && path[1] == 0))
+		return attached ? walk(&none, 0, fid) : -PLAT_EACCES;
+	return walk_path(path, fid);
+}
+
 int plat_stat(const char *path, struct plat_stat *st)
 {
 	struct px_field f[20];
 	uint32_t fid, fmt;
-	int err;
+	int err = walk_any(path, &fid);
 
-	err = (path[0] == 0 || (path[0] == '.' && path[1] == 0)) && attached ? 0 : 1;
-	if (err == 0) {
-		/* The root itself: a walk with no names clones it. */
-		struct comps c = { .n = 0 };
-		err = walk(&c, 0, &fid);
-	} else {
-		err = walk_path(path, &fid);
-	}
 	if (err < 0)
 		return err;
 	f[0].n = fid;
@@ -369,12 +371,7 @@ int plat_opendir(const char *path)
 	uint32_t fid;
 	int err, h;
 
-	if (path[0] == 0 || (path[0] == '.' && path[1] == 0)) {
-		struct comps c = { .n = 0 };
-		err = attached ? walk(&c, 0, &fid) : -PLAT_EACCES;
-	} else {
-		err = walk_path(path, &fid);
-	}
+	err = walk_any(path, &fid);
 	if (err < 0)
 		return err;
 	f[0].n = fid;

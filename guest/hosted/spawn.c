@@ -84,8 +84,8 @@ int host_spawn_dom0d(const struct host_config *cfg)
 		return -e;
 	}
 	if (pid == 0) {
-		/* Its own process group: Ctrl-C is the program's, not dom0's. */
-		setpgid(0, 0);
+		/* Ctrl-C is the program's (an interrupt), not dom0's.  The daemon
+		 * stays in our process group so it may read the terminal. */
 		signal(SIGINT, SIG_IGN);
 		fcntl(sv[1], F_SETFD, 0);
 		execv(path, (char *const *)args);

@@ -104,14 +104,15 @@ static void import_all(P *p, val sym, val tag, void *ctx)
 		env_bind(p, p->roots[R_INTERACTION], sym, b);
 }
 
-static void run_source(P *p, const char *text, size_t n, val name)
+/* Values held across vm_run live in roots: a collection moves them. */
+static void run_source(P *p, const char *text, size_t n, const char *name)
 {
 	p->roots[R_TMP0] = p_open_input_string(p, p_string_from_utf8(p, text, n));
 	for (;;) {
 		val d = p_read_datum(p, p->roots[R_TMP0]);
 		if (d == P_EOF)
 			break;
-		p->cur_file = name;
+		p->cur_file = str_c(p, name);
 		vm_run(p, compile_toplevel(p, d, p->roots[R_SYSENV]));
 	}
 	p->roots[R_TMP0] = P_FALSE;
@@ -182,15 +183,14 @@ P *p_boot(const struct p_run *run)
 	build_system(p);
 	library_path(p, run);
 	text_init(p);
-	val prelude_name = str_c(p, "prelude");
-	run_source(p, prelude_scm, strlen(prelude_scm), prelude_name);
+	run_source(p, prelude_scm, strlen(prelude_scm), "prelude");
 	for (const struct text_scheme_def *d = text_scheme_defs; d->name; d++) {
 		val name = sym_intern_cstr(p, d->name);
 		val src = p_open_input_string(p, str_c(p, d->source));
 		val form = p_list(p, 3, sym_intern_cstr(p, "define"), name,
 				  p_read_datum(p, src));
 		vm_run(p, compile_toplevel(p, form, p->roots[R_SYSENV]));
-		lib_tag(p, d->lib, name);
+		lib_tag(p, d->lib, sym_intern_cstr(p, d->name));
 	}
 	env_for_each(p, p->roots[R_SYSENV], tag_default, NULL);
 	p->roots[R_INTERACTION] = env_make(p, P_FALSE);
