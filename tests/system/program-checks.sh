@@ -50,13 +50,21 @@ cp /pxen/export/lib/mylib.sld /tmp/export/lib/
 echo "first line" >/tmp/export/in.txt
 echo "outside" >/tmp/secret.txt
 run_prog files --fs /tmp/export /pxen/progs/files.scm
-check "a program reads, writes and deletes files in its export" eval \
+check "a program reads, writes, deletes and lists files in its export" eval \
 	'rc_is files 0 && grep -qx "read:first line" /tmp/files.out && grep -qx "wrote:#t" /tmp/files.out &&
 	 grep -qx "deleted:#t" /tmp/files.out && [ "$(cat /tmp/export/out.txt)" = "copy of first line" ] &&
-	 [ ! -e /tmp/export/scratch.txt ]'
+	 [ ! -e /tmp/export/scratch.txt ] && grep -qx "list:(in.txt lib made out.txt sub)" /tmp/files.out &&
+	 grep -qx "list after delete:(in.txt lib out.txt sub)" /tmp/files.out'
 check "a program cannot escape its export" eval \
-	'grep -qx "escape ../secret.txt:#f" /tmp/files.out && grep -qx "escape /../secret.txt:#f" /tmp/files.out &&
+	'grep "^list \.\.:" /tmp/files.out | grep -qv secret &&
+	 grep -qx "escape ../secret.txt:#f" /tmp/files.out && grep -qx "escape /../secret.txt:#f" /tmp/files.out &&
 	 grep -qx "escape sub/../../secret.txt:#f" /tmp/files.out'
+
+rm -rf /tmp/roexp && mkdir -p /tmp/roexp && echo "first line" >/tmp/roexp/in.txt
+run_prog rofiles --fs /tmp/roexp --ro /pxen/progs/files.scm
+check "a read-only export refuses writes (the program fails, nothing is written)" eval \
+	'rc_is rofiles 70 && grep -qx "read:first line" /tmp/rofiles.out && [ ! -e /tmp/roexp/out.txt ] &&
+	 grep -qi "read-only" /tmp/rofiles.err'
 
 run_prog uselib --fs /tmp/export /pxen/progs/uselib.scm
 check "a library is imported through the file proxy" eval 'out_is uselib "hello from library" && rc_is uselib 0'

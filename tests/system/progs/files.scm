@@ -1,5 +1,5 @@
-;; Reads, writes and deletes files in its export, and tries to escape it.
-(import (scheme base) (scheme write) (scheme file))
+;; Reads, writes, deletes and lists files in its export, and tries to escape it.
+(import (scheme base) (scheme write) (scheme file) (pxen fs))
 (define (say . xs) (for-each display xs) (newline))
 (define line (call-with-input-file "in.txt" read-line))
 (say "read:" line)
@@ -9,6 +9,11 @@
 (call-with-output-file "scratch.txt" (lambda (p) (write-string "x" p)))
 (delete-file "scratch.txt")
 (say "deleted:" (not (file-exists? "scratch.txt")))
+(make-directory "made")
+(say "list:" (list-directory "."))
+(delete-directory "made")
+(say "list after delete:" (list-directory "."))
+(say "list ..:" (guard (e (#t 'refused)) (list-directory "..")))
 (define (escapes? path)
   (guard (e (#t #f))
     (call-with-input-file path read-line)
