@@ -103,6 +103,22 @@ static const char *rss(pid_t pid, char *buf, size_t cap)
 	return buf;
 }
 
+/* How many descriptors the daemon holds. */
+static int nfds(pid_t pid)
+{
+	char cmd[96], buf[32];
+	FILE *f;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "ls /proc/%d/fd | wc -l", (int)pid);
+	f = popen(cmd, "r");
+	if (f && fgets(buf, sizeof buf, f))
+		n = atoi(buf);
+	if (f)
+		pclose(f);
+	return n;
+}
+
 static int good_guest_ok(void)
 {
 	char buf[64];
@@ -120,7 +136,7 @@ int main(int argc, char **argv)
 	char dom0d[256], root[192], path[256];
 	uint8_t junk[256];
 	pid_t pid;
-	int fd, i, logfd;
+	int fd, i, logfd, fds_before;
 
 	(void)argc;
 	snprintf(dir, sizeof dir, "/tmp/pxen-hostile-XXXXXX");
@@ -149,6 +165,7 @@ int main(int argc, char **argv)
 	cfg.connect_path = sock;
 	tap_ok(host_setup(&cfg) == 0, "a well-behaved guest connects");
 	tap_ok(good_guest_ok(), "and reads a file");
+	fds_before = nfds(pid);
 
 	fd = raw_connect();
 	for (i = 0; i < (int)sizeof junk; i++)
@@ -246,6 +263,7 @@ int main(int argc, char **argv)
 	}
 	usleep(100000);
 	tap_ok(kill(pid, 0) == 0 && good_guest_ok(), "after all that, the daemon serves the good guest");
+	tap_ok(nfds(pid) == fds_before, "the hostile guests left no descriptor behind");
 	tap_ok(log_has("frame length") && log_has("unknown message type") &&
 	       log_has("first message is not HELLO") &&
 	       log_has("stream that does not exist"),
