@@ -215,7 +215,7 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (!listen_path && !use_xen) {
+	if (!listen_path && !use_xen && !control_path) {
 		fprintf(stderr, "p-dom0d: nothing to serve (give --listen, --guest-fd or use Xen)\n");
 		return 2;
 	}

@@ -4,7 +4,8 @@ PROTO_TEST_LDADD = libphosted.a libpclient.a libprotocol.a
 PROTO_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/hosted -I$(top_srcdir)/guest/client \
 	-I$(top_srcdir)/tests/protocol
 
-check_PROGRAMS += tests/protocol/test_codec tests/protocol/test_client tests/protocol/test_hostile
+check_PROGRAMS += tests/protocol/test_codec tests/protocol/test_client tests/protocol/test_hostile \
+	tests/protocol/test_launcher
 tests_protocol_test_codec_SOURCES = tests/protocol/test_codec.c tests/protocol/tap.h
 tests_protocol_test_codec_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_codec_LDFLAGS = -no-pie $(AM_LDFLAGS)
@@ -19,7 +20,12 @@ tests_protocol_test_hostile_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_hostile_LDADD = $(PROTO_TEST_LDADD)
 
-PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/client.sh tests/protocol/hostile.sh \
+tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c tests/protocol/tap.h
+tests_protocol_test_launcher_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_launcher_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_launcher_LDADD = libprotocol.a
+
+PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/launcher.sh tests/protocol/client.sh tests/protocol/hostile.sh \
 	tests/protocol/e2e.sh tests/protocol/repl.sh
 TESTS += $(PROTO_SH_TESTS)
 EXTRA_DIST += $(PROTO_SH_TESTS)
