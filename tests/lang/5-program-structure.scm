@@ -11,7 +11,7 @@
 (include "harness.scm")
 
 ;; 5.2 import declarations and user libraries
-(test '(2 1) (let ((s (stack-push (stack-push (make-stack) 1) 2)))
+(test '(2 2) (let ((s (stack-push (stack-push (make-stack) 1) 2)))
                (list (stack-top s) (stack-size s))))
 (test "renamed export" 1 (stack-top (pop (stack-push (stack-push (make-stack) 1) 2))))
 (test "only" 8 (double 4))

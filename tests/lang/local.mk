@@ -22,11 +22,11 @@ LANG_CONFORMANCE = \
 	tests/lang/tail-calls.scm \
 	tests/lang/deep-recursion.scm \
 	tests/lang/errors.scm
-LANG_SCRIPTS = tests/lang/repl.sh tests/lang/cli.sh
+LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh
 
-TESTS += $(LANG_CONFORMANCE) $(LANG_SCRIPTS)
-LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_SCRIPTS)
-EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_SCRIPTS) \
+TESTS += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS)
+LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS)
+EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS) \
 	tests/lang/run-scm.sh tests/lang/harness.scm \
 	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
 	tests/lang/lib/pxtest/util.sld \

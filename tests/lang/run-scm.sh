@@ -3,10 +3,11 @@
 # file's directory as the export root so (include "harness.scm"), user
 # libraries in lib/ and scratch files resolve beneath it.  p itself reads
 # P_GC_STRESS from the environment; the harness scales heavy loops down then.
+# A hang is a failure too: the run is cut off after P_TEST_TIMEOUT seconds.
 file=$1
 p=${top_builddir:-.}/p
 if [ ! -x "$p" ]; then
 	echo "Bail out! no p binary at $p"
 	exit 1
 fi
-exec "$p" --fs "$(dirname "$file")" --heap 64M "$file"
+exec timeout "${P_TEST_TIMEOUT:-1200}" "$p" --fs "$(dirname "$file")" --heap 64M "$file"

@@ -14,6 +14,6 @@
     (define-syntax with-pushed
       (syntax-rules ()
         ((_ s (x ...) body ...)
-         (let ((s (stack-push* s (list x ...)))) body ...))))
+         (let ((s (stack-push* (make-stack) (list x ...)))) body ...))))
     (define (stack-push* s xs)
       (if (null? xs) s (stack-push* (stack-push s (car xs)) (cdr xs))))))
