@@ -118,6 +118,15 @@ static int token_ascii(const struct strbuf *b, char *buf, size_t cap)
 	return 1;
 }
 
+/* The token as NUL-terminated ASCII in a raw heap object (tokens such as
+ * bignum literals can be long), or NULL when it holds other characters. */
+static const char *token_text(struct reader *r, const struct strbuf *b)
+{
+	char *t = P_RAW(p_alloc(r->p, T_BYTES, b->len + 1));
+
+	return token_ascii(b, t, b->len + 1) ? t : NULL;
+}
+
 static val make_symbol(struct reader *r, struct strbuf *b, int fold)
 {
 	val s;
@@ -449,7 +458,7 @@ static enum item read_hash(struct reader *r, long start, val *out)
 {
 	int32_t c = peek(r);
 	struct strbuf b;
-	char text[128];
+	const char *text;
 
 	if (c == PORT_EOF)
 		read_error(r, start, "end of input after #");
@@ -470,7 +479,7 @@ static enum item read_hash(struct reader *r, long start, val *out)
 	strbuf_init(&b, r->p);
 	strbuf_push(&b, '#');
 	read_token(r, &b);
-	if (!token_ascii(&b, text, sizeof text))
+	if (!(text = token_text(r, &b)))
 		read_error(r, start, "unknown # syntax");
 	if (strcmp(text, "#u8") == 0 || strcmp(text, "#U8") == 0) {
 		if (get(r) != '(')
@@ -495,12 +504,12 @@ static enum item read_hash(struct reader *r, long start, val *out)
 static enum item read_atom(struct reader *r, int32_t first, long start, val *out)
 {
 	struct strbuf b;
-	char text[128];
+	const char *text;
 
 	strbuf_init(&b, r->p);
 	strbuf_push(&b, (uint32_t)first);
 	read_token(r, &b);
-	if (token_ascii(&b, text, sizeof text)) {
+	if ((text = token_text(r, &b))) {
 		if (strcmp(text, ".") == 0)
 			return IT_DOT;
 		if (strchr("0123456789+-.", text[0]) && text[0] != '\0') {

@@ -68,6 +68,20 @@ static void test_data(P *p)
 	expect(p, "abc ->x <=? ... + - a.b !$%&*/:<=>?^_~", "abc ->x <=? ... + - a.b !$%&*/:<=>?^_~");
 	expect(p, "\xCE\xBB\xCE\xB1", "\xCE\xBB\xCE\xB1");
 	expect(p, "42 -7 +5", "42 -7 5");
+	expect(p, "#x-ff #b101 #e1.5 1/2 -0.5 +inf.0", "-255 5 3/2 1/2 -0.5 +inf.0");
+	{
+		char big[400], want[400];
+		memset(big, '9', 300);
+		big[300] = '\0';
+		strcpy(want, big);
+		expect(p, big, want);
+		big[0] = '#', big[1] = 'x';
+		memset(big + 2, 'f', 298);
+		{
+			val d = read_datum(p, port_open_input_string(p, str(p, big)));
+			ok(p_is_number(d) && !P_IS_FIX(d), "a 298-digit hex literal is a bignum");
+		}
+	}
 	expect(p, "; comment\n 1 ; more\n 2", "1 2");
 	expect(p, "#| block #| nested |# still |# 3", "3");
 	expect(p, "(1 #;(2 3) 4) #; 5 6", "(1 4) 6");
