@@ -157,6 +157,21 @@ static void on_xs(struct daemon *d, struct watch *w, uint32_t events)
 	}
 }
 
+/* Guests that published their endpoint before we started watching. */
+static void scan_existing(struct daemon *d, struct xs_handle *xs)
+{
+	unsigned int n, i;
+	char **dom = xs_directory(xs, XBT_NULL, "/local/domain", &n);
+
+	for (i = 0; dom && i < n; i++) {
+		char *end;
+		unsigned long domid = strtoul(dom[i], &end, 10);
+		if (!*end && domid != 0 && domid < 0x7ff0)
+			try_connect(d, xs, (unsigned)domid);
+	}
+	free(dom);
+}
+
 int xen_tp_start(struct daemon *d)
 {
 	struct xen_watch *xw = calloc(1, sizeof *xw);
@@ -185,6 +200,7 @@ int xen_tp_start(struct daemon *d)
 		return err;
 	}
 	d->xen = xw;
+	scan_existing(d, xw->xs);
 	return 0;
 }
 
