@@ -234,8 +234,8 @@ static void print_string(struct writer *w, val s)
 static int symbol_needs_bars(P *p, val name)
 {
 	size_t n = STR_LEN(name);
-	char text[64];
 	uint32_t c0;
+	char *text;
 
 	if (n == 0)
 		return 1;
@@ -249,19 +249,20 @@ static int symbol_needs_bars(P *p, val name)
 	c0 = p_string_ref(name, 0);
 	if (c0 == '#' || (c0 >= '0' && c0 <= '9'))
 		return 1;
-	if (n < sizeof text && (c0 == '+' || c0 == '-' || c0 == '.')) {
-		if (n == 1 && c0 == '.')
-			return 1;
-		for (size_t i = 0; i < n; i++) {
-			uint32_t c = p_string_ref(name, i);
-			if (c > 127)
-				return 0;
-			text[i] = (char)c;
-		}
-		text[n] = '\0';
-		return num_parse(p, text, n, 10) != P_FALSE;
+	if (c0 != '+' && c0 != '-' && c0 != '.')
+		return 0;
+	if (n == 1 && c0 == '.')
+		return 1;
+	/* A sign or dot may start a number: bars if it would read as one. */
+	text = P_RAW(p_alloc(p, T_BYTES, n + 1));
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = p_string_ref(name, i);
+		if (c > 127)
+			return 0;
+		text[i] = (char)c;
 	}
-	return 0;
+	text[n] = '\0';
+	return num_parse(p, text, n, 10) != P_FALSE;
 }
 
 static void print_symbol(struct writer *w, val sym)
