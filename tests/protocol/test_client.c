@@ -162,16 +162,19 @@ static int free_port(void)
 	return port;
 }
 
-/* A child process echoing one connection on port. */
-static pid_t echo_server(int port)
+/* A child process echoing one connection on port, over IPv4 or IPv6. */
+static pid_t echo_server(int port, int v6)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
 				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-	int one = 1, fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in6 sa6 = { .sin6_family = AF_INET6, .sin6_port = htons((uint16_t)port),
+				    .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+	int one = 1, fd = socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM, 0);
 	pid_t pid;
 
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(fd, 4) < 0) {
+	if ((v6 ? bind(fd, (struct sockaddr *)&sa6, sizeof sa6) : bind(fd, (struct sockaddr *)&sa, sizeof sa)) < 0 ||
+	    listen(fd, 4) < 0) {
 		perror("echo server");
 		exit(99);
 	}
@@ -187,6 +190,25 @@ static pid_t echo_server(int port)
 	}
 	close(fd);
 	return pid;
+}
+
+/* Sends a line to an echo server at host:port and checks it comes back. */
+static int echo_round(const char *host, int port)
+{
+	char buf[64];
+	long n = 0;
+	int h = plat_tcp_connect(host, port);
+
+	if (h < 0 || plat_write(h, "ping\n", 5) != 5)
+		return 0;
+	while (n < 5) {
+		long r = plat_read(h, buf + n, sizeof buf - 1 - (size_t)n);
+		if (r <= 0)
+			break;
+		n += r;
+	}
+	plat_close(h);
+	return n == 5 && !memcmp(buf, "ping\n", 5);
 }
 
 static void net_tests(int allowed, int port, int lport)
@@ -252,7 +274,9 @@ int main(int argc, char **argv)
 	char rule[64], lrule[64];
 	struct host_config cfg = { .heap_limit = 64 << 20, .argc = 1, .argv = argv };
 	int port = free_port(), lport = free_port(), err;
-	pid_t echo = 0;
+	pid_t echo = 0, echo6 = 0;
+	int port6 = free_port();
+	char rule6[64];
 
 	setup_tree();
 	cfg.fs_root = root;
@@ -260,16 +284,23 @@ int main(int argc, char **argv)
 	if (!strcmp(mode, "net")) {
 		snprintf(rule, sizeof rule, "127.0.0.1:%d", port);
 		snprintf(lrule, sizeof lrule, "listen:%d", lport);
+		snprintf(rule6, sizeof rule6, "[::1]:%d", port6);
 		cfg.net[cfg.nnet++] = rule;
 		cfg.net[cfg.nnet++] = lrule;
-		echo = echo_server(port);
+		cfg.net[cfg.nnet++] = rule6;
+		echo = echo_server(port, 0);
+		echo6 = echo_server(port6, 1);
 	}
 	err = host_setup(&cfg);
 	tap_ok(err == 0, "connect to a fresh p-dom0d");
 	if (err < 0)
 		return tap_done();
-	if (!strcmp(mode, "net"))
+	if (!strcmp(mode, "net")) {
 		net_tests(1, port, lport);
+		tap_ok(echo_round("::1", port6), "TCP over IPv6 to an allowed [::1] rule");
+		tap_ok(plat_tcp_connect("::1", port) == -PLAT_EACCES,
+		       "IPv6 to a port only allowed on IPv4 is refused");
+	}
 	else {
 		file_tests(cfg.read_only);
 		net_tests(0, port, lport);
@@ -277,6 +308,10 @@ int main(int argc, char **argv)
 	if (echo) {
 		kill(echo, SIGTERM);
 		waitpid(echo, NULL, 0);
+	}
+	if (echo6) {
+		kill(echo6, SIGTERM);
+		waitpid(echo6, NULL, 0);
 	}
 	if (system("true") == 0) {
 		char cmd[400];
