@@ -143,6 +143,31 @@ static void file_tests(int ro)
 	tap_ok(plat_rmdir("d2") == -PLAT_ENOTEMPTY, "rmdir of a full directory fails");
 	tap_ok(plat_unlink("d2/moved.txt") == 0 && plat_rmdir("d2") == 0 &&
 	       plat_stat("d2", &st) == -PLAT_ENOENT, "unlink and rmdir");
+	{
+		/* Deeper than one Twalk carries (16 names), and bigger than a
+		 * frame. */
+		static char big[300000], back[300001];
+		char path[256] = "";
+		long got = 0, r;
+		int k, ok = 1;
+		for (k = 0; k < 20 && ok; k++) {
+			strcat(path, k ? "/d" : "d");
+			ok = plat_mkdir(path) == 0;
+		}
+		strcat(path, "/big.bin");
+		for (k = 0; k < (int)sizeof big; k++)
+			big[k] = (char)(k * 7 + k / 251);
+		h = plat_open(path, PLAT_O_WRITE | PLAT_O_CREATE | PLAT_O_TRUNC);
+		ok = ok && h >= 0 && plat_write(h, big, sizeof big) == (long)sizeof big &&
+		     plat_close(h) == 0;
+		h = plat_open(path, PLAT_O_READ);
+		while (h >= 0 && (r = plat_read(h, back + got, sizeof back - (size_t)got)) > 0)
+			got += r;
+		if (h >= 0)
+			plat_close(h);
+		tap_ok(ok && got == (long)sizeof big && !memcmp(big, back, sizeof big),
+		       "300 kB written and read back 20 directories deep");
+	}
 	tap_ok(plat_rename("a.txt", "../stolen.txt") < 0, "rename out of the export fails");
 	tap_ok(plat_unlink("../outside.txt") < 0 && access(outside, F_OK) == 0,
 	       "unlink outside fails and the file is still there");
