@@ -328,8 +328,7 @@ void port_write_bytes(P *p, val port, const void *data, size_t n, const char *wh
 		len = 0;
 	}
 	if (n >= cap) {
-		/* Too big to buffer: write it straight from the caller's data
-		 * by passing it through the buffer in slices. */
+		/* Too big to buffer: pass it through in buffer-sized slices. */
 		const uint8_t *d = data;
 		while (n > 0) {
 			size_t k = n < cap ? n : cap;
@@ -343,7 +342,7 @@ void port_write_bytes(P *p, val port, const void *data, size_t n, const char *wh
 	}
 	memcpy(BUF(buf) + len, data, n);
 	SETN(port, PORT_OUT_LEN, len + n);
-	if (f & PORT_UNBUFFERED)
+	if ((f & PORT_UNBUFFERED) || ((f & PORT_LINEBUF) && memchr(data, '\n', n)))
 		flush_bytes(p, port, who);
 }
 
@@ -431,7 +430,7 @@ void text_init(P *p)
 	val st = state(p);
 	val in = port_from_handle(p, PLAT_STDIN, PORT_IN | PORT_TEXT | PORT_CONSOLE,
 				  string_from_latin1(p, "stdin", 5));
-	val out = port_from_handle(p, PLAT_STDOUT, PORT_OUT | PORT_TEXT,
+	val out = port_from_handle(p, PLAT_STDOUT, PORT_OUT | PORT_TEXT | PORT_LINEBUF,
 				   string_from_latin1(p, "stdout", 6));
 	val err = port_from_handle(p, PLAT_STDERR,
 				   PORT_OUT | PORT_TEXT | PORT_UNBUFFERED,

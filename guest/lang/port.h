@@ -15,6 +15,9 @@
  * A port may be both input and output (sockets): its sides close
  * separately and the handle is closed with the last side.
  *
+ * The program's stdout is line buffered (a line shows up when it is
+ * complete, as a user watching a long computation expects), stderr is
+ * unbuffered, files and sockets are flushed when their buffer fills.
  * Before a read on the program's stdin or REPL stream would block, every
  * open output port on a platform handle is flushed, so prompts appear;
  * text_flush_all (at exit) does the same.
@@ -35,6 +38,7 @@ enum port_flag {
 	PORT_UNBUFFERED = 128,	/* output flushed after every write (stderr) */
 	PORT_FOLDCASE = 256,	/* reader: #!fold-case seen on this port */
 	PORT_LISTENER = 512,	/* a TCP listener (pxen net): open while PORT_IN_OPEN */
+	PORT_LINEBUF = 1024,	/* output flushed after each write holding a newline */
 };
 
 enum port_slot {
