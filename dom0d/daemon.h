@@ -61,6 +61,7 @@ struct stream {
 struct fs9p;
 struct repl;
 struct guestconf;
+struct resolver;
 
 struct guest {
 	struct watch w;		/* the transport's fd */
@@ -123,6 +124,7 @@ struct daemon {
 	struct xen_watch *xen;	/* xenstore discovery, NULL without Xen */
 	const char *single_repl;	/* --repl-socket: the one guest is detached */
 	struct guestconf *conf;	/* --config: policies by xenstore name */
+	struct resolver *resolver;	/* lookups in progress for RESOLVE */
 };
 
 /* Releases every guest, registration, connection and listener. */

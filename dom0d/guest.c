@@ -17,6 +17,7 @@
 #include "launcher.h"
 #include "px_msgs.h"
 #include "repl.h"
+#include "resolve.h"
 
 #define IN_CAP (2 * PX_MAX_FRAME)
 
@@ -237,6 +238,7 @@ static void guest_release(struct guest *g)
 	int i;
 
 	repl_release(g);
+	resolve_forget(g);
 	while (g->streams)
 		stream_close(g->streams);
 	fs9p_free(g->fs);

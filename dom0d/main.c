@@ -21,6 +21,7 @@
 #include "launcher.h"
 #include "local_tp.h"
 #include "repl.h"
+#include "resolve.h"
 #ifdef PXEN_XEN
 #include "xen_tp.h"
 #endif
@@ -61,6 +62,7 @@ void daemon_release(struct daemon *d)
 	for (g = d->guests; g; g = g->next)
 		guest_kill(g, "p-dom0d is shutting down");
 	guest_reap(d);
+	resolve_stop(d);
 	launcher_release(d);
 #ifdef PXEN_XEN
 	xen_tp_stop(d);
@@ -167,6 +169,10 @@ int main(int argc, char **argv)
 	sigw.fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (sigw.fd < 0 || loop_set(&d, &sigw, EPOLLIN, 1) < 0) {
 		perror("p-dom0d: signalfd");
+		return 1;
+	}
+	if (resolve_start(&d) < 0) {
+		perror("p-dom0d: eventfd");
 		return 1;
 	}
 	if (guest_fd >= 0) {

@@ -18,6 +18,7 @@
 
 #include "daemon.h"
 #include "px_msgs.h"
+#include "resolve.h"
 
 #define MAX_SOCKETS 1024
 
@@ -261,11 +262,7 @@ static void abort_waits(struct stream *s)
 
 static void do_resolve(struct guest *g, uint32_t tag, const struct px_field *f)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
-	uint8_t wire[PX_MAX_RESOLVE * PX_ADDR_LEN];
-	char name[256], service[8];
-	struct px_field r = { .p = wire };
-	int err;
+	char name[256];
 
 	if (!policy_has_net(&g->pol)) {
 		fail(g, tag, EACCES, "network access is not allowed for this guest");
@@ -277,20 +274,7 @@ static void do_resolve(struct guest *g, uint32_t tag, const struct px_field *f)
 	}
 	memcpy(name, f[0].p, f[0].len);
 	name[f[0].len] = 0;
-	snprintf(service, sizeof service, "%u", (unsigned)f[1].n);
-	err = getaddrinfo(name, service, &hints, &res);
-	if (err) {
-		fail(g, tag, EHOSTUNREACH, gai_strerror(err));
-		return;
-	}
-	for (ai = res; ai && r.n < PX_MAX_RESOLVE; ai = ai->ai_next)
-		if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) {
-			from_sockaddr(ai->ai_addr, wire + r.n * PX_ADDR_LEN);
-			r.n++;
-		}
-	freeaddrinfo(res);
-	r.len = (uint32_t)(r.n * PX_ADDR_LEN);
-	reply(g, PX_RESOLVE, tag, &r);
+	resolve_submit(g, tag, name, (unsigned)f[1].n);
 }
 
 void net_handle(struct guest *g, const struct px_hdr *h, struct px_field *f)
