@@ -213,8 +213,11 @@ static void push(struct stream *s)
 			break;
 		}
 		if (w <= 0) {
-			/* The reader went away: drop what is left, as a closed pipe would. */
+			/* The reader went away: drop what is left, and tell the guest
+			 * its writes have nowhere to go, as a closed pipe would. */
 			done = s->pend.len;
+			if (!s->is_socket && !s->eof_sent)
+				send_eof(s);
 			break;
 		}
 		done += (size_t)w;

@@ -100,7 +100,7 @@ const char *plat_strerror(int err)
 		{ PLAT_EMFILE, "too many open handles" },
 		{ PLAT_ENOSPC, "no space left on device" },
 		{ PLAT_EROFS, "read-only file system" },
-		{ PLAT_EPIPE, "connection to dom0 lost" },
+		{ PLAT_EPIPE, "broken pipe" },
 		{ PLAT_ERANGE, "result out of range" },
 		{ PLAT_ENAMETOOLONG, "name too long" },
 		{ PLAT_ENOSYS, "not supported" },

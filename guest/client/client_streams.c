@@ -151,13 +151,18 @@ long cl_stream_write(struct cl_handle *s, const void *buf, size_t n)
 
 	if (!s->writable)
 		return -PLAT_EBADF;
+	/* EOF on a stream we only write: its reader is gone. */
+	if (s->eof && !s->readable)
+		return -PLAT_EPIPE;
 	while (done < n) {
 		struct px_field f;
 		uint32_t chunk;
 		int err;
-		while (!s->tx_credit)
+		while (!s->tx_credit && !(s->eof && !s->readable))
 			if (cl_pump(-1) < 0)
 				return done ? (long)done : -PLAT_EPIPE;
+		if (!s->tx_credit)
+			return done ? (long)done : -PLAT_EPIPE;
 		chunk = cl_max_frame - PX_HDR;
 		if (chunk > s->tx_credit)
 			chunk = s->tx_credit;
