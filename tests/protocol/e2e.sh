@@ -125,6 +125,14 @@ EOF2
 check "a megabyte through a slow pipe arrives whole" \
 	"$($lim "$P" "$T/big.scm" 2>&1 | (sleep 1; wc -c) | tr -d ' ')" "1000000"
 
+prog forever <<EOF2
+$IMPORTS
+(let loop ((k 0)) (display k) (newline) (loop (+ k 1)))
+EOF2
+check "a closed stdout pipe stops a program that writes forever" \
+	"$( ($lim "$P" "$T/forever.scm" 2>/dev/null; echo "status $?" >"$T/forever.st") | head -3 | tr '\n' ' ')$(cat "$T/forever.st")" \
+	"0 1 2 status 70"
+
 prog nonet <<EOF2
 $IMPORTS
 (display (guard (e (#t "denied"))
