@@ -116,4 +116,13 @@ run_p -e '(begin (write-string "to stderr" (current-error-port)) 1)' >"$dir/out"
 if grep -q "to stderr" "$dir/err" && ! grep -q "to stderr" "$dir/out"; then ok "current-error-port writes to stderr"
 else not_ok "current-error-port writes to stderr" "stdout: $(head -c 400 "$dir/out")" "stderr: $(head -c 400 "$dir/err")"; fi
 
+examples=${top_srcdir:-.}/tests/examples
+check "the README's hello.scm runs" 0 "Hello from P" "" -- run_p "$examples/hello.scm"
+check "hello.scm computes (fib 20)" 0 "(fib 20) = 6765" "" -- run_p "$examples/hello.scm"
+mkdir -p "$dir/example"
+cp "$examples/wordfreq.scm" "$examples/poem.txt" "$dir/example/"
+check "the file-using example runs" 0 "10 the" "" -- run_p --fs "$dir/example" "$dir/example/wordfreq.scm"
+if grep -q '^"the" 10$' "$dir/example/wordfreq.out" 2>/dev/null; then ok "the file-using example writes its table"
+else not_ok "the file-using example writes its table" "wordfreq.out: $(head -c 200 "$dir/example/wordfreq.out" 2>&1)"; fi
+
 echo "1..$n"

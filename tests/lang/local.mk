@@ -31,3 +31,4 @@ EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS) \
 	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
 	tests/lang/lib/pxtest/util.sld \
 	tests/lang/inc/defs.scm tests/lang/inc/upper.scm tests/lang/inc/body.scm
+EXTRA_DIST += tests/examples/hello.scm tests/examples/wordfreq.scm tests/examples/poem.txt

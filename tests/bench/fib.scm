@@ -1,0 +1,9 @@
+;; fib: doubly recursive Fibonacci; procedure calls and fixnum arithmetic.
+(define (fib n)
+  (if (< n 2)
+      n
+      (+ (fib (- n 1)) (fib (- n 2)))))
+
+(display "fib 33 = ")
+(display (fib 33))
+(newline)
