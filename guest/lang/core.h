@@ -55,6 +55,10 @@ enum {
 struct p_state {
 	/* heap */
 	struct gc_chunk *chunks;	/* current chunk first */
+	struct gc_chunk *spare;		/* stress mode: next to-space */
+	char *imm_start, *imm_end;	/* sealed start-up data: scanned, not copied */
+	size_t imm_bytes;
+	int sealing;
 	char *hp, *hlim;
 	size_t heap_limit;		/* total bytes the heap may use */
 	size_t in_use;			/* bytes of chunk regions held */
@@ -108,6 +112,9 @@ P *p_boot(const struct p_run *run);
 /* --- gc.c --- */
 void gc_init(P *p, size_t limit);
 void gc_collect(P *p);
+/* After start-up: everything live becomes a region that collections scan
+ * for pointers but never copy or free. */
+void gc_seal(P *p);
 /* Grow the stack so that at least `need` slots are free above sp; raises
  * heap exhausted when the heap limit does not allow it.  can_collect: the
  * VM state is synced (a safe point), so a collection may make room. */

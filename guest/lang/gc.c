@@ -40,7 +40,7 @@ static size_t limit(P *p)
 
 static int fits(P *p, size_t chunks, size_t stack)
 {
-	return 2 * chunks + stack <= limit(p);
+	return 2 * chunks + stack + p->imm_bytes <= limit(p);
 }
 
 static void chunk_retire(P *p)
@@ -186,11 +186,12 @@ void gc_stack_reserve(P *p, size_t need, int can_collect)
 
 struct copier {
 	char *free, *end;
+	char *imm_start, *imm_end;	/* the sealed region: never moves */
 };
 
-static val forward(struct copier *c, val v)
+static inline __attribute__((always_inline)) val forward(struct copier *c, val v)
 {
-	if (!P_IS_PTR(v) || !v)
+	if (!P_IS_PTR(v) || !v || ((char *)v >= c->imm_start && (char *)v < c->imm_end))
 		return v;
 	uintptr_t *o = (uintptr_t *)v;
 	if (P_TYPE_OF_HDR(o[0]) == 0)
@@ -217,11 +218,22 @@ void gc_collect(P *p)
 	size_t used = 0;
 	for (struct gc_chunk *k = p->chunks; k; k = k->next)
 		used += (size_t)(k->top - k->start);
-	size_t room = p->threshold > GC_MIN_THRESHOLD ? p->threshold : GC_MIN_THRESHOLD;
+	/* stress mode collects constantly: keep each copy small */
+	size_t room = p->sealing ? 0 : p->gc_stress ? GC_CHUNK / 4 :
+		p->threshold > GC_MIN_THRESHOLD ? p->threshold : GC_MIN_THRESHOLD;
 	size_t size = round_page(used + room + sizeof(struct gc_chunk) + 16);
 	if (!fits(p, size, p->stack_bytes))
 		size = round_page(used + sizeof(struct gc_chunk) + 16 + GC_CHUNK);
-	char *mem = plat_pages_alloc(size);
+	char *mem = NULL;
+	if (p->spare && p->spare->size >= size && !p->sealing) {
+		/* stress mode: reuse the last from-space, no fresh pages */
+		mem = (char *)p->spare;
+		size = p->spare->size;
+		p->in_use -= size;
+		p->spare = NULL;
+	} else {
+		mem = plat_pages_alloc(size);
+	}
 	if (!mem) {
 		size = round_page(used + sizeof(struct gc_chunk) + 16 + PAGE);
 		mem = plat_pages_alloc(size);
@@ -237,7 +249,7 @@ void gc_collect(P *p)
 	nc->start = (char *)(((uintptr_t)(nc + 1) + 15) & ~(uintptr_t)15);
 	nc->end = mem + size;
 	nc->next = NULL;
-	struct copier c = { nc->start, nc->end };
+	struct copier c = { nc->start, nc->end, p->imm_start, p->imm_end };
 
 	scan_range(&c, p->stack, p->sp);
 	p->closure = forward(&c, p->closure);
@@ -247,6 +259,12 @@ void gc_collect(P *p)
 	p->cur_file = forward(&c, p->cur_file);
 	scan_range(&c, p->roots, p->roots + P_NROOTS);
 	p->symtab = forward(&c, p->symtab);
+	for (char *o = p->imm_start; o < p->imm_end;) {
+		uintptr_t h = *(uintptr_t *)o;
+		if (P_TYPE_OF_HDR(h) < T_FIRST_RAW)
+			scan_range(&c, (val *)o + 1, (val *)o + 1 + P_SIZE_OF_HDR(h));
+		o += gc_obj_words(h) * 8;
+	}
 
 	char *scan = nc->start;
 	while (scan < c.free) {
@@ -259,8 +277,18 @@ void gc_collect(P *p)
 	}
 
 	size_t live = (size_t)(c.free - nc->start);
+	if (p->spare) {
+		p->in_use -= p->spare->size;
+		plat_pages_free(p->spare, p->spare->size);
+		p->spare = NULL;
+	}
 	for (struct gc_chunk *k = p->chunks, *n; k; k = n) {
 		n = k->next;
+		if (p->gc_stress && !n) {
+			/* keep the oldest (largest) chunk for the next copy */
+			p->spare = k;
+			continue;
+		}
 		p->in_use -= k->size;
 		plat_pages_free(k, k->size);
 	}
@@ -269,9 +297,9 @@ void gc_collect(P *p)
 	p->hp = c.free;
 	p->hlim = nc->end;
 	p->in_use += size;
-	p->nlines = 0;
-	if (p->lines)
+	if (p->nlines)
 		memset(p->lines, 0, LINE_TABLE_SIZE * sizeof *p->lines);
+	p->nlines = 0;
 
 	p->live_after_gc = live;
 	p->since_gc = 0;
@@ -300,4 +328,20 @@ void gc_collect(P *p)
 	p->gc_total_ns += dt;
 	if (dt > p->gc_max_ns)
 		p->gc_max_ns = dt;
+}
+
+void gc_seal(P *p)
+{
+	p->sealing = 1;
+	gc_collect(p);
+	p->sealing = 0;
+	struct gc_chunk *c = p->chunks;
+	p->imm_start = c->start;
+	p->imm_end = p->hp;
+	p->imm_bytes = c->size;
+	p->in_use -= c->size;
+	p->chunks = NULL;
+	p->hp = p->hlim = NULL;
+	if (!chunk_new(p, GC_CHUNK))
+		plat_abort("p: no memory after start-up");
 }

@@ -197,6 +197,7 @@ P *p_boot(const struct p_run *run)
 	env_for_each(p, p->roots[R_TAGS], import_all, NULL);
 	p->roots[R_RAISE] = P_SLOTS(env_lookup(p, p->roots[R_SYSENV],
 					       sym_intern_cstr(p, "raise")))[CELL_VALUE];
+	gc_seal(p);
 	return p;
 }
 
