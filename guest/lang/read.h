@@ -8,6 +8,8 @@
  * numbers (num_parse), booleans, quote/quasiquote/unquote(-splicing)
  * abbreviations, ; #| |# #; comments, #!fold-case / #!no-fold-case (a
  * per-port setting) and datum labels #n= / #n# (cycles included).
+ * Square brackets are accepted as parentheses, as many Schemes do.  A
+ * "#!/..." or "#! ..." line (a script's interpreter line) is a comment.
  *
  * Nesting depth is bounded only by the heap: open data wait on an explicit
  * stack, not on the C stack.
