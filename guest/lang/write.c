@@ -27,6 +27,7 @@ struct writer {
 	P *p;
 	val port;
 	enum write_mode mode;
+	const char *who;	/* the procedure, for errors from the port */
 	struct idtab marks;
 	intptr_t next_label;
 	struct wframe *stack;	/* in a raw heap object */
@@ -38,7 +39,7 @@ struct writer {
 static void flush(struct writer *w)
 {
 	if (w->n > 0)
-		port_write_bytes(w->p, w->port, w->buf, w->n, "write");
+		port_write_bytes(w->p, w->port, w->buf, w->n, w->who);
 	w->n = 0;
 }
 
@@ -47,7 +48,7 @@ static void put(struct writer *w, const char *s, size_t n)
 	if (w->n + n > sizeof w->buf) {
 		flush(w);
 		if (n > sizeof w->buf) {
-			port_write_bytes(w->p, w->port, s, n, "write");
+			port_write_bytes(w->p, w->port, s, n, w->who);
 			return;
 		}
 	}
@@ -221,7 +222,7 @@ static void print_string(struct writer *w, val s)
 
 	if (w->mode == WRITE_DISPLAY) {
 		flush(w);
-		port_write_string(w->p, w->port, s, 0, n, "write");
+		port_write_string(w->p, w->port, s, 0, n, w->who);
 		return;
 	}
 	put(w, "\"", 1);
@@ -272,7 +273,7 @@ static void print_symbol(struct writer *w, val sym)
 
 	if (w->mode == WRITE_DISPLAY || !symbol_needs_bars(w->p, name)) {
 		flush(w);
-		port_write_string(w->p, w->port, name, 0, n, "write");
+		port_write_string(w->p, w->port, name, 0, n, w->who);
 		return;
 	}
 	put(w, "|", 1);
@@ -287,7 +288,7 @@ static void print_name(struct writer *w, val name)
 		name = p_symbol_name(name);
 	if (P_IS_STRING(name)) {
 		flush(w);
-		port_write_string(w->p, w->port, name, 0, STR_LEN(name), "write");
+		port_write_string(w->p, w->port, name, 0, STR_LEN(name), w->who);
 	}
 }
 
@@ -531,6 +532,8 @@ void write_value(P *p, val x, val port, enum write_mode mode)
 	w.p = p;
 	w.port = port;
 	w.mode = mode;
+	w.who = mode == WRITE_DISPLAY ? "display" : mode == WRITE_SHARED ? "write-shared"
+		: mode == WRITE_SIMPLE ? "write-simple" : "write";
 	w.next_label = 0;
 	w.stack = NULL;
 	w.depth = w.cap = 0;
