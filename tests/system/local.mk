@@ -28,7 +28,8 @@ EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests
 	tests/system/progs/files.scm tests/system/progs/uselib.scm \
 	tests/system/progs/error.scm tests/system/progs/loop.scm \
 	tests/system/progs/count.scm tests/system/progs/memory.scm \
-	tests/system/progs/env.scm
+	tests/system/progs/env.scm tests/system/progs/tcpclient.scm \
+	tests/system/progs/tcpserver.scm tests/system/progs/stubborn.scm
 
 check-system: all
 	$(MAKE) $(AM_MAKEFLAGS) tests/system/vchan-echo-client

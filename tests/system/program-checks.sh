@@ -94,6 +94,49 @@ check "a heap that grew and shrank: freed memory goes back to Xen and comes back
 	'out_is memory "$(printf "400000\ndone")" && rc_is memory 0 && grep -q "MiB returned to Xen" "$(guest_log memory)"'
 show_log memory
 
+ip link set lo up
+ip addr show lo
+run_prog nonet /pxen/progs/tcpclient.scm 7777
+check "network is denied without a --net rule" grep -q "^refused" /tmp/nonet.out
+(printf 'hello from dom0\n' | timeout 60 nc -l -p 7777 >/tmp/nc.out 2>&1) &
+ncpid=$!
+sleep 1
+run_prog tcpc --net 127.0.0.1:7777 /pxen/progs/tcpclient.scm 7777
+wait $ncpid
+check "a P TCP client in the guest talks to a server in dom0 (--net HOST:PORT)" eval \
+	'out_is tcpc "hello from dom0" && grep -qx "hello from P" /tmp/nc.out'
+timeout 120 p-launch --name tcps --net listen:7778 /pxen/progs/tcpserver.scm 7778 \
+	>/tmp/tcps.out 2>&1 </dev/null &
+spid=$!
+body=
+i=0
+while [ $i -lt 60 ] && [ -z "$body" ]; do
+	sleep 1
+	body=$(printf 'GET / HTTP/1.0\r\n\r\n' | timeout 10 nc 127.0.0.1 7778 2>/dev/null | tr -d '\r' | tail -1)
+	i=$((i + 1))
+done
+wait $spid
+src=$?
+cat /tmp/tcps.out
+check "a P TCP server in the guest answers an HTTP client in dom0 (--net listen:PORT)" eval \
+	'[ "$body" = "served by P" ] && [ $src = 0 ]'
+
+timeout 180 p-launch --name stub /pxen/progs/stubborn.scm >/tmp/stub.out 2>/tmp/stub.err </dev/null &
+spid=$!
+i=0
+while ! grep -q spinning /tmp/stub.out 2>/dev/null && [ $i -lt 120 ]; do sleep 0.5; i=$((i + 1)); done
+sleep 1
+kill -INT $spid
+i=0
+while ! grep -q caught /tmp/stub.out 2>/dev/null && [ $i -lt 60 ]; do sleep 0.5; i=$((i + 1)); done
+kill -INT $spid
+wait $spid
+xrc=$?
+echo "---- stub: status $xrc"; cat /tmp/stub.out /tmp/stub.err
+check "a second Ctrl-C destroys a guest that survived the first (status 130)" eval \
+	'grep -q caught /tmp/stub.out && [ $xrc = 130 ] && grep -q "interrupted twice" /tmp/stub.err &&
+	 ! xl domid stub >/dev/null 2>&1'
+
 run_prog twoA /pxen/progs/count.scm 200000 &
 ta=$!
 run_prog twoB /pxen/progs/hello.scm &

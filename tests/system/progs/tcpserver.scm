@@ -1,0 +1,18 @@
+;; Serves one HTTP request on 127.0.0.1:PORT from the guest.
+(import (scheme base) (scheme process-context) (pxen net))
+;; Sockets are binary ports: text goes through UTF-8 by hand.
+(define (send-text port s)
+  (write-bytevector (string->utf8 s) port)
+  (flush-output-port port))
+(define (read-text-line port)
+  (let ((out (open-output-bytevector)))
+    (let next ()
+      (let ((b (read-u8 port)))
+        (if (or (eof-object? b) (= b 10))
+            (utf8->string (get-output-bytevector out))
+            (begin (write-u8 b out) (next)))))))
+(define l (tcp-listen "127.0.0.1" (string->number (cadr (command-line)))))
+(define c (tcp-accept l))
+(read-text-line c)
+(send-text c "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nserved by P\n")
+(close-port c)
