@@ -124,7 +124,8 @@ void port_check(P *p, val port, unsigned side, int textual, const char *who,
 	if (!P_IS_PORT(port))
 		p_type_error(p, who, argno, expected, port);
 	f = PORT_FLAGSV(port);
-	if (!(f & side) || (textual >= 0 && !!(f & PORT_TEXT) != textual))
+	if (!(f & side) || (textual >= 0 && !!(f & PORT_TEXT) != textual
+			    && !(textual == 0 && (f & PORT_BIVALENT))))
 		p_type_error(p, who, argno, expected, port);
 	if (!(f & (side == PORT_IN ? PORT_IN_OPEN : PORT_OUT_OPEN)))
 		port_error(p, who, "port is closed", port);
@@ -428,12 +429,12 @@ void port_close(P *p, val port, unsigned sides)
 void text_init(P *p)
 {
 	val st = state(p);
-	val in = port_from_handle(p, PLAT_STDIN, PORT_IN | PORT_TEXT | PORT_CONSOLE,
+	const unsigned std = PORT_TEXT | PORT_BIVALENT;
+	val in = port_from_handle(p, PLAT_STDIN, PORT_IN | std | PORT_CONSOLE,
 				  string_from_latin1(p, "stdin", 5));
-	val out = port_from_handle(p, PLAT_STDOUT, PORT_OUT | PORT_TEXT | PORT_LINEBUF,
+	val out = port_from_handle(p, PLAT_STDOUT, PORT_OUT | std | PORT_LINEBUF,
 				   string_from_latin1(p, "stdout", 6));
-	val err = port_from_handle(p, PLAT_STDERR,
-				   PORT_OUT | PORT_TEXT | PORT_UNBUFFERED,
+	val err = port_from_handle(p, PLAT_STDERR, PORT_OUT | std | PORT_UNBUFFERED,
 				   string_from_latin1(p, "stderr", 6));
 
 	P_VEC(st)[TS_CUR_IN] = p_make_parameter(p, in, P_FALSE);

@@ -15,6 +15,9 @@
  * A port may be both input and output (sockets): its sides close
  * separately and the handle is closed with the last side.
  *
+ * The standard streams are textual ports that also take the binary
+ * operations (read-u8, write-bytevector, ...), so a program can process
+ * bytes on its stdin and stdout; every other port is strictly one kind.
  * The program's stdout is line buffered (a line shows up when it is
  * complete, as a user watching a long computation expects), stderr is
  * unbuffered, files and sockets are flushed when their buffer fills.
@@ -39,6 +42,7 @@ enum port_flag {
 	PORT_FOLDCASE = 256,	/* reader: #!fold-case seen on this port */
 	PORT_LISTENER = 512,	/* a TCP listener (pxen net): open while PORT_IN_OPEN */
 	PORT_LINEBUF = 1024,	/* output flushed after each write holding a newline */
+	PORT_BIVALENT = 2048,	/* textual, but binary operations work too */
 };
 
 enum port_slot {
