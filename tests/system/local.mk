@@ -29,9 +29,10 @@ EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests
 	tests/system/progs/error.scm tests/system/progs/loop.scm \
 	tests/system/progs/count.scm tests/system/progs/memory.scm \
 	tests/system/progs/env.scm tests/system/progs/tcpclient.scm \
-	tests/system/progs/tcpserver.scm tests/system/progs/stubborn.scm
+	tests/system/progs/tcpserver.scm tests/system/progs/stubborn.scm \
+	tests/system/progs/stdin.scm
 
+# `check` builds check_PROGRAMS (the echo client among them) first.
 check-system: all
-	$(MAKE) $(AM_MAKEFLAGS) tests/system/vchan-echo-client
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/system/run.sh
 .PHONY: check-system

@@ -30,6 +30,12 @@ run_prog args /pxen/progs/args.scm "two words" "" "100%" "é"
 check "arguments reach the program intact and (exit 3) is the status" eval \
 	'out_is args "$(printf "arg:two words\narg:\narg:100%%\narg:é")" && rc_is args 3'
 
+printf 'first\nsecond\n' | timeout 120 p-launch --name stdin /pxen/progs/stdin.scm >/tmp/stdin.out 2>/tmp/stdin.err
+r=$?
+echo "---- stdin: status $r"; cat /tmp/stdin.out /tmp/stdin.err
+check "stdin, stdout and stderr are tied to p-launch's own (pipes)" eval \
+	'[ $r = 0 ] && out_is stdin "$(printf "1: first\n2: second")" && grep -qx "lines: 2" /tmp/stdin.err'
+
 run_prog env --env "GREETING=hi there" /pxen/progs/env.scm
 check "p-launch --env sets the program's environment" out_is env "$(printf "hi there\n#f")"
 
