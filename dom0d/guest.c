@@ -56,13 +56,25 @@ struct guest *guest_new(struct daemon *d, const struct gtransport *tp, void *tpc
 	return g;
 }
 
-void guest_kill(struct guest *g, const char *why)
+static void kill_at(struct guest *g, int level, const char *why)
 {
 	if (g->dead)
 		return;
 	g->dead = 1;
 	snprintf(g->reason, sizeof g->reason, "%s", why);
-	dlog(g->d, g, g->exiting == 2 ? DLOG_DEBUG : DLOG_WARN, "disconnected: %s", why);
+	dlog(g->d, g, level, "disconnected: %s", why);
+}
+
+void guest_kill(struct guest *g, const char *why)
+{
+	kill_at(g, g->exiting == 2 ? DLOG_DEBUG : DLOG_WARN, why);
+}
+
+/* The guest hung up.  Serving one p, that p reports its own end, so the
+ * user's terminal hears nothing more from us. */
+static void guest_hung_up(struct guest *g, const char *why)
+{
+	kill_at(g, g->exiting == 2 || g->d->single ? DLOG_DEBUG : DLOG_WARN, why);
 }
 
 int guest_out_room(const struct guest *g)
@@ -193,8 +205,8 @@ static void guest_read(struct guest *g)
 		if (r == -EAGAIN)
 			return;
 		if (r <= 0) {
-			guest_kill(g, g->exiting == 2 ? "guest exited" :
-				   r == 0 ? "guest closed the connection" : "transport read failed");
+			guest_hung_up(g, g->exiting == 2 ? "guest exited" :
+				      r == 0 ? "guest closed the connection" : "transport read failed");
 			return;
 		}
 		g->in_len += (size_t)r;

@@ -384,7 +384,7 @@ int plat_opendir(const char *path)
 	h = open_fid((int)fid, CK_DIR, io_unit(f[1].n));
 	if (h < 0)
 		return h;
-	cl_h[h].dir = plat_pages_alloc(CL_RX);
+	cl_h[h].dir = cl_buf_alloc();
 	if (!cl_h[h].dir) {
 		clunk(fid);
 		cl_handle_free(h);

@@ -56,6 +56,10 @@ int cl_p9(unsigned type, struct px_field *f);
  * gone. */
 int cl_pump(int64_t timeout_ns);
 
+/* A CL_RX-byte buffer for a stream or a directory listing. */
+void *cl_buf_alloc(void);
+void cl_buf_free(void *b);
+
 int cl_handle_new(enum cl_kind kind);
 void cl_handle_free(int h);
 struct cl_handle *cl_handle_get(int h);

@@ -11,6 +11,35 @@
 
 struct cl_handle cl_h[CL_HANDLES];
 
+/* Buffers come from a small static pool first, so the client's own memory
+ * does not eat into the heap the program was promised; only beyond it do
+ * they come from the platform's pages. */
+#define POOL 16
+static uint8_t pool[POOL][CL_RX] __attribute__((aligned(4096)));
+static uint8_t pool_used[POOL];
+
+void *cl_buf_alloc(void)
+{
+	int i;
+
+	for (i = 0; i < POOL; i++)
+		if (!pool_used[i]) {
+			pool_used[i] = 1;
+			return pool[i];
+		}
+	return plat_pages_alloc(CL_RX);
+}
+
+void cl_buf_free(void *b)
+{
+	uint8_t *p = b;
+
+	if (p >= pool[0] && p < pool[0] + sizeof pool)
+		pool_used[(p - pool[0]) / CL_RX] = 0;
+	else if (p)
+		plat_pages_free(p, CL_RX);
+}
+
 struct cl_handle *cl_handle_get(int h)
 {
 	return h >= 0 && h < CL_HANDLES && cl_h[h].kind != CK_FREE ? &cl_h[h] : NULL;
@@ -33,10 +62,8 @@ void cl_handle_free(int h)
 {
 	struct cl_handle *s = &cl_h[h];
 
-	if (s->rx)
-		plat_pages_free(s->rx, CL_RX);
-	if (s->dir)
-		plat_pages_free(s->dir, CL_RX);
+	cl_buf_free(s->rx);
+	cl_buf_free(s->dir);
 	memset(s, 0, sizeof *s);
 }
 
@@ -63,7 +90,7 @@ int cl_stream_init(int h, uint16_t chan, int readable, int writable, int grant)
 	s->readable = readable;
 	s->writable = writable;
 	if (readable) {
-		s->rx = plat_pages_alloc(CL_RX);
+		s->rx = cl_buf_alloc();
 		if (!s->rx) {
 			s->kind = CK_FREE;
 			return -PLAT_ENOMEM;
