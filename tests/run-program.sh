@@ -33,7 +33,7 @@ if [ ! -x "$b/guest/kernel/p-guest" ] || [ ! -x "$b/p-launch" ] || [ ! -x "$b/p-
 	echo "run-program: building in $b (log: $b/run-program-build.log)" >&2
 	mkdir -p "$b"
 	(
-		cd "$top" && { [ -x configure ] || autoreconf -fi; } &&
+		cd "$top" && { { [ -x configure ] && [ -f Makefile.in ]; } || autoreconf -fi; } &&
 			cd "$b" && { [ -f Makefile ] || ../configure; } &&
 			make -j"$(nproc)" guest/kernel/p-guest p-launch p-dom0d
 	) >"$b/run-program-build.log" 2>&1
