@@ -81,7 +81,7 @@
 (test "equal? on strings with non-ASCII characters" #t (equal? "λx" (string #\λ #\x)))
 (test "equal? on deep lists" #t
       (let loop ((i 0) (a '()) (b '()))
-        (if (= i 10000) (equal? a b) (loop (+ i 1) (cons i a) (cons i b)))))
+        (if (= i (workload 10000 500)) (equal? a b) (loop (+ i 1) (cons i a) (cons i b)))))
 (test "equal? on deeply nested lists (car direction)" #t
       (let loop ((i 0) (a '()) (b '()))
         (if (= i (workload 10000 1000)) (equal? a b) (loop (+ i 1) (list a i) (list b i)))))

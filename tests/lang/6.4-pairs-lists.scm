@@ -80,7 +80,7 @@
 (test 3 (length '(a (b) (c d e))))
 (test 0 (length '()))
 (test-error (length '(1 2 . 3)))
-(test "length of a long list" 100000 (length (make-list 100000 0)))
+(test "length of a long list" (workload 100000 500) (length (make-list (workload 100000 500) 0)))
 
 (test '(x y) (append '(x) '(y)))
 (test '(a b c d) (append '(a) '(b c d)))
@@ -148,6 +148,6 @@
 (test '(1 2 3) (map (lambda (x) x) '(1 2 3)))
 (test '(3 2 1) (let loop ((i 1) (acc '())) (if (> i 3) acc (loop (+ i 1) (cons i acc)))))
 (test "a long list built and reversed" 0
-      (car (reverse (let loop ((i 0) (acc '())) (if (= i 50000) acc (loop (+ i 1) (cons i acc)))))))
+      (car (reverse (let loop ((i 0) (acc '())) (if (= i (workload 50000 500)) acc (loop (+ i 1) (cons i acc)))))))
 
 (test-end)

@@ -198,9 +198,9 @@
       (let ((p (open-output-string)))
         (parameterize ((current-output-port p)) (display "captured"))
         (get-output-string p)))
-(test "long string built through a port" 10000
+(test "long string built through a port" (workload 10000 500)
       (let ((p (open-output-string)))
-        (do ((i 0 (+ i 1))) ((= i 10000)) (write-char #\x p))
+        (do ((i 0 (+ i 1))) ((= i (workload 10000 500))) (write-char #\x p))
         (string-length (get-output-string p))))
 (test "long string-append loop" 2000
       (let loop ((i 0) (s ""))

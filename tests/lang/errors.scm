@@ -102,6 +102,6 @@
             (loop (+ i 1) (+ caught (guard (e (#t 1)) (car '())))))))
 (test "an error inside a deep recursion unwinds it" 'caught
       (guard (e ((error-object? e) 'caught))
-        (let f ((k 0)) (if (= k 10000) (car '()) (+ 1 (f (+ k 1)))))))
+        (let f ((k 0)) (if (= k (workload 10000 500)) (car '()) (+ 1 (f (+ k 1)))))))
 
 (test-end)

@@ -10,4 +10,4 @@ if [ ! -x "$p" ]; then
 	echo "Bail out! no p binary at $p"
 	exit 1
 fi
-exec timeout "${P_TEST_TIMEOUT:-1200}" "$p" --fs "$(dirname "$file")" --heap 64M "$file"
+exec timeout "${P_TEST_TIMEOUT:-600}" "$p" --fs "$(dirname "$file")" --heap 64M "$file"
