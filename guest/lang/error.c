@@ -131,6 +131,7 @@ _Noreturn void err_syntax(P *p, const char *who, val form)
 			 p_cons(p, syntax_strip(p, form), P_NIL));
 	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
 	if (line > 0)
-		P_SLOTS(e)[ERR_WHERE] = P_FIX(line);
+		P_SLOTS(e)[ERR_WHERE] = P_IS_STRING(p->cur_file) ?
+			p_cons(p, p->cur_file, P_FIX(line)) : P_FIX(line);
 	err_raise(p, e);
 }

@@ -104,15 +104,16 @@ static void import_all(P *p, val sym, val tag, void *ctx)
 		env_bind(p, p->roots[R_INTERACTION], sym, b);
 }
 
-/* Values held across vm_run live in roots: a collection moves them. */
-static void run_source(P *p, const char *text, size_t n, const char *name)
+/* Values held across vm_run live in roots: a collection moves them.  The
+ * prelude's code has no file name, so errors do not cite its lines. */
+static void run_source(P *p, const char *text, size_t n)
 {
 	p->roots[R_TMP0] = p_open_input_string(p, p_string_from_utf8(p, text, n));
 	for (;;) {
 		val d = p_read_datum(p, p->roots[R_TMP0]);
 		if (d == P_EOF)
 			break;
-		p->cur_file = str_c(p, name);
+		p->cur_file = P_FALSE;
 		vm_run(p, compile_toplevel(p, d, p->roots[R_SYSENV]));
 	}
 	p->roots[R_TMP0] = P_FALSE;
@@ -183,7 +184,7 @@ P *p_boot(const struct p_run *run)
 	build_system(p);
 	library_path(p, run);
 	text_init(p);
-	run_source(p, prelude_scm, strlen(prelude_scm), "prelude");
+	run_source(p, prelude_scm, strlen(prelude_scm));
 	for (const struct text_scheme_def *d = text_scheme_defs; d->name; d++) {
 		val name = sym_intern_cstr(p, d->name);
 		val src = p_open_input_string(p, str_c(p, d->source));

@@ -88,7 +88,7 @@ static val where_of(P *p, val clo, intptr_t off)
 	for (size_t i = 0; i + 1 < n; i += 2)
 		if (l[i] < off)
 			line = l[i + 1];
-	if (!line)
+	if (!line || !P_IS_STRING(P_SLOTS(code)[CODE_FILE]))
 		return P_FALSE;
 	if (p->in_reserve)
 		return P_FIX(line);
@@ -293,6 +293,12 @@ static val vm_loop(P *p, val entry, int init)
 		if (P_HAS_TYPE(cond, T_ERROR) && P_SLOTS(cond)[ERR_WHERE] == P_FALSE) {
 			/* the heap may be full: the line alone needs no memory */
 			val w = where_of(p, clo, pc - CODE_WORDS(CLO_CODE(clo)));
+			if (w == P_FALSE && fp - FRAME_WORDS >= p->stack) {
+				/* e.g. an arity error at entry: cite the caller */
+				val *b = fp - FRAME_WORDS;
+				if (P_HAS_TYPE(b[0], T_CLOSURE) && P_IS_FIX(b[1]))
+					w = where_of(p, b[0], P_FIXVAL(b[1]) & 0xffffffff);
+			}
 			P_SLOTS(cond)[ERR_WHERE] = w;
 		}
 		if (sp + 8 > p->stack_end)
