@@ -97,7 +97,6 @@ struct p_state {
 	size_t nlines;
 	long compile_serial, serial_next;
 	val cur_file;			/* source name for code being compiled */
-	const char *load_dir;		/* the program's directory */
 
 	/* VM */
 	void *const *optable;
@@ -134,7 +133,7 @@ uint64_t sym_hash(val sym);
 
 /* --- error.c --- */
 /* Slots of a T_ERROR condition. */
-enum { ERR_KIND, ERR_MESSAGE, ERR_IRRITANTS, ERR_WHO, ERR_WHERE, ERR_FLAGS,
+enum { ERR_KIND, ERR_MESSAGE, ERR_IRRITANTS, ERR_WHERE, ERR_FLAGS,
 	ERR_NSLOTS };
 #define ERR_FLAG_IRRITANTS_IN_MESSAGE 1
 val err_make(P *p, enum p_error_kind kind, val message, val irritants);
@@ -145,9 +144,9 @@ val str_c(P *p, const char *s);
 const char *err_repr(P *p, val v, size_t *len);
 
 /* --- env.c --- */
-/* A binding is a cell (T_BOX: value, name, owner env, library tag) for a
+/* A binding is a cell (T_BOX: value, name, owner env) for a
  * variable, a T_SYNTAX object for a keyword. */
-enum { CELL_VALUE, CELL_NAME, CELL_OWNER, CELL_LIB, CELL_NSLOTS };
+enum { CELL_VALUE, CELL_NAME, CELL_OWNER, CELL_NSLOTS };
 enum { ENV_TABLE, ENV_COUNT, ENV_NAME, ENV_NSLOTS };
 val env_make(P *p, val name);
 val env_lookup(P *p, val env, val sym);		/* binding or 0 */
@@ -206,7 +205,6 @@ void lib_init(P *p);
  * bodies must run first. */
 val lib_import(P *p, val env, val specs);
 val lib_define(P *p, val form, val env);
-val lib_system_env(P *p);
 void lib_tag(P *p, const char *lib, val sym);
 int lib_cond_feature(P *p, val req);
 

@@ -24,7 +24,6 @@ val cell_make(P *p, val name, val owner)
 	P_SLOTS(c)[CELL_VALUE] = P_UNBOUND;
 	P_SLOTS(c)[CELL_NAME] = name;
 	P_SLOTS(c)[CELL_OWNER] = owner;
-	P_SLOTS(c)[CELL_LIB] = P_FALSE;
 	return c;
 }
 

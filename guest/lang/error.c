@@ -21,7 +21,6 @@ val err_make(P *p, enum p_error_kind kind, val message, val irritants)
 	P_SLOTS(e)[ERR_KIND] = P_FIX(kind);
 	P_SLOTS(e)[ERR_MESSAGE] = message;
 	P_SLOTS(e)[ERR_IRRITANTS] = irritants;
-	P_SLOTS(e)[ERR_WHO] = P_FALSE;
 	P_SLOTS(e)[ERR_WHERE] = P_FALSE;
 	P_SLOTS(e)[ERR_FLAGS] = P_FIX(0);
 	return e;

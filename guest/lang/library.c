@@ -15,11 +15,6 @@
 
 enum { LIB_NAME, LIB_ENV, LIB_EXPORTS, LIB_DEPS, LIB_THUNK, LIB_STARTED, LIB_NSLOTS };
 
-val lib_system_env(P *p)
-{
-	return p->roots[R_SYSENV];
-}
-
 void lib_tag(P *p, const char *lib, val sym)
 {
 	env_bind(p, p->roots[R_TAGS], sym, sym_intern_cstr(p, lib));

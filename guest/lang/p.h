@@ -4,7 +4,13 @@
  * The platform has already set up what platform.h promises (streams, argv,
  * heap pages).  p_main runs one job and returns the exit status the program
  * asked for ((exit n)), 0 after a normal end, 70 after an uncaught error
- * outside the REPL.
+ * outside the REPL (130 after an interrupt).
+ *
+ * A program whose first form is an import declaration sees only what it
+ * imports; a program without imports sees every built-in binding, like the
+ * REPL and -e.  Libraries (define-library) are looked up as NAME/PARTS.sld
+ * in the program's directory, ".", "lib/" and $P_LIBRARY_PATH (colon
+ * separated), all beneath the export root.
  */
 #ifndef PXEN_P_H
 #define PXEN_P_H

@@ -81,7 +81,7 @@ enum p_type {
 	T_PARAMETER,
 	T_PORT,			/* text module: see port.h */
 	T_CONTINUATION,
-	T_ERROR,		/* kind, message, irritants, who, where, flags */
+	T_ERROR,		/* kind, message, irritants, where, flags */
 	T_ENVIRONMENT,
 	T_BOX,
 	T_VALUES,		/* multiple values in transit */
