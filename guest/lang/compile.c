@@ -1328,11 +1328,15 @@ val compile_toplevel(P *p, val x, val env)
 	p->compile_serial = ++p->serial_next;
 	struct cx c = { .p = p, .env = env, .fn = NULL };
 	struct fn *f = fn_new(&c, P_FALSE);
-	fn_reset(f);
-	c.fn = f;
-	emit_op(f, OP_ENTRY, 4, 0, 0, 0);
-	emit(f, 0);
-	comp_top(&c, x, 1);
+	prescan_set(p, x, &f->setvars, 0);
+	do {
+		/* again when a let variable turned out to be assigned */
+		fn_reset(f);
+		c.fn = f;
+		emit_op(f, OP_ENTRY, 4, 0, 0, 0);
+		emit(f, 0);
+		comp_top(&c, x, 1);
+	} while (f->restart);
 	f->code[3] = f->nslots;
 	f->code[4] = f->maxdepth + 4;
 	val code = make_code(&c, f, 0, 0);

@@ -317,7 +317,9 @@ void gc_collect(P *p)
 	p->gc_flag = 0;
 	/* still over the limit: no more borrowing, exhaustion is real */
 	p->borrowed = !fits(p, p->in_use, p->stack_bytes);
-	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit) {
+	size_t sused_slots = (size_t)(p->sp - p->stack);
+	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit &&
+	    (sused_slots + 2 * GC_STACK_RESERVE) * sizeof(val) < p->stack_bytes) {
 		p->in_reserve = 0;
 		if (!p->reserve_mem)
 			p->reserve_mem = plat_pages_alloc(GC_HELD);
