@@ -239,6 +239,19 @@ static val prim_make_record_type(P *p, int argc, val *argv)
 	return t;
 }
 
+val p_object_name(P *p, val obj)
+{
+	if (P_HAS_TYPE(obj, T_CLOSURE))
+		return P_SLOTS(P_SLOTS(obj)[0])[CODE_NAME];
+	if (P_HAS_TYPE(obj, T_PRIMITIVE)) {
+		const char *name = PRIM_DESC(obj)->name;
+		return p_intern(p, name, strlen(name));
+	}
+	if (P_HAS_TYPE(obj, T_RECORD_TYPE))
+		return P_SLOTS(obj)[RT_NAME];
+	return P_FALSE;
+}
+
 static long field_index(val rtd, val name)
 {
 	long i = 0;

@@ -230,10 +230,7 @@ void text_flush_all(P *p);
  * text_scheme_defs; after text_init, the core evaluates each entry's source
  * (a lambda expression) in the system environment and binds it with
  * p_define_global. */
-/* Wanted by the printer from the core (declared weak in write.h, so it is
- * optional): the name of a procedure, parameter or record type as a symbol
- * or string, else P_FALSE.  Without it they print as #<procedure> and
- * #<record ...>. */
+/* The name of a procedure or record type as a symbol, else P_FALSE. */
 val p_object_name(P *p, val obj);
 
 /* Tables exported by each module, each ended by an entry with name NULL. */

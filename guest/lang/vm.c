@@ -97,9 +97,7 @@ static val where_of(P *p, val clo, intptr_t off)
 
 static const char *proc_name(P *p, val f, char *buf, size_t cap)
 {
-	val name = P_FALSE;
-	if (P_HAS_TYPE(f, T_CLOSURE))
-		name = P_SLOTS(P_SLOTS(f)[0])[CODE_NAME];
+	val name = p_object_name(p, f);
 	if (P_IS_SYMBOL(name)) {
 		size_t n;
 		const char *s = sym_chars(name, &n);
@@ -109,7 +107,6 @@ static const char *proc_name(P *p, val f, char *buf, size_t cap)
 		buf[n] = 0;
 		return buf;
 	}
-	(void)p;
 	return "#<procedure>";
 }
 

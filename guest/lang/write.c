@@ -294,7 +294,7 @@ static void print_name(struct writer *w, val name)
 
 static val object_name(struct writer *w, val x)
 {
-	return p_object_name ? p_object_name(w->p, x) : P_FALSE;
+	return p_object_name(w->p, x);
 }
 
 static void print_port(struct writer *w, val port)

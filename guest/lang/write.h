@@ -23,9 +23,4 @@ enum write_mode { WRITE_CYCLES, WRITE_SHARED, WRITE_SIMPLE, WRITE_DISPLAY };
 
 void write_value(P *p, val x, val port, enum write_mode mode);
 
-/* Optional, from the core: the name of a procedure or of a record type (a
- * symbol or string), or P_FALSE.  Declared weak: without it procedures
- * print as #<procedure> and records by their type's slot contents. */
-val p_object_name(P *p, val obj) __attribute__((weak));
-
 #endif
