@@ -18,6 +18,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (ctak 18 12 6))))))
 
-(display "ctak 18 12 6 x 12 = ")
-(display (repeat 12))
+(display "ctak 18 12 6 x 24 = ")
+(display (repeat 24))
 (newline)

@@ -4,6 +4,6 @@
       n
       (+ (fib (- n 1)) (fib (- n 2)))))
 
-(display "fib 33 = ")
-(display (fib 33))
+(display "fib 34 = ")
+(display (fib 34))
 (newline)

@@ -22,5 +22,5 @@
                                     limit)))))))))
 
 (display "mbrot = ")
-(display (grid 160 256))
+(display (grid 224 256))
 (newline)

@@ -19,6 +19,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (queens 8))))))
 
-(display "nqueens 8 x 200 = ")
-(display (repeat 200))
+(display "nqueens 8 x 400 = ")
+(display (repeat 400))
 (newline)

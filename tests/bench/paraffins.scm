@@ -95,5 +95,5 @@
     (if (= i k) r (loop (+ i 1) (paraffins n)))))
 
 (display "paraffins 18 = ")
-(display (repeat 10 18))
+(display (repeat 20 18))
 (newline)

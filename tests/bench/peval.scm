@@ -154,5 +154,5 @@
     (if (= i k) r (loop (+ i 1) (one-round)))))
 
 (display "peval = ")
-(display (repeat 600))
+(display (repeat 1000))
 (newline)

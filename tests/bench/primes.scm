@@ -17,5 +17,5 @@
     (if (= i k) r (loop (+ i 1) (count-primes 1000000)))))
 
 (display "primes below 1000000 = ")
-(display (repeat 3))
+(display (repeat 5))
 (newline)

@@ -10,6 +10,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (tak 18 12 6))))))
 
-(display "tak 18 12 6 x 200 = ")
-(display (repeat 200))
+(display "tak 18 12 6 x 300 = ")
+(display (repeat 300))
 (newline)
