@@ -15,6 +15,7 @@
 #include "launcher.h"
 #include "px_msgs.h"
 #include "repl.h"
+#include "unix_listen.h"
 
 struct lconn {
 	struct watch w;
@@ -371,25 +372,10 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 
 int launcher_listen(struct daemon *d, const char *path)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd, err;
-	mode_t old;
+	int fd = unix_listen(path, 16, (uid_t)-1), err;
 
-	if (strlen(path) >= sizeof sa.sun_path)
-		return -ENAMETOOLONG;
-	strcpy(sa.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
-		return -errno;
-	unlink(path);
-	old = umask(0177);
-	err = bind(fd, (struct sockaddr *)&sa, sizeof sa);
-	umask(old);
-	if (err < 0 || listen(fd, 16) < 0) {
-		err = -errno;
-		close(fd);
-		return err;
-	}
+		return fd;
 	d->control_l.fn = on_accept;
 	d->control_l.fd = fd;
 	snprintf(d->run_dir, sizeof d->run_dir, "%s", path);

@@ -3,7 +3,7 @@ sbin_PROGRAMS += p-dom0d
 p_dom0d_SOURCES = dom0d/main.c dom0d/daemon.h dom0d/bq.c dom0d/dlog.c dom0d/loop.c \
 	dom0d/policy.h dom0d/policy.c dom0d/guest.c dom0d/ctl.c dom0d/stream.c \
 	dom0d/net.c dom0d/fs9p.c dom0d/local_tp.h dom0d/local_tp.c \
-	dom0d/launcher.h dom0d/launcher.c dom0d/repl.h dom0d/repl.c dom0d/resolve.h dom0d/resolve.c dom0d/guestconf.h dom0d/guestconf.c dom0d/xen_tp.h
+	dom0d/launcher.h dom0d/launcher.c dom0d/repl.h dom0d/repl.c dom0d/unix_listen.h dom0d/unix_listen.c dom0d/resolve.h dom0d/resolve.c dom0d/guestconf.h dom0d/guestconf.c dom0d/xen_tp.h
 p_dom0d_CPPFLAGS = $(AM_CPPFLAGS)
 p_dom0d_LDFLAGS = -no-pie $(AM_LDFLAGS)
 p_dom0d_LDADD = libprotocol.a

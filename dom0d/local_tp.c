@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "local_tp.h"
+#include "unix_listen.h"
 
 static long lt_read(struct guest *g, void *buf, size_t n, int *fds, int *nfds)
 {
@@ -91,22 +92,10 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 
 int local_listen(struct daemon *d, const char *path)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd, err;
+	int fd = unix_listen(path, 128, (uid_t)-1), err;
 
-	if (strlen(path) >= sizeof sa.sun_path)
-		return -ENAMETOOLONG;
-	strcpy(sa.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0)
-		return -errno;
-	unlink(path);
-	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || chmod(path, 0600) < 0 ||
-	    listen(fd, 128) < 0) {
-		err = -errno;
-		close(fd);
-		return err;
-	}
+		return fd;
 	d->local_l.fn = on_accept;
 	d->local_l.fd = fd;
 	err = loop_set(d, &d->local_l, EPOLLIN, 1);

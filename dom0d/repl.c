@@ -14,6 +14,7 @@
 
 #include "px_msgs.h"
 #include "repl.h"
+#include "unix_listen.h"
 
 struct repl {
 	struct watch lw;	/* the listening socket */
@@ -24,27 +25,7 @@ struct repl {
 
 int repl_listen(const char *path, uid_t owner)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	mode_t old;
-	int fd, err;
-
-	if (strlen(path) >= sizeof sa.sun_path)
-		return -ENAMETOOLONG;
-	strcpy(sa.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	unlink(path);
-	old = umask(0177);
-	err = bind(fd, (struct sockaddr *)&sa, sizeof sa);
-	umask(old);
-	if (err < 0 || (geteuid() == 0 && chown(path, owner, (gid_t)-1) < 0) || listen(fd, 4) < 0) {
-		err = -errno;
-		close(fd);
-		unlink(path);
-		return err;
-	}
-	return fd;
+	return unix_listen(path, 4, owner);
 }
 
 static void set_fd(struct guest *g, uint16_t chan, int fd)

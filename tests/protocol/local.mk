@@ -42,7 +42,7 @@ FUZZ_DOM0D_SRC = $(top_srcdir)/dom0d/bq.c $(top_srcdir)/dom0d/dlog.c $(top_srcdi
 	$(top_srcdir)/dom0d/policy.c $(top_srcdir)/dom0d/guest.c $(top_srcdir)/dom0d/ctl.c \
 	$(top_srcdir)/dom0d/stream.c $(top_srcdir)/dom0d/net.c $(top_srcdir)/dom0d/fs9p.c \
 	$(top_srcdir)/dom0d/local_tp.c $(top_srcdir)/dom0d/launcher.c $(top_srcdir)/dom0d/repl.c \
-	$(top_srcdir)/dom0d/resolve.c
+	$(top_srcdir)/dom0d/resolve.c $(top_srcdir)/dom0d/unix_listen.c
 tests/protocol/fuzz_decode: $(top_srcdir)/tests/protocol/fuzz_decode.c $(FUZZ_PROTO_SRC)
 	$(AM_V_CCLD)if command -v $(FUZZ_CC) >/dev/null; then \
 		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
