@@ -211,31 +211,33 @@ static int32_t simple_escape(int32_t c)
 	}
 }
 
-static val read_string(struct reader *r)
+/* The text between a string's double quotes or a symbol's bars, with the
+ * escapes both share; only strings may continue across a line. */
+static void read_delimited(struct reader *r, struct strbuf *b, int32_t delim, const char *what)
 {
 	long start = line_now(r);
-	struct strbuf b;
+	int strings = delim == '"';
 	int32_t c, e;
 
-	strbuf_init(&b, r->p);
+	strbuf_init(b, r->p);
 	for (;;) {
 		c = get(r);
 		if (c == PORT_EOF)
-			read_error(r, start, "unterminated string");
-		if (c == '"')
-			break;
+			read_error(r, start, "unterminated %s", what);
+		if (c == delim)
+			return;
 		if (c != '\\') {
-			strbuf_push(&b, (uint32_t)c);
+			strbuf_push(b, (uint32_t)c);
 			continue;
 		}
 		c = get(r);
 		if (c == PORT_EOF)
-			read_error(r, start, "unterminated string");
+			read_error(r, start, "unterminated %s", what);
 		if ((e = simple_escape(c)) >= 0) {
-			strbuf_push(&b, (uint32_t)e);
+			strbuf_push(b, (uint32_t)e);
 		} else if (c == 'x' || c == 'X') {
-			strbuf_push(&b, read_hex_escape(r, "string", start));
-		} else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			strbuf_push(b, read_hex_escape(r, what, start));
+		} else if (strings && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
 			/* Line continuation: \ <spaces> newline <spaces>. */
 			while (c == ' ' || c == '\t')
 				c = get(r);
@@ -246,39 +248,28 @@ static val read_string(struct reader *r)
 					   "bad escape in string: \\ followed by spaces must end the line");
 			while (peek(r) == ' ' || peek(r) == '\t')
 				get(r);
-		} else {
+		} else if (strings) {
 			read_error(r, line_now(r), "unknown string escape \\%c",
 				   c < 128 && c >= 32 ? (char)c : '?');
+		} else {
+			read_error(r, line_now(r), "unknown escape in %s", what);
 		}
 	}
+}
+
+static val read_string(struct reader *r)
+{
+	struct strbuf b;
+
+	read_delimited(r, &b, '"', "string");
 	return strbuf_string(&b);
 }
 
 static val read_pipe_symbol(struct reader *r)
 {
-	long start = line_now(r);
 	struct strbuf b;
-	int32_t c, e;
 
-	strbuf_init(&b, r->p);
-	for (;;) {
-		c = get(r);
-		if (c == PORT_EOF)
-			read_error(r, start, "unterminated |symbol|");
-		if (c == '|')
-			break;
-		if (c != '\\') {
-			strbuf_push(&b, (uint32_t)c);
-			continue;
-		}
-		c = get(r);
-		if ((e = simple_escape(c)) >= 0)
-			strbuf_push(&b, (uint32_t)e);
-		else if (c == 'x' || c == 'X')
-			strbuf_push(&b, read_hex_escape(r, "|symbol|", start));
-		else
-			read_error(r, line_now(r), "unknown escape in |symbol|");
-	}
+	read_delimited(r, &b, '|', "|symbol|");
 	return make_symbol(r, &b, 0);
 }
 
