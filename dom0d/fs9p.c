@@ -616,13 +616,24 @@ done:
 	return (long)(P9_HDR + 4 + used);
 }
 
+/* Rmkdir and Rsymlink: the qid of the entry just made in dirfd. */
+static long reply_new_entry(struct req *r, int dirfd, const char *name)
+{
+	uint8_t q[P9_QID_LEN];
+	struct px_field f = { .p = q, .len = P9_QID_LEN };
+	int fd = openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return rlerror(r, errno);
+	err = qid_of(fd, q);
+	close(fd);
+	return err < 0 ? rlerror(r, err) : reply(r, &f);
+}
+
 static long t_mkdir(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
-	uint8_t q[P9_QID_LEN];
-	struct px_field f = { .p = q, .len = P9_QID_LEN };
 	char name[256];
-	int fd, err;
 
 	if (!fi)
 		return rlerror(r, EBADF);
@@ -633,12 +644,7 @@ static long t_mkdir(struct req *r)
 	cstr(&r->f[1], name);
 	if (mkdirat(fi->fd, name, (mode_t)(r->f[2].n & 0777)) < 0)
 		return rlerror(r, errno);
-	fd = openat(fi->fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return rlerror(r, errno);
-	err = qid_of(fd, q);
-	close(fd);
-	return err < 0 ? rlerror(r, err) : reply(r, &f);
+	return reply_new_entry(r, fi->fd, name);
 }
 
 static long t_unlinkat(struct req *r)
@@ -679,10 +685,7 @@ static long t_renameat(struct req *r)
 static long t_symlink(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
-	uint8_t q[P9_QID_LEN];
-	struct px_field f = { .p = q, .len = P9_QID_LEN };
 	char name[256], target[MAX_PATH];
-	int fd, err;
 
 	if (!fi)
 		return rlerror(r, EBADF);
@@ -695,12 +698,7 @@ static long t_symlink(struct req *r)
 	cstr(&r->f[2], target);
 	if (symlinkat(target, fi->fd, name) < 0)
 		return rlerror(r, errno);
-	fd = openat(fi->fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return rlerror(r, errno);
-	err = qid_of(fd, q);
-	close(fd);
-	return err < 0 ? rlerror(r, err) : reply(r, &f);
+	return reply_new_entry(r, fi->fd, name);
 }
 
 static long t_readlink(struct req *r)
