@@ -57,6 +57,14 @@ struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize)
 	return fs;
 }
 
+/* The permission bits a guest may give what it creates or chmods: never
+ * setuid, setgid or sticky, which on a file the daemon owns would hand dom0
+ * users its privileges. */
+static mode_t guest_mode(uint64_t mode)
+{
+	return (mode_t)(mode & 0777);
+}
+
 static void fid_drop(struct fid *f)
 {
 	if (f->fd >= 0)
@@ -410,7 +418,7 @@ static long t_lcreate(struct req *r)
 	err = path_step(path, r->f[1].p, r->f[1].len);
 	if (err < 0)
 		return rlerror(r, err);
-	fd = openat(fi->fd, name, flags | O_NOFOLLOW | O_CLOEXEC, (mode_t)(r->f[3].n & 0777));
+	fd = openat(fi->fd, name, flags | O_NOFOLLOW | O_CLOEXEC, guest_mode(r->f[3].n));
 	if (fd < 0)
 		return rlerror(r, errno);
 	err = qid_of(fd, q);
@@ -502,14 +510,36 @@ static long t_getattr(struct req *r)
 	return reply(r, f);
 }
 
+/* Truncates the regular file behind an O_PATH descriptor.  The /proc
+ * magic link is followed on purpose: it names exactly the file the fid
+ * holds.  O_NONBLOCK keeps a FIFO swapped in meanwhile from blocking. */
+static int truncate_fid(const char *proc, off_t size)
+{
+	struct stat st;
+	int fd = open(proc, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), err = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0)
+		err = -errno;
+	else if (!S_ISREG(st.st_mode))
+		err = -EINVAL;
+	else if (ftruncate(fd, size) < 0)
+		err = -errno;
+	close(fd);
+	return err;
+}
+
 /* Tsetattr through the fid's own descriptor: /proc/self/fd names exactly
- * the file it holds, whatever happened to its path since. */
+ * the file it holds, whatever happened to its path since.  The export
+ * root's own mode belongs to dom0, not to the guest. */
 static long t_setattr(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
 	uint64_t valid = r->f[1].n;
-	struct stat st;
+	struct stat st, root;
 	char proc[64];
+	int err;
 
 	if (!fi)
 		return rlerror(r, EBADF);
@@ -518,23 +548,19 @@ static long t_setattr(struct req *r)
 	if (valid & (P9_SETATTR_UID | P9_SETATTR_GID))
 		return rlerror(r, EPERM);
 	/* Never through a symlink: its target may lie outside the root. */
-	if (fstat(fi->fd, &st) < 0)
+	if (fstat(fi->fd, &st) < 0 || fstat(r->fs->root_fd, &root) < 0)
 		return rlerror(r, errno);
 	if (S_ISLNK(st.st_mode))
 		return rlerror(r, EOPNOTSUPP);
+	if ((valid & P9_SETATTR_MODE) && st.st_dev == root.st_dev && st.st_ino == root.st_ino)
+		return rlerror(r, EPERM);
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fi->fd);
-	if ((valid & P9_SETATTR_MODE) && chmod(proc, (mode_t)(r->f[2].n & 07777)) < 0)
+	if ((valid & P9_SETATTR_MODE) && chmod(proc, guest_mode(r->f[2].n)) < 0)
 		return rlerror(r, errno);
 	if (valid & P9_SETATTR_SIZE) {
-		int fd = open(proc, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd < 0)
-			return rlerror(r, errno);
-		if (ftruncate(fd, (off_t)r->f[5].n) < 0) {
-			int e = errno;
-			close(fd);
-			return rlerror(r, e);
-		}
-		close(fd);
+		err = truncate_fid(proc, (off_t)r->f[5].n);
+		if (err < 0)
+			return rlerror(r, err);
 	}
 	if (valid & (P9_SETATTR_ATIME | P9_SETATTR_MTIME)) {
 		struct timespec ts[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
@@ -642,7 +668,7 @@ static long t_mkdir(struct req *r)
 	if (!good_name(&r->f[1]))
 		return rlerror(r, EINVAL);
 	cstr(&r->f[1], name);
-	if (mkdirat(fi->fd, name, (mode_t)(r->f[2].n & 0777)) < 0)
+	if (mkdirat(fi->fd, name, guest_mode(r->f[2].n)) < 0)
 		return rlerror(r, errno);
 	return reply_new_entry(r, fi->fd, name);
 }

@@ -64,3 +64,11 @@ tests_protocol_load_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_load_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_load_LDADD = libprotocol.a
 EXTRA_DIST += tests/protocol/load.sh
+
+# The 9P file server alone, frame by frame (no daemon, no transport).
+check_PROGRAMS += tests/protocol/test_fs9p
+tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c tests/protocol/tap.h dom0d/fs9p.c
+tests_protocol_test_fs9p_CPPFLAGS = $(PROTO_TEST_CPPFLAGS) -I$(top_srcdir)/dom0d
+tests_protocol_test_fs9p_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_fs9p_LDADD = libprotocol.a
+TESTS += tests/protocol/test_fs9p
