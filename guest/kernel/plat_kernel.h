@@ -1,6 +1,6 @@
 /*
- * plat_kernel.h - the bare kernel's half of guest/lang/platform.h (memory,
- * clocks, program context, exit and abort); the protocol client
+ * plat_kernel.h - the bare kernel's half of guest/lang/include/platform.h
+ * (memory, clocks, program context, exit and abort); the protocol client
  * (guest/client) supplies streams, files, sockets, error texts and the
  * interrupt requests that dom0 sends.
  */

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Generates guest/lang/unicode_tables.c from the Unicode Character Database.
+"""Generates guest/lang/text/unicode_tables.c from the Unicode Character Database.
 
 Run by hand when moving to a new Unicode version (Debian's unicode-data
 package installs the files under /usr/share/unicode):
 
-    python3 guest/lang/gen-unicode.py /usr/share/unicode > guest/lang/unicode_tables.c
+    python3 guest/lang/text/gen-unicode.py /usr/share/unicode > guest/lang/text/unicode_tables.c
 
 The output is committed so that building P never needs the database.
 """
