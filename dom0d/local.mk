@@ -1,14 +1,26 @@
-# dom0d: p-dom0d (and p-repl); p-launch comes from launch.mk (KERNEL's).
+# dom0d: p-dom0d, the daemon, in parts: core/ (the daemon, its event loop,
+# guests, policies), transport/ (local socket, vchan), services/ (files,
+# streams, sockets, name lookups, REPL sockets) and control/ (a guest's
+# control channel, the launcher control socket).  p-repl is built from
+# repl-client/ here; p-launch comes from launch/launch.mk.
 sbin_PROGRAMS += p-dom0d
-p_dom0d_SOURCES = dom0d/main.c dom0d/daemon.h dom0d/bq.c dom0d/dlog.c dom0d/loop.c \
-	dom0d/policy.h dom0d/policy.c dom0d/guest.c dom0d/ctl.c dom0d/stream.c \
-	dom0d/net.c dom0d/fs9p.c dom0d/local_tp.h dom0d/local_tp.c \
-	dom0d/launcher.h dom0d/launcher.c dom0d/repl.h dom0d/repl.c dom0d/unix_listen.h dom0d/unix_listen.c dom0d/resolve.h dom0d/resolve.c dom0d/guestconf.h dom0d/guestconf.c dom0d/xen_tp.h
-p_dom0d_CPPFLAGS = $(AM_CPPFLAGS)
+P_DOM0D_CORE = dom0d/core/daemon.h dom0d/core/bq.h dom0d/core/bq.c dom0d/core/dlog.h \
+	dom0d/core/dlog.c dom0d/core/loop.h dom0d/core/loop.c dom0d/core/guest.h dom0d/core/guest.c \
+	dom0d/core/policy.h dom0d/core/policy.c dom0d/core/guestconf.h dom0d/core/guestconf.c
+P_DOM0D_TRANSPORT = dom0d/transport/local_tp.h dom0d/transport/local_tp.c \
+	dom0d/transport/xen_tp.h
+P_DOM0D_SERVICES = dom0d/services/fs9p.h dom0d/services/fs9p.c dom0d/services/stream.h \
+	dom0d/services/stream.c dom0d/services/net.h dom0d/services/net.c \
+	dom0d/services/resolve.h dom0d/services/resolve.c dom0d/services/repl.h dom0d/services/repl.c
+P_DOM0D_CONTROL = dom0d/control/ctl.h dom0d/control/ctl.c dom0d/control/launcher.h \
+	dom0d/control/launcher.c
+p_dom0d_SOURCES = dom0d/main.c $(P_DOM0D_CORE) $(P_DOM0D_TRANSPORT) $(P_DOM0D_SERVICES) \
+	$(P_DOM0D_CONTROL)
+p_dom0d_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/dom0d
 p_dom0d_LDFLAGS = -no-pie $(AM_LDFLAGS)
-p_dom0d_LDADD = libprotocol.a
+p_dom0d_LDADD = libpunixsock.a libprotocol.a
 if HAVE_XEN
-p_dom0d_SOURCES += dom0d/xen_tp.c
+p_dom0d_SOURCES += dom0d/transport/xen_tp.c
 p_dom0d_CPPFLAGS += -DPXEN_XEN
 p_dom0d_LDADD += -lxenvchan -lxenstore
 endif
@@ -17,14 +29,14 @@ EXTRA_DIST += dom0d/p-dom0d.service
 # p-repl: the REPL client for detached guests; repl_client.c is shared with
 # p-launch attach through libpreplclient.a.
 noinst_LIBRARIES += libpreplclient.a
-libpreplclient_a_SOURCES = dom0d/repl_client.h dom0d/repl_client.c
+libpreplclient_a_SOURCES = dom0d/repl-client/repl_client.h dom0d/repl-client/repl_client.c
 libpreplclient_a_CPPFLAGS = $(AM_CPPFLAGS)
 bin_PROGRAMS += p-repl
-p_repl_SOURCES = dom0d/p-repl.c
-p_repl_LDADD = libpreplclient.a
+p_repl_SOURCES = dom0d/repl-client/p-repl.c
+p_repl_LDADD = libpreplclient.a libpunixsock.a
 if HAVE_LIBEDIT
 libpreplclient_a_CPPFLAGS += -DPXEN_LIBEDIT $(LIBEDIT_CFLAGS)
 p_repl_LDADD += $(LIBEDIT_LIBS)
 endif
 
-include $(top_srcdir)/dom0d/launch.mk
+include $(top_srcdir)/dom0d/launch/launch.mk

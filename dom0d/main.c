@@ -16,14 +16,18 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "daemon.h"
-#include "guestconf.h"
-#include "launcher.h"
-#include "local_tp.h"
-#include "repl.h"
-#include "resolve.h"
+#include "core/loop.h"
+#include "core/dlog.h"
+#include "core/guest.h"
+#include "core/daemon.h"
+#include "core/policy.h"
+#include "core/guestconf.h"
+#include "services/repl.h"
+#include "services/resolve.h"
+#include "control/launcher.h"
+#include "transport/local_tp.h"
+#include "transport/xen_tp.h"
 #ifdef PXEN_XEN
-#include "xen_tp.h"
 #endif
 
 static void usage(FILE *f)

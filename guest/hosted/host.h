@@ -34,8 +34,6 @@ size_t host_parse_size(const char *s);
 
 /* Starts p-dom0d for cfg; returns our end of the socketpair or -errno. */
 int host_spawn_dom0d(const struct host_config *cfg);
-/* Connects to a p-dom0d listening at path; the fd or -errno. */
-int host_connect_dom0d(const char *path);
 /* Makes fd the transport's socket (transport_sock.c); pass_stdio: send
  * our stdin, stdout and stderr along with the first bytes. */
 void host_transport_init(int fd, int pass_stdio);

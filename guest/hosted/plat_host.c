@@ -16,6 +16,7 @@
 #include "client.h"
 #include "host.h"
 #include "platform.h"
+#include "unix_sock.h"
 
 extern char **environ;
 
@@ -46,7 +47,7 @@ int host_setup(const struct host_config *cfg)
 			return -errno;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	fd = cfg->connect_path ? host_connect_dom0d(cfg->connect_path) : host_spawn_dom0d(cfg);
+	fd = cfg->connect_path ? unix_connect(cfg->connect_path) : host_spawn_dom0d(cfg);
 	if (fd < 0)
 		return fd;
 	host_transport_init(fd, !cfg->repl_socket);

@@ -16,8 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "daemon.h"
-#include "local_tp.h"
+#include "core/daemon.h"
+#include "core/guest.h"
+#include "transport/local_tp.h"
 #include "p9.h"
 #include "px_msgs.h"
 

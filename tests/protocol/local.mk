@@ -1,6 +1,6 @@
 # tests/protocol: the codec's unit tests, the client through a real p-dom0d,
 # end-to-end tests through p, hostile clients, fuzzing and the load test.
-PROTO_TEST_LDADD = libphosted.a libpclient.a libprotocol.a
+PROTO_TEST_LDADD = libphosted.a libpclient.a libprotocol.a libpunixsock.a
 PROTO_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/hosted -I$(top_srcdir)/guest/client \
 	-I$(top_srcdir)/tests/protocol
 
@@ -35,14 +35,12 @@ EXTRA_DIST += $(PROTO_SH_TESTS)
 # present) and run for a bounded time by fuzz.sh.
 FUZZ_CC = clang
 FUZZ_CFLAGS = -std=gnu11 -g -O1 $(WARN_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-FUZZ_CPPFLAGS = -I$(top_builddir) -I$(top_srcdir)/protocol -I$(top_srcdir)/dom0d
+FUZZ_CPPFLAGS = -I$(top_builddir) -I$(top_srcdir)/protocol -I$(top_srcdir)/shared \
+	-I$(top_srcdir)/dom0d
 FUZZ_PROTO_SRC = $(top_srcdir)/protocol/px_codec.c $(top_srcdir)/protocol/px_msgs.c \
 	$(top_srcdir)/protocol/p9.c
-FUZZ_DOM0D_SRC = $(top_srcdir)/dom0d/bq.c $(top_srcdir)/dom0d/dlog.c $(top_srcdir)/dom0d/loop.c \
-	$(top_srcdir)/dom0d/policy.c $(top_srcdir)/dom0d/guest.c $(top_srcdir)/dom0d/ctl.c \
-	$(top_srcdir)/dom0d/stream.c $(top_srcdir)/dom0d/net.c $(top_srcdir)/dom0d/fs9p.c \
-	$(top_srcdir)/dom0d/local_tp.c $(top_srcdir)/dom0d/launcher.c $(top_srcdir)/dom0d/repl.c \
-	$(top_srcdir)/dom0d/resolve.c $(top_srcdir)/dom0d/unix_listen.c
+FUZZ_DOM0D_SRC = $(filter %.c,$(addprefix $(top_srcdir)/,$(P_DOM0D_CORE) $(P_DOM0D_TRANSPORT) \
+	$(P_DOM0D_SERVICES) $(P_DOM0D_CONTROL))) $(top_srcdir)/shared/unix_sock.c
 tests/protocol/fuzz_decode: $(top_srcdir)/tests/protocol/fuzz_decode.c $(FUZZ_PROTO_SRC)
 	$(AM_V_CCLD)if command -v $(FUZZ_CC) >/dev/null; then \
 		$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_CPPFLAGS) -o $@ $^; else rm -f $@; fi
@@ -67,7 +65,7 @@ EXTRA_DIST += tests/protocol/load.sh
 
 # The 9P file server alone, frame by frame (no daemon, no transport).
 check_PROGRAMS += tests/protocol/test_fs9p
-tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c tests/protocol/tap.h dom0d/fs9p.c
+tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c tests/protocol/tap.h dom0d/services/fs9p.c
 tests_protocol_test_fs9p_CPPFLAGS = $(PROTO_TEST_CPPFLAGS) -I$(top_srcdir)/dom0d
 tests_protocol_test_fs9p_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_fs9p_LDADD = libprotocol.a

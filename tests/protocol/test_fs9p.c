@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "daemon.h"
+#include "services/fs9p.h"
 #include "p9.h"
 #include "tap.h"
 

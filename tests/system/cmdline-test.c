@@ -1,6 +1,6 @@
 /*
  * cmdline-test - the guest command line is a contract between p-launch
- * (dom0d/p-launch-cmdline.c writes it) and the kernel (guest/kernel/
+ * (dom0d/launch/p-launch-cmdline.c writes it) and the kernel (guest/kernel/
  * cmdline.c reads it).  Encodes argument lists with awkward bytes, decodes
  * them with the kernel's parser and compares; checks the parser's errors.
  * Prints TAP.

@@ -11,9 +11,9 @@ TESTS += tests/system/vring-test
 # The guest command line: p-launch's encoder against the kernel's parser.
 check_PROGRAMS += tests/system/cmdline-test
 tests_system_cmdline_test_SOURCES = tests/system/cmdline-test.c \
-	guest/kernel/cmdline.c guest/kernel/kstring.c dom0d/p-launch-cmdline.c
+	guest/kernel/cmdline.c guest/kernel/kstring.c dom0d/launch/p-launch-cmdline.c
 tests_system_cmdline_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/kernel \
-	-I$(top_srcdir)/dom0d
+	-I$(top_srcdir)/dom0d/launch
 TESTS += tests/system/cmdline-test
 
 if HAVE_XEN

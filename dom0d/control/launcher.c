@@ -1,0 +1,413 @@
+/*
+ * launcher.c - the launcher control socket (PROTOCOL.md §7).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "control/launcher.h"
+#include "core/loop.h"
+#include "core/dlog.h"
+#include "core/guest.h"
+#include "core/daemon.h"
+#include "core/policy.h"
+#include "services/repl.h"
+#include "unix_sock.h"
+#include "px_msgs.h"
+
+struct lconn {
+	struct watch w;
+	struct lconn *next;
+	uint8_t in[PX_MAX_FRAME];
+	size_t in_len;
+	int fds[8], nfds;
+};
+
+struct launch_reg *launcher_find(struct daemon *d, uint32_t domid)
+{
+	struct launch_reg *r;
+
+	for (r = d->regs; r; r = r->next)
+		if (r->domid == domid)
+			return r;
+	return NULL;
+}
+
+static void reg_free(struct launch_reg *r)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (r->fds[i] >= 0)
+			close(r->fds[i]);
+	if (r->conn_fd >= 0)
+		close(r->conn_fd);
+	if (r->repl_fd >= 0) {
+		close(r->repl_fd);
+		unlink(r->repl_path);
+	}
+	free(r);
+}
+
+static void reg_remove(struct daemon *d, uint32_t domid)
+{
+	struct launch_reg **pp;
+
+	for (pp = &d->regs; *pp; pp = &(*pp)->next)
+		if ((*pp)->domid == domid) {
+			struct launch_reg *r = *pp;
+			*pp = r->next;
+			reg_free(r);
+			return;
+		}
+}
+
+void launcher_adopt(struct launch_reg *r, struct guest *g)
+{
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		g->stdio_fds[i] = r->fds[i];
+		r->fds[i] = -1;
+	}
+	g->launcher_fd = r->conn_fd >= 0 ? dup(r->conn_fd) : -1;
+	snprintf(g->name, sizeof g->name, "%s", r->name);
+	if (r->repl_fd >= 0) {
+		if (repl_attach_guest(g, r->repl_fd, r->repl_path) < 0) {
+			close(r->repl_fd);
+			unlink(r->repl_path);
+		}
+		r->repl_fd = -1;
+	}
+}
+
+static void send_frame(int fd, unsigned type, uint32_t tag, const struct px_field *f)
+{
+	uint8_t buf[PX_MAX_FRAME];
+	long n = px_frame(buf, sizeof buf, type, 0, tag, f);
+
+	if (n > 0 && send(fd, buf, (size_t)n, MSG_NOSIGNAL | MSG_DONTWAIT) != n)
+		return;
+}
+
+void launcher_guest_gone(struct daemon *d, struct guest *g, int status, const char *reason)
+{
+	struct px_field f[3] = { { .n = g->domid }, { .n = (uint32_t)status },
+				 { .p = (const uint8_t *)reason, .len = (uint32_t)strlen(reason) } };
+
+	if (g->launcher_fd >= 0) {
+		send_frame(g->launcher_fd, PX_L_EXITED, 0, f);
+		close(g->launcher_fd);
+		g->launcher_fd = -1;
+	}
+	if (g->domid)
+		reg_remove(d, g->domid);
+}
+
+static void fail(int fd, uint32_t tag, int err, const char *text)
+{
+	struct px_field f[2] = { { .n = (uint64_t)err },
+				 { .p = (const uint8_t *)text, .len = (uint32_t)strlen(text) } };
+
+	send_frame(fd, PX_ERROR, tag, f);
+}
+
+/* Names that are safe as a file name under the run directory. */
+static int good_name(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 48 || s[0] == '.')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct px_field *f)
+{
+	struct launch_reg *r = calloc(1, sizeof *r);
+	char rule[512], err[160];
+	const uint8_t *e;
+	uint32_t pos = 0, len;
+	int i;
+
+	if (!r) {
+		fail(c->w.fd, tag, ENOMEM, "out of memory");
+		return;
+	}
+	r->fds[0] = r->fds[1] = r->fds[2] = -1;
+	r->conn_fd = -1;
+	r->repl_fd = -1;
+	r->domid = (uint32_t)f[0].n;
+	snprintf(r->name, sizeof r->name, "%.*s", (int)f[1].len, (const char *)f[1].p);
+	if (f[2].len >= sizeof r->pol.root || memchr(f[2].p, 0, f[2].len) ||
+	    (f[2].len && f[2].p[0] != '/')) {
+		free(r);
+		fail(c->w.fd, tag, EINVAL, "export root must be an absolute path");
+		return;
+	}
+	memcpy(r->pol.root, f[2].p, f[2].len);
+	r->pol.read_only = (f[3].n & PX_L_RO) != 0;
+	r->flags = (int)f[3].n;
+	r->owner = (uid_t)f[4].n;
+	while ((e = px_next(&f[5], 'S', &pos, &len))) {
+		snprintf(rule, sizeof rule, "%.*s", (int)len, (const char *)e);
+		if (policy_add_rule(&r->pol, rule, err, sizeof err) < 0) {
+			free(r);
+			fail(c->w.fd, tag, EINVAL, err);
+			return;
+		}
+	}
+	if (r->flags & PX_L_DETACHED) {
+		int fd;
+		if (!good_name(r->name)) {
+			free(r);
+			fail(c->w.fd, tag, EINVAL, "a detached guest needs a name of letters, digits, . _ -");
+			return;
+		}
+		if ((size_t)snprintf(r->repl_path, sizeof r->repl_path, "%.56s/%s.sock", d->run_dir,
+				     r->name) >= sizeof r->repl_path || strlen(d->run_dir) > 56)
+			fd = -ENAMETOOLONG;
+		else
+			fd = repl_listen(r->repl_path, r->owner);
+		if (fd < 0) {
+			free(r);
+			fail(c->w.fd, tag, -fd, "cannot create the REPL socket");
+			return;
+		}
+		r->repl_fd = fd;
+	}
+	if (c->nfds == 3 && !(r->flags & PX_L_DETACHED))
+		for (i = 0; i < 3; i++)
+			r->fds[i] = c->fds[i];
+	else
+		for (i = 0; i < c->nfds; i++)
+			close(c->fds[i]);
+	c->nfds = 0;
+	r->conn_fd = dup(c->w.fd);
+	reg_remove(d, r->domid);
+	r->next = d->regs;
+	d->regs = r;
+	dlog(d, NULL, DLOG_INFO, "registered guest %s (domid %u, root %s%s)", r->name,
+	     (unsigned)r->domid, r->pol.root[0] ? r->pol.root : "none",
+	     r->pol.read_only ? ", read-only" : "");
+	send_frame(c->w.fd, PX_L_OK, tag, NULL);
+}
+
+static void do_list(struct daemon *d, struct lconn *c, uint32_t tag)
+{
+	uint8_t buf[PX_MAX_BODY];
+	struct px_field f = { .p = buf };
+	struct launch_reg *r;
+	struct guest *g;
+	char line[160];
+
+	for (g = d->guests; g; g = g->next) {
+		int n = snprintf(line, sizeof line, "%u %s %s", (unsigned)g->domid, g->name,
+				 g->exiting == 2 ? "exited" : "connected");
+		if (f.len + 2 + (size_t)n > sizeof buf)
+			break;
+		px_put16(buf + f.len, (uint16_t)n);
+		memcpy(buf + f.len + 2, line, (size_t)n);
+		f.len += 2 + (uint32_t)n;
+		f.n++;
+	}
+	for (r = d->regs; r; r = r->next) {
+		int n = snprintf(line, sizeof line, "%u %s waiting", (unsigned)r->domid, r->name);
+		if (f.len + 2 + (size_t)n > sizeof buf)
+			break;
+		px_put16(buf + f.len, (uint16_t)n);
+		memcpy(buf + f.len + 2, line, (size_t)n);
+		f.len += 2 + (uint32_t)n;
+		f.n++;
+	}
+	send_frame(c->w.fd, PX_L_LIST_R, tag, &f);
+}
+
+static void do_stop(struct daemon *d, struct lconn *c, uint32_t tag, uint32_t domid)
+{
+	struct guest *g;
+	int found = launcher_find(d, domid) != NULL;
+
+	for (g = d->guests; g; g = g->next)
+		if (g->domid == domid && !g->dead) {
+			guest_kill(g, "stopped by the launcher");
+			found = 1;
+		}
+	reg_remove(d, domid);
+	if (found)
+		send_frame(c->w.fd, PX_L_OK, tag, NULL);
+	else
+		fail(c->w.fd, tag, ENOENT, "no such guest");
+}
+
+/* INTERRUPT_GUEST: p-launch forwards the user's Ctrl-C. */
+static void do_interrupt(struct daemon *d, struct lconn *c, uint32_t tag, uint32_t domid)
+{
+	struct guest *g;
+	int found = 0;
+
+	for (g = d->guests; g; g = g->next)
+		if (g->domid == domid && !g->dead) {
+			guest_send(g, PX_INTERRUPT, PX_CH_CONTROL, 0, NULL);
+			found = 1;
+		}
+	if (found)
+		send_frame(c->w.fd, PX_L_OK, tag, NULL);
+	else
+		fail(c->w.fd, tag, ENOENT, "no such guest");
+}
+
+static void conn_close(struct daemon *d, struct lconn *c)
+{
+	struct lconn **pp;
+	int i;
+
+	for (pp = &d->lconns; *pp; pp = &(*pp)->next)
+		if (*pp == c) {
+			*pp = c->next;
+			break;
+		}
+	for (i = 0; i < c->nfds; i++)
+		close(c->fds[i]);
+	loop_del(d, &c->w);
+	close(c->w.fd);
+	free(c);
+}
+
+static void on_conn(struct daemon *d, struct watch *w, uint32_t events)
+{
+	struct lconn *c = (struct lconn *)w;
+	union {
+		struct cmsghdr h;
+		char space[CMSG_SPACE(8 * sizeof(int))];
+	} cm;
+	struct iovec iov = { c->in + c->in_len, sizeof c->in - c->in_len };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = &cm,
+			     .msg_controllen = sizeof cm };
+	struct cmsghdr *cmh;
+	size_t pos = 0;
+	ssize_t r;
+
+	(void)events;
+	r = recvmsg(w->fd, &mh, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+	if (r < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	for (cmh = CMSG_FIRSTHDR(&mh); r > 0 && cmh; cmh = CMSG_NXTHDR(&mh, cmh))
+		if (cmh->cmsg_level == SOL_SOCKET && cmh->cmsg_type == SCM_RIGHTS) {
+			int k = (int)((cmh->cmsg_len - CMSG_LEN(0)) / sizeof(int)), i;
+			for (i = 0; i < k; i++) {
+				int fd;
+				memcpy(&fd, CMSG_DATA(cmh) + i * sizeof(int), sizeof fd);
+				if (c->nfds < 8)
+					c->fds[c->nfds++] = fd;
+				else
+					close(fd);
+			}
+		}
+	if (r <= 0) {
+		conn_close(d, c);
+		return;
+	}
+	c->in_len += (size_t)r;
+	while (c->in_len - pos >= PX_HDR) {
+		struct px_field f[PX_MAX_FIELDS];
+		struct px_hdr h;
+		const char *why;
+		if (px_hdr_decode(c->in + pos, PX_MAX_FRAME, &h) < 0) {
+			dlog(d, NULL, DLOG_WARN, "launcher connection: bad frame length; closing it");
+			conn_close(d, c);
+			return;
+		}
+		if (c->in_len - pos < h.size)
+			break;
+		if (px_check(&h, c->in + pos + PX_HDR, PX_L2D, f, &why) < 0 || h.chan != 0) {
+			dlog(d, NULL, DLOG_WARN, "launcher connection: %s; closing it", why);
+			conn_close(d, c);
+			return;
+		}
+		if (h.type == PX_L_REGISTER)
+			do_register(d, c, h.tag, f);
+		else if (h.type == PX_L_LIST)
+			do_list(d, c, h.tag);
+		else if (h.type == PX_L_STOP)
+			do_stop(d, c, h.tag, (uint32_t)f[0].n);
+		else if (h.type == PX_L_INTERRUPT)
+			do_interrupt(d, c, h.tag, (uint32_t)f[0].n);
+		else
+			fail(c->w.fd, h.tag, EINVAL, "not a launcher request");
+		pos += h.size;
+	}
+	memmove(c->in, c->in + pos, c->in_len - pos);
+	c->in_len -= pos;
+}
+
+static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
+{
+	int fd;
+
+	(void)events;
+	while ((fd = accept4(w->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0) {
+		struct lconn *c = calloc(1, sizeof *c);
+		if (!c) {
+			close(fd);
+			continue;
+		}
+		c->w.fn = on_conn;
+		c->w.fd = fd;
+		if (loop_set(d, &c->w, EPOLLIN, 1) < 0) {
+			close(fd);
+			free(c);
+			continue;
+		}
+		c->next = d->lconns;
+		d->lconns = c;
+	}
+}
+
+int launcher_listen(struct daemon *d, const char *path)
+{
+	int fd = unix_listen(path, 16, (uid_t)-1), err;
+
+	if (fd < 0)
+		return fd;
+	d->control_l.fn = on_accept;
+	d->control_l.fd = fd;
+	snprintf(d->run_dir, sizeof d->run_dir, "%s", path);
+	if (strrchr(d->run_dir, '/'))
+		*strrchr(d->run_dir, '/') = 0;
+	else
+		strcpy(d->run_dir, ".");
+	err = loop_set(d, &d->control_l, EPOLLIN, 1);
+	if (err < 0) {
+		close(fd);
+		d->control_l.fd = -1;
+	}
+	return err;
+}
+
+void launcher_release(struct daemon *d)
+{
+	while (d->lconns)
+		conn_close(d, d->lconns);
+	while (d->regs) {
+		struct launch_reg *r = d->regs;
+		d->regs = r->next;
+		reg_free(r);
+	}
+	if (d->control_l.fd >= 0) {
+		loop_del(d, &d->control_l);
+		close(d->control_l.fd);
+		d->control_l.fd = -1;
+	}
+}

@@ -1,0 +1,35 @@
+/*
+ * dlog.c - p-dom0d's log lines: "p-dom0d: [guest] message" on stderr, or
+ * syslog with the guest's name in the message.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <syslog.h>
+
+#include "core/dlog.h"
+#include "core/guest.h"
+#include "core/daemon.h"
+
+void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	/* Serving one p, only trouble is worth the user's terminal. */
+	if (d->single && level >= DLOG_INFO && !d->verbose)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (d->use_syslog) {
+		if (g)
+			syslog(level, "[%s/%u] %s", g->name, (unsigned)g->domid, msg);
+		else
+			syslog(level, "%s", msg);
+	} else if (level <= DLOG_INFO || d->verbose) {
+		if (g)
+			fprintf(stderr, "p-dom0d: [%s/%u] %s\n", g->name, (unsigned)g->domid, msg);
+		else
+			fprintf(stderr, "p-dom0d: %s\n", msg);
+	}
+}

@@ -1,0 +1,139 @@
+/*
+ * policy.c - parsing and matching of network rules (see policy.h).
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/policy.h"
+
+static int parse_port(const char *s, int *port)
+{
+	char *end;
+	long v;
+
+	if (!strcmp(s, "*")) {
+		*port = -1;
+		return 0;
+	}
+	v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > 65535)
+		return -1;
+	*port = (int)v;
+	return 0;
+}
+
+int policy_add_rule(struct policy *p, const char *rule, char *err, size_t cap)
+{
+	struct net_rule r = { 0 };
+	const char *colon;
+	size_t hl;
+
+	if (!strcmp(rule, "none")) {
+		p->nrules = 0;
+		return 0;
+	}
+	if (p->nrules >= POLICY_MAX_RULES) {
+		snprintf(err, cap, "too many network rules (at most %d)", POLICY_MAX_RULES);
+		return -1;
+	}
+	if (!strncmp(rule, "listen:", 7)) {
+		r.listen = 1;
+		if (parse_port(rule + 7, &r.port) < 0) {
+			snprintf(err, cap, "bad port in rule '%s'", rule);
+			return -1;
+		}
+		p->rules[p->nrules++] = r;
+		return 0;
+	}
+	if (rule[0] == '[') {
+		const char *close = strchr(rule, ']');
+		if (!close || close[1] != ':') {
+			snprintf(err, cap, "bad rule '%s' (want [IPv6]:PORT)", rule);
+			return -1;
+		}
+		hl = (size_t)(close - rule - 1);
+		colon = close + 1;
+		rule++;
+	} else {
+		colon = strrchr(rule, ':');
+		if (!colon) {
+			snprintf(err, cap, "bad rule '%s' (want HOST:PORT or listen:PORT)", rule);
+			return -1;
+		}
+		hl = (size_t)(colon - rule);
+	}
+	if (hl == 0 || hl >= sizeof r.host || parse_port(colon + 1, &r.port) < 0) {
+		snprintf(err, cap, "bad host or port in rule '%s'", rule);
+		return -1;
+	}
+	memcpy(r.host, rule, hl);
+	r.host[hl] = 0;
+	p->rules[p->nrules++] = r;
+	return 0;
+}
+
+int policy_has_net(const struct policy *p)
+{
+	return p->nrules > 0;
+}
+
+static int same_addr(const struct sockaddr *a, const struct sockaddr *b)
+{
+	if (a->sa_family != b->sa_family)
+		return 0;
+	if (a->sa_family == AF_INET)
+		return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
+		       ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+	return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+		       &((const struct sockaddr_in6 *)b)->sin6_addr, 16);
+}
+
+static int host_matches(const char *host, const struct sockaddr *sa)
+{
+	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
+	int ok = 0;
+
+	if (!strcmp(host, "*"))
+		return 1;
+	if (getaddrinfo(host, NULL, &hints, &res) != 0)
+		return 0;
+	for (ai = res; ai && !ok; ai = ai->ai_next)
+		ok = same_addr(ai->ai_addr, sa);
+	freeaddrinfo(res);
+	return ok;
+}
+
+int policy_may_connect(const struct policy *p, const struct sockaddr *sa)
+{
+	int port, i;
+
+	if (sa->sa_family == AF_INET)
+		port = ntohs(((const struct sockaddr_in *)sa)->sin_port);
+	else if (sa->sa_family == AF_INET6)
+		port = ntohs(((const struct sockaddr_in6 *)sa)->sin6_port);
+	else
+		return 0;
+	for (i = 0; i < p->nrules; i++) {
+		const struct net_rule *r = &p->rules[i];
+		if (r->listen || (r->port >= 0 && r->port != port))
+			continue;
+		if (host_matches(r->host, sa))
+			return 1;
+	}
+	return 0;
+}
+
+int policy_may_listen(const struct policy *p, int port)
+{
+	int i;
+
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].listen && (p->rules[i].port < 0 || p->rules[i].port == port))
+			return 1;
+	return 0;
+}
