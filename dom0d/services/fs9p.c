@@ -374,6 +374,40 @@ static int clean_flags(uint64_t fl)
 	return flags | (int)(fl & (P9_O_TRUNC | P9_O_APPEND | P9_O_EXCL | P9_O_DIRECTORY));
 }
 
+/* Whether a guest may open what st describes: only regular files and
+ * directories.  Opening a FIFO blocks the single-threaded daemon (every
+ * guest stalls) and opening a device acts on dom0's hardware. */
+static int may_open(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) || S_ISDIR(st->st_mode);
+}
+
+/* Opens what path names beneath the root (following a final symlink that
+ * stays beneath it) with flags.  The type is checked on an O_PATH
+ * descriptor first and the open goes through that descriptor's /proc link,
+ * so what is opened is what was checked, even if the path changes between;
+ * O_NONBLOCK keeps the open itself from ever waiting. */
+static int open_checked(struct fs9p *fs, const char *path, int flags)
+{
+	char proc[64];
+	struct stat st;
+	int pfd = beneath(fs, path, O_PATH, 0), fd, err;
+
+	if (pfd < 0)
+		return pfd;
+	err = fstat(pfd, &st) < 0 ? -errno : may_open(&st) ? 0 : -EACCES;
+	if (err < 0) {
+		close(pfd);
+		return err;
+	}
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", pfd);
+	fd = open(proc, flags | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		fd = -errno;
+	close(pfd);
+	return fd;
+}
+
 static long t_lopen(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
@@ -385,7 +419,7 @@ static long t_lopen(struct req *r)
 		return rlerror(r, EBADF);
 	if (r->fs->read_only && writes(flags))
 		return rlerror(r, EROFS);
-	fd = beneath(r->fs, fi->path, flags, 0);
+	fd = open_checked(r->fs, fi->path, flags);
 	if (fd < 0)
 		return rlerror(r, fd);
 	err = qid_of(fd, q);
@@ -406,6 +440,7 @@ static long t_lcreate(struct req *r)
 	struct px_field f[2] = { { .p = q, .len = P9_QID_LEN }, { .n = 0 } };
 	char name[256], path[MAX_PATH], *np;
 	int flags = clean_flags(r->f[2].n) | O_CREAT, fd, err;
+	struct stat st;
 
 	if (!fi || fi->opened)
 		return rlerror(r, EBADF);
@@ -418,15 +453,21 @@ static long t_lcreate(struct req *r)
 	err = path_step(path, r->f[1].p, r->f[1].len);
 	if (err < 0)
 		return rlerror(r, err);
-	fd = openat(fi->fd, name, flags | O_NOFOLLOW | O_CLOEXEC, guest_mode(r->f[3].n));
+	/* The name may already exist (no O_EXCL) as a FIFO or device. */
+	fd = openat(fi->fd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
+		    guest_mode(r->f[3].n));
 	if (fd < 0)
 		return rlerror(r, errno);
-	err = qid_of(fd, q);
-	np = strdup(path);
-	if (err < 0 || !np) {
+	err = fstat(fd, &st) < 0 ? -errno : may_open(&st) ? 0 : -EACCES;
+	if (err < 0) {
 		close(fd);
-		free(np);
-		return rlerror(r, err < 0 ? err : ENOMEM);
+		return rlerror(r, err);
+	}
+	make_qid(&st, q);
+	np = strdup(path);
+	if (!np) {
+		close(fd);
+		return rlerror(r, ENOMEM);
 	}
 	fid_drop(fi);
 	fi->fd = fd;

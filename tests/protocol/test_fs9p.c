@@ -7,10 +7,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "services/fs9p.h"
@@ -64,6 +66,15 @@ static unsigned set_mode(uint32_t fid, uint64_t mode)
 	unsigned err = 0;
 
 	return call(P9_TSETATTR, f, &err) == P9_RSETATTR ? 0 : err ? err : 1;
+}
+
+static void blocked(int sig)
+{
+	static const char msg[] = "not ok - the file server blocked on a FIFO\n";
+
+	(void)sig;
+	write(1, msg, sizeof msg - 1);
+	_exit(1);
 }
 
 static mode_t mode_of(const char *root, const char *name)
@@ -158,6 +169,52 @@ int main(void)
 	f[0].n = 7;
 	err = 0;
 	tap_ok(call(P9_TSETATTR, f, &err) == P9_RLERROR, "truncating a FIFO fails at once instead of blocking");
+
+	/* Opening a FIFO once blocked the daemon, and every guest with it. */
+	signal(SIGALRM, blocked);
+	alarm(10);
+	memset(f, 0, sizeof f);
+	f[0].n = 7;
+	f[1].n = P9_O_RDONLY;
+	err = 0;
+	tap_ok(call(P9_TLOPEN, f, &err) == P9_RLERROR && err == EACCES, "Tlopen of a FIFO is refused");
+	f[1].n = P9_O_WRONLY;
+	err = 0;
+	tap_ok(call(P9_TLOPEN, f, &err) == P9_RLERROR && err == EACCES, "for writing too");
+	snprintf(p, sizeof p, "%s/tofifo", root);
+	symlink("fifo", p);
+	tap_ok(walk(1, 8, "tofifo"), "walk to a symlink to the FIFO");
+	f[0].n = 8;
+	f[1].n = P9_O_RDONLY;
+	err = 0;
+	tap_ok(call(P9_TLOPEN, f, &err) == P9_RLERROR && err == EACCES, "Tlopen through it is refused");
+	tap_ok(walk(1, 9, NULL), "clone the root fid");
+	memset(f, 0, sizeof f);
+	f[0].n = 9;
+	f[1] = (struct px_field)STR("fifo");
+	f[2].n = P9_O_RDWR;
+	f[3].n = 0644;
+	err = 0;
+	tap_ok(call(P9_TLCREATE, f, &err) == P9_RLERROR && err == EACCES,
+	       "Tlcreate of a name that is a FIFO is refused");
+	snprintf(p, sizeof p, "%s/null", root);
+	if (mknod(p, S_IFCHR | 0666, makedev(1, 3)) == 0) {
+		tap_ok(walk(1, 10, "null"), "walk to a character device");
+		memset(f, 0, sizeof f);
+		f[0].n = 10;
+		f[1].n = P9_O_RDWR;
+		err = 0;
+		tap_ok(call(P9_TLOPEN, f, &err) == P9_RLERROR && err == EACCES,
+		       "Tlopen of a device is refused");
+	} else {
+		tap_ok(1, "walk to a character device # SKIP cannot mknod");
+		tap_ok(1, "Tlopen of a device is refused # SKIP cannot mknod");
+	}
+	memset(f, 0, sizeof f);
+	f[0].n = 6;
+	f[1].n = P9_O_RDWR;
+	tap_ok(call(P9_TLOPEN, f, NULL) == P9_RLOPEN, "a regular file still opens");
+	alarm(0);
 
 	fs9p_free(fs);
 	snprintf(p, sizeof p, "rm -rf '%s'", root);
