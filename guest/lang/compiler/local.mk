@@ -2,6 +2,8 @@
 # libraries, eval and the Scheme prelude.
 libplang_a_SOURCES += guest/lang/compiler/compile_int.h \
 	guest/lang/compiler/expand.c guest/lang/compiler/compile.c \
+	guest/lang/compiler/emit.c guest/lang/compiler/scope.c \
+	guest/lang/compiler/body.c guest/lang/compiler/derived.c \
 	guest/lang/compiler/include.c guest/lang/compiler/library.c \
 	guest/lang/compiler/eval.c
 nodist_libplang_a_SOURCES += guest/lang/compiler/prelude.c

@@ -26,14 +26,6 @@ struct gc_chunk {
 	char *top;		/* first unused byte when not current */
 };
 
-/* Side table datum -> source line, filled by the reader, valid until the
- * next collection (read and compile happen in one primitive call). */
-struct line_entry {
-	val key;
-	long line;
-};
-#define LINE_TABLE_SIZE 16384
-
 /* Core's roots (value.h leaves P_ROOT_CORE0.. to us). */
 enum {
 	R_RAISE = P_ROOT_CORE0,	/* the Scheme raise procedure */
@@ -93,8 +85,7 @@ struct p_state {
 	int halting, exit_status;
 
 	/* compiler */
-	struct line_entry *lines;
-	size_t nlines;
+	struct srclines *lines;		/* the reader's (srcline.h) */
 	long compile_serial, serial_next;
 	val cur_file;			/* source name for code being compiled */
 
@@ -119,6 +110,13 @@ void gc_seal(P *p);
  * VM state is synced (a safe point), so a collection may make room. */
 void gc_stack_reserve(P *p, size_t need, int can_collect);
 size_t gc_obj_words(uintptr_t hdr);
+/* The collector's hook, called after each collection when every object
+ * may have moved: the core drops what it keeps by address. */
+void core_objects_moved(P *p);
+
+/* --- srcpos.c --- */
+/* The line the reader noted for x (p_note_line), or 0. */
+long line_of(P *p, val x);
 
 /* --- symbol.c --- */
 void sym_init(P *p);
@@ -192,8 +190,6 @@ val macro_expand(P *p, val m, val form, val use_env, struct scope *use_sc);
 val compile_toplevel(P *p, val x, val env);
 /* A library body: like a top-level begin in env. */
 val compile_body_forms(P *p, val forms, val env);
-long line_of(P *p, val x);
-void compile_init(P *p);
 /* free-identifier=?: a in (aenv, asc) and b in (benv, bsc) denote the
  * same binding, or are both unbound with the same name. */
 int compile_free_ident_eq(P *p, val a, val aenv, struct scope *asc,

@@ -297,9 +297,7 @@ void gc_collect(P *p)
 	p->hp = c.free;
 	p->hlim = nc->end;
 	p->in_use += size;
-	if (p->nlines)
-		memset(p->lines, 0, LINE_TABLE_SIZE * sizeof *p->lines);
-	p->nlines = 0;
+	core_objects_moved(p);
 
 	p->live_after_gc = live;
 	p->since_gc = 0;

@@ -9,6 +9,7 @@ libplang_text_a_SOURCES = guest/lang/text/unicode.h guest/lang/text/unicode.c \
 	guest/lang/text/bytevector.c \
 	guest/lang/text/port.h guest/lang/text/port.c guest/lang/text/port_prims.c \
 	guest/lang/text/port_io.c guest/lang/text/read.h guest/lang/text/read.c \
+	guest/lang/text/srcline.h guest/lang/text/srcline.c \
 	guest/lang/text/write.h guest/lang/text/write.c \
 	guest/lang/text/write_idtab.h guest/lang/text/write_idtab.c \
 	guest/lang/text/text_scheme.h guest/lang/text/text_scheme.c
