@@ -32,3 +32,4 @@ include $(top_srcdir)/guest/lang/compiler/local.mk
 include $(top_srcdir)/guest/lang/num/local.mk
 include $(top_srcdir)/guest/lang/text/local.mk
 include $(top_srcdir)/guest/lang/sys/local.mk
+include $(top_srcdir)/guest/lang/lib/local.mk

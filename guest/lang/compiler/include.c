@@ -83,6 +83,11 @@ val read_file_datums(P *p, const char *who, val path, int fold_case)
 			p_string_set(p, both, STR_LEN(pre) + i, p_string_ref(text, i));
 		text = both;
 	}
+	return read_text_datums(p, text);
+}
+
+val read_text_datums(P *p, val text)
+{
 	val port = p_open_input_string(p, text);
 	val forms = P_NIL;
 	for (;;) {

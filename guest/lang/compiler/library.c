@@ -7,11 +7,13 @@
  * a vector [name env exports deps thunk started] registered by name; its
  * body is compiled when it is defined and run (once, after its own
  * imports) by %library-run before the code that imported it.  Libraries
- * not yet registered are looked for as NAME/PARTS.sld along the search
- * path (the program's directory, ".", "lib/", then $P_LIBRARY_PATH).
+ * not yet registered are taken from the sources embedded in the
+ * interpreter (lib/lib_sources.h), then looked for as NAME/PARTS.sld along the
+ * search path (the program's directory, ".", "lib/", then $P_LIBRARY_PATH).
  */
 #include "compile_int.h"
 #include "string_obj.h"
+#include "lib_sources.h"
 
 enum { LIB_NAME, LIB_ENV, LIB_EXPORTS, LIB_DEPS, LIB_THUNK, LIB_STARTED, LIB_NSLOTS };
 
@@ -120,12 +122,63 @@ static val sld_path(P *p, const char *dir, val name)
 	return strbuf_string(&b);
 }
 
+/* The embedded source named like name ("srfi 1" for (srfi 1)), or NULL. */
+static const struct lib_source *embedded_source(P *p, val name)
+{
+	char key[128];
+	size_t n = 0;
+	for (val l = name; l != P_NIL; l = P_CDR(l)) {
+		val part = p_write_to_string(p, P_CAR(l), 1);
+		size_t len = p_string_utf8(part, key + n, sizeof key - n);
+		if (n + len + 1 >= sizeof key)
+			return NULL;
+		n += len;
+		key[n++] = P_CDR(l) == P_NIL ? 0 : ' ';
+	}
+	for (const struct lib_source *s = lib_sources; s->name; s++)
+		if (!strcmp(s->name, key))
+			return s;
+	return NULL;
+}
+
+static val find_library(P *p, val name, val whole);
+
+/* Defines an embedded library on its first import; an alias shares the
+ * library object of the name it stands for. */
+static val embedded_library(P *p, val name, val whole)
+{
+	const struct lib_source *s = embedded_source(p, name);
+	if (!s)
+		return 0;
+	if (s->alias_of) {
+		struct strbuf b;
+		strbuf_init(&b, p);
+		strbuf_push_ascii(&b, "(");
+		strbuf_push_ascii(&b, s->alias_of);
+		strbuf_push_ascii(&b, ")");
+		val target = read_text_datums(p, strbuf_string(&b));
+		val lib = find_library(p, P_CAR(target), whole);
+		p->roots[R_LIBS] = p_cons(p, p_cons(p, name, lib), p->roots[R_LIBS]);
+		return lib;
+	}
+	val saved = p->cur_file;
+	p->cur_file = str_c(p, s->file);
+	val forms = read_text_datums(p, p_string_from_utf8(p, s->text, strlen(s->text)));
+	for (; forms != P_NIL; forms = P_CDR(forms))
+		lib_define(p, P_CAR(forms), p->roots[R_SYSENV]);
+	p->cur_file = saved;
+	return registered(p, name);
+}
+
 static val find_library(P *p, val name, val whole)
 {
 	val lib = registered(p, name);
 	if (lib)
 		return lib;
 	lib = builtin_library(p, name);
+	if (lib)
+		return lib;
+	lib = embedded_library(p, name, whole);
 	if (lib)
 		return lib;
 	for (val d = p->roots[R_LIBPATH]; d != P_NIL; d = P_CDR(d)) {
@@ -341,7 +394,8 @@ int lib_cond_feature(P *p, val req)
 		val name = P_CAR(P_CDR(req));
 		if (!valid_name(name))
 			return 0;
-		if (registered(p, name) || builtin_library(p, name))
+		if (registered(p, name) || builtin_library(p, name) ||
+		    embedded_source(p, name))
 			return 1;
 		for (val d = p->roots[R_LIBPATH]; d != P_NIL; d = P_CDR(d)) {
 			val path = sld_path(p, string_utf8_raw(p, P_CAR(d), &(size_t){0}), name);

@@ -1,0 +1,15 @@
+# guest/lang/lib: the standard libraries beyond R7RS-small, written in
+# Scheme and embedded in the interpreter as one generated table.
+LIB_SCM =
+libplang_a_CPPFLAGS += -I$(top_srcdir)/guest/lang/lib
+libplang_a_SOURCES += guest/lang/lib/lib_sources.h
+nodist_libplang_a_SOURCES += guest/lang/lib/lib_sources.c
+
+guest/lang/lib/lib_sources.c: $(addprefix $(top_srcdir)/guest/lang/lib/,$(LIB_SCM)) \
+		$(top_srcdir)/guest/lang/lib/embed-lib.sh
+	$(AM_V_GEN)mkdir -p guest/lang/lib && \
+	$(SHELL) $(top_srcdir)/guest/lang/lib/embed-lib.sh \
+		$(top_srcdir)/guest/lang/lib $(LIB_SCM) > $@
+CLEANFILES += guest/lang/lib/lib_sources.c
+EXTRA_DIST += guest/lang/lib/embed-lib.sh \
+	$(addprefix guest/lang/lib/,$(LIB_SCM))
