@@ -22,11 +22,14 @@ LANG_CONFORMANCE = \
 	tests/lang/tail-calls.scm \
 	tests/lang/deep-recursion.scm \
 	tests/lang/errors.scm
+# The libraries embedded from guest/lang/lib, one file each.
+LANG_LIBRARY_TESTS = \
+	tests/lang/srfi-1-lists.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh
 
-TESTS += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS)
-LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS)
-EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_SHELL_CHECKS) \
+TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
+LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
+EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS) \
 	tests/lang/run-scm.sh tests/lang/harness.scm \
 	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
 	tests/lang/lib/pxtest/util.sld \
