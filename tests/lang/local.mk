@@ -24,7 +24,9 @@ LANG_CONFORMANCE = \
 	tests/lang/errors.scm
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
-	tests/lang/srfi-1-lists.scm
+	tests/lang/srfi-1-lists.scm \
+	tests/lang/srfi-132-sort.scm \
+	tests/lang/srfi-133-vectors.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh
 
 TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
