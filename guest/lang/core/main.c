@@ -4,6 +4,7 @@
  * %main defined in the prelude.
  */
 #include "compile_int.h"
+#include "hashtab.h"
 #include "p.h"
 #include "pfmt.h"
 #include "text_scheme.h"
@@ -70,6 +71,7 @@ static void build_system(P *p)
 	define_prims(p, io_prims);
 	define_prims(p, file_prims);
 	define_prims(p, system_prims);
+	define_prims(p, hashtab_prims);
 	val inl = p_make_vector(p, OP_COUNT, P_FALSE);
 	p->roots[R_INLINE] = inl;
 	for (int op = OP_FIRST_BINARY; op < OP_COUNT; op++) {

@@ -86,7 +86,8 @@ enum p_type {
 	T_BOX,
 	T_VALUES,		/* multiple values in transit */
 	T_SYNTAX,		/* expander objects */
-	T_CORE_EXTRA1, T_CORE_EXTRA2, T_CORE_EXTRA3, T_CORE_EXTRA4,
+	T_HASHTABLE,		/* lib/hashtab.c: kind, epoch, count, moving, entries */
+	T_CORE_EXTRA2, T_CORE_EXTRA3, T_CORE_EXTRA4,
 	T_FIRST_RAW = 64,
 	/* raw: never scanned */
 	T_FLONUM = T_FIRST_RAW,	/* double */

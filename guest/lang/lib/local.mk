@@ -3,7 +3,8 @@
 LIB_SCM = \
 	srfi/1.sld srfi/132.sld srfi/133.sld
 libplang_a_CPPFLAGS += -I$(top_srcdir)/guest/lang/lib
-libplang_a_SOURCES += guest/lang/lib/lib_sources.h
+libplang_a_SOURCES += guest/lang/lib/lib_sources.h \
+	guest/lang/lib/hashtab.h guest/lang/lib/hashtab.c
 nodist_libplang_a_SOURCES += guest/lang/lib/lib_sources.c
 
 guest/lang/lib/lib_sources.c: $(addprefix $(top_srcdir)/guest/lang/lib/,$(LIB_SCM)) \
