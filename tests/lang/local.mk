@@ -25,6 +25,9 @@ LANG_CONFORMANCE = \
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \
+	tests/lang/srfi-69-hash-tables.scm \
+	tests/lang/srfi-125-hash-tables.scm \
+	tests/lang/srfi-128-comparators.scm \
 	tests/lang/srfi-132-sort.scm \
 	tests/lang/srfi-133-vectors.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh

@@ -1,7 +1,8 @@
 # guest/lang/lib: the standard libraries beyond R7RS-small, written in
 # Scheme and embedded in the interpreter as one generated table.
 LIB_SCM = \
-	srfi/1.sld srfi/132.sld srfi/133.sld
+	srfi/1.sld srfi/69.sld srfi/125.sld srfi/128.sld srfi/132.sld \
+	srfi/133.sld
 libplang_a_CPPFLAGS += -I$(top_srcdir)/guest/lang/lib
 libplang_a_SOURCES += guest/lang/lib/lib_sources.h \
 	guest/lang/lib/hashtab.h guest/lang/lib/hashtab.c
