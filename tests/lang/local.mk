@@ -25,11 +25,28 @@ LANG_CONFORMANCE = \
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \
+	tests/lang/srfi-2-and-let.scm \
+	tests/lang/srfi-8-receive.scm \
+	tests/lang/srfi-9-records.scm \
+	tests/lang/srfi-11-let-values.scm \
+	tests/lang/srfi-16-case-lambda.scm \
+	tests/lang/srfi-23-error.scm \
+	tests/lang/srfi-26-cut.scm \
+	tests/lang/srfi-28-format.scm \
+	tests/lang/srfi-31-rec.scm \
+	tests/lang/srfi-39-parameters.scm \
 	tests/lang/srfi-69-hash-tables.scm \
+	tests/lang/srfi-87-case.scm \
+	tests/lang/srfi-98-environment.scm \
+	tests/lang/srfi-111-boxes.scm \
+	tests/lang/srfi-117-list-queues.scm \
 	tests/lang/srfi-125-hash-tables.scm \
 	tests/lang/srfi-128-comparators.scm \
 	tests/lang/srfi-132-sort.scm \
-	tests/lang/srfi-133-vectors.scm
+	tests/lang/srfi-133-vectors.scm \
+	tests/lang/srfi-141-division.scm \
+	tests/lang/srfi-145-assume.scm \
+	tests/lang/srfi-158-generators.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh
 
 TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
