@@ -17,7 +17,7 @@ noinst_LIBRARIES += libplang.a
 libplang_a_CFLAGS = $(FREESTANDING_CFLAGS)
 libplang_a_CPPFLAGS = $(FREESTANDING_CPPFLAGS) $(LANG_CORE_INCLUDES) $(LANG_TEXT_INCLUDES)
 libplang_a_SOURCES = guest/lang/include/value.h guest/lang/include/platform.h \
-	guest/lang/include/p.h
+	guest/lang/include/p.h guest/lang/include/args.h
 nodist_libplang_a_SOURCES =
 # The modules without the VM's include path are compiled as libraries of
 # their own (never built as archives) whose objects go into libplang.a.

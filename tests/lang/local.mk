@@ -21,7 +21,8 @@ LANG_CONFORMANCE = \
 	tests/lang/6.14-system.scm \
 	tests/lang/tail-calls.scm \
 	tests/lang/deep-recursion.scm \
-	tests/lang/errors.scm
+	tests/lang/errors.scm \
+	tests/lang/arguments.scm
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \

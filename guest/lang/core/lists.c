@@ -1,5 +1,5 @@
 /*
- * lists.c - pairs, lists, symbols, booleans and the equivalence predicates.
+ * lists.c - pairs, lists, the symbol and boolean predicates and the equivalence predicates.
  * Procedures that take procedure arguments (map, member with a predicate,
  * ...) are written in Scheme in the prelude.
  */
@@ -7,6 +7,7 @@
 #include "num.h"
 #include "string_obj.h"
 #include "addrtab.h"
+#include "args.h"
 
 long list_length(val l)
 {
@@ -64,16 +65,6 @@ static val list_arg(P *p, const char *who, val v, int argno)
 	return v;
 }
 
-static size_t index_arg(P *p, const char *who, val v, int argno)
-{
-	if (!P_IS_FIX(v) || P_FIXVAL(v) < 0) {
-		if (num_is_exact_integer(v) && !P_IS_FIX(v))
-			p_range_error(p, who, argno, v);
-		p_type_error(p, who, argno, "non-negative exact integer", v);
-	}
-	return (size_t)P_FIXVAL(v);
-}
-
 static val prim_pairp(P *p, int argc, val *argv)
 {
 	(void)p; (void)argc;
@@ -121,7 +112,7 @@ static val cxr(P *p, int argc, val *argv)
 	val v = argv[0];
 	for (size_t i = n - 2; i >= 1; i--) {
 		if (!P_IS_PAIR(v))
-			p_type_error(p, name, 1, "a list deep enough", argv[0]);
+			p_type_error(p, name, 1, "list deep enough", argv[0]);
 		v = name[i] == 'a' ? P_CAR(v) : P_CDR(v);
 	}
 	return v;
@@ -141,7 +132,7 @@ static val prim_listp(P *p, int argc, val *argv)
 
 static val prim_make_list(P *p, int argc, val *argv)
 {
-	size_t n = index_arg(p, "make-list", argv[0], 1);
+	size_t n = p_arg_size(p, "make-list", argv, 0, (size_t)P_FIX_MAX);
 	val fill = argc > 1 ? argv[1] : P_FALSE;
 	val l = P_NIL;
 	while (n--)
@@ -191,9 +182,11 @@ static val prim_reverse(P *p, int argc, val *argv)
 	return r;
 }
 
-static val tail_of(P *p, const char *who, val l, val k)
+/* The tail of the list argv[0] after argv[1] elements. */
+static val tail_of(P *p, const char *who, val *argv)
 {
-	size_t n = index_arg(p, who, k, 2);
+	val l = argv[0], k = argv[1];
+	size_t n = p_arg_size(p, who, argv, 1, (size_t)P_FIX_MAX);
 	for (size_t i = 0; i < n; i++) {
 		if (!P_IS_PAIR(l))
 			p_range_error(p, who, 2, k);
@@ -205,13 +198,13 @@ static val tail_of(P *p, const char *who, val l, val k)
 static val prim_list_tail(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return tail_of(p, "list-tail", argv[0], argv[1]);
+	return tail_of(p, "list-tail", argv);
 }
 
 static val prim_list_ref(P *p, int argc, val *argv)
 {
 	(void)argc;
-	val t = tail_of(p, "list-ref", argv[0], argv[1]);
+	val t = tail_of(p, "list-ref", argv);
 	if (!P_IS_PAIR(t))
 		p_range_error(p, "list-ref", 2, argv[1]);
 	return P_CAR(t);
@@ -220,7 +213,7 @@ static val prim_list_ref(P *p, int argc, val *argv)
 static val prim_list_set(P *p, int argc, val *argv)
 {
 	(void)argc;
-	val t = tail_of(p, "list-set!", argv[0], argv[1]);
+	val t = tail_of(p, "list-set!", argv);
 	if (!P_IS_PAIR(t))
 		p_range_error(p, "list-set!", 2, argv[1]);
 	P_CAR(t) = argv[2];
@@ -305,36 +298,6 @@ static val prim_symbolp(P *p, int argc, val *argv)
 {
 	(void)p; (void)argc;
 	return P_BOOL(P_IS_SYMBOL(argv[0]));
-}
-
-static val prim_symbol_eq(P *p, int argc, val *argv)
-{
-	for (int i = 0; i < argc; i++)
-		if (!P_IS_SYMBOL(argv[i]))
-			p_type_error(p, "symbol=?", i + 1, "symbol", argv[i]);
-	for (int i = 1; i < argc; i++)
-		if (argv[i] != argv[0])
-			return P_FALSE;
-	return P_TRUE;
-}
-
-static val prim_symbol_to_string(P *p, int argc, val *argv)
-{
-	(void)argc;
-	if (!P_IS_SYMBOL(argv[0]))
-		p_type_error(p, "symbol->string", 1, "symbol", argv[0]);
-	val s = p_symbol_name(argv[0]);
-	return string_substring(p, s, 0, STR_LEN(s));
-}
-
-static val prim_string_to_symbol(P *p, int argc, val *argv)
-{
-	(void)argc;
-	if (!P_IS_STRING(argv[0]))
-		p_type_error(p, "string->symbol", 1, "string", argv[0]);
-	size_t n;
-	const char *s = string_utf8_raw(p, argv[0], &n);
-	return p_intern(p, s, n);
 }
 
 static val prim_booleanp(P *p, int argc, val *argv)
@@ -543,9 +506,6 @@ const struct p_prim list_prims[] = {
 	{ "base", "assv", prim_assv, 2, 2 },
 	{ "base", "%assoc", prim_assoc2, 2, 2 },
 	{ "base", "symbol?", prim_symbolp, 1, 1 },
-	{ "base", "symbol=?", prim_symbol_eq, 2, -1 },
-	{ "base", "symbol->string", prim_symbol_to_string, 1, 1 },
-	{ "base", "string->symbol", prim_string_to_symbol, 1, 1 },
 	{ "base", "boolean?", prim_booleanp, 1, 1 },
 	{ "base", "boolean=?", prim_boolean_eq, 2, -1 },
 	{ "base", "not", prim_not, 1, 1 },

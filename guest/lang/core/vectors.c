@@ -3,7 +3,7 @@
  * procedures, are in the prelude.
  */
 #include "core.h"
-#include "num.h"
+#include "args.h"
 
 val p_make_vector(P *p, size_t n, val fill)
 {
@@ -15,40 +15,6 @@ val p_make_vector(P *p, size_t n, val fill)
 	return v;
 }
 
-static val vec_arg(P *p, const char *who, val *argv, int i)
-{
-	if (!P_IS_VECTOR(argv[i]))
-		p_type_error(p, who, i + 1, "vector", argv[i]);
-	return argv[i];
-}
-
-static size_t idx_arg(P *p, const char *who, val *argv, int i, size_t max)
-{
-	val v = argv[i];
-	if (!P_IS_FIX(v)) {
-		if (num_is_exact_integer(v))
-			p_range_error(p, who, i + 1, v);
-		p_type_error(p, who, i + 1, "exact integer", v);
-	}
-	if (P_FIXVAL(v) < 0 || (size_t)P_FIXVAL(v) > max)
-		p_range_error(p, who, i + 1, v);
-	return (size_t)P_FIXVAL(v);
-}
-
-/* Optional [start [end]] from argv[i]. */
-static void range_args(P *p, const char *who, int argc, val *argv, int i,
-		       size_t len, size_t *start, size_t *end)
-{
-	*start = 0;
-	*end = len;
-	if (argc > i && argv[i] != P_DEFAULT)
-		*start = idx_arg(p, who, argv, i, len);
-	if (argc > i + 1 && argv[i + 1] != P_DEFAULT)
-		*end = idx_arg(p, who, argv, i + 1, len);
-	if (*start > *end)
-		p_range_error(p, who, i + 1, argv[i]);
-}
-
 static val prim_vectorp(P *p, int argc, val *argv)
 {
 	(void)p; (void)argc;
@@ -57,7 +23,7 @@ static val prim_vectorp(P *p, int argc, val *argv)
 
 static val prim_make_vector(P *p, int argc, val *argv)
 {
-	size_t n = idx_arg(p, "make-vector", argv, 0, (size_t)1 << 40);
+	size_t n = p_arg_size(p, "make-vector", argv, 0, (size_t)1 << 40);
 	return p_make_vector(p, n, argc > 1 ? argv[1] : P_FALSE);
 }
 
@@ -72,35 +38,29 @@ static val prim_vector(P *p, int argc, val *argv)
 static val prim_vector_length(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_FIX(P_VEC_LEN(vec_arg(p, "vector-length", argv, 0)));
+	return P_FIX(P_VEC_LEN(p_arg_vector(p, "vector-length", argv, 0)));
 }
 
 static val prim_vector_ref(P *p, int argc, val *argv)
 {
 	(void)argc;
-	val v = vec_arg(p, "vector-ref", argv, 0);
-	size_t n = P_VEC_LEN(v);
-	if (n == 0)
-		p_range_error(p, "vector-ref", 2, argv[1]);
-	return P_VEC(v)[idx_arg(p, "vector-ref", argv, 1, n - 1)];
+	val v = p_arg_vector(p, "vector-ref", argv, 0);
+	return P_VEC(v)[p_arg_index(p, "vector-ref", argv, 1, P_VEC_LEN(v))];
 }
 
 static val prim_vector_set(P *p, int argc, val *argv)
 {
 	(void)argc;
-	val v = vec_arg(p, "vector-set!", argv, 0);
-	size_t n = P_VEC_LEN(v);
-	if (n == 0)
-		p_range_error(p, "vector-set!", 2, argv[1]);
-	P_VEC(v)[idx_arg(p, "vector-set!", argv, 1, n - 1)] = argv[2];
+	val v = p_arg_vector(p, "vector-set!", argv, 0);
+	P_VEC(v)[p_arg_index(p, "vector-set!", argv, 1, P_VEC_LEN(v))] = argv[2];
 	return P_VOID;
 }
 
 static val prim_vector_to_list(P *p, int argc, val *argv)
 {
-	val v = vec_arg(p, "vector->list", argv, 0);
+	val v = p_arg_vector(p, "vector->list", argv, 0);
 	size_t s, e;
-	range_args(p, "vector->list", argc, argv, 1, P_VEC_LEN(v), &s, &e);
+	p_arg_range(p, "vector->list", argc, argv, 1, P_VEC_LEN(v), &s, &e);
 	val l = P_NIL;
 	for (size_t i = e; i > s; i--)
 		l = p_cons(p, P_VEC(v)[i - 1], l);
@@ -122,9 +82,9 @@ static val prim_list_to_vector(P *p, int argc, val *argv)
 
 static val prim_vector_fill(P *p, int argc, val *argv)
 {
-	val v = vec_arg(p, "vector-fill!", argv, 0);
+	val v = p_arg_vector(p, "vector-fill!", argv, 0);
 	size_t s, e;
-	range_args(p, "vector-fill!", argc, argv, 2, P_VEC_LEN(v), &s, &e);
+	p_arg_range(p, "vector-fill!", argc, argv, 2, P_VEC_LEN(v), &s, &e);
 	for (size_t i = s; i < e; i++)
 		P_VEC(v)[i] = argv[1];
 	return P_VOID;
@@ -132,9 +92,9 @@ static val prim_vector_fill(P *p, int argc, val *argv)
 
 static val prim_vector_copy(P *p, int argc, val *argv)
 {
-	val v = vec_arg(p, "vector-copy", argv, 0);
+	val v = p_arg_vector(p, "vector-copy", argv, 0);
 	size_t s, e;
-	range_args(p, "vector-copy", argc, argv, 1, P_VEC_LEN(v), &s, &e);
+	p_arg_range(p, "vector-copy", argc, argv, 1, P_VEC_LEN(v), &s, &e);
 	val r = p_make_vector(p, e - s, P_FALSE);
 	memcpy(P_VEC(r), P_VEC(v) + s, (e - s) * sizeof(val));
 	return r;
@@ -142,11 +102,11 @@ static val prim_vector_copy(P *p, int argc, val *argv)
 
 static val prim_vector_copy_to(P *p, int argc, val *argv)
 {
-	val to = vec_arg(p, "vector-copy!", argv, 0);
-	size_t at = idx_arg(p, "vector-copy!", argv, 1, P_VEC_LEN(to));
-	val from = vec_arg(p, "vector-copy!", argv, 2);
+	val to = p_arg_vector(p, "vector-copy!", argv, 0);
+	size_t at = p_arg_size(p, "vector-copy!", argv, 1, P_VEC_LEN(to));
+	val from = p_arg_vector(p, "vector-copy!", argv, 2);
 	size_t s, e;
-	range_args(p, "vector-copy!", argc, argv, 3, P_VEC_LEN(from), &s, &e);
+	p_arg_range(p, "vector-copy!", argc, argv, 3, P_VEC_LEN(from), &s, &e);
 	if (e - s > P_VEC_LEN(to) - at)
 		p_range_error(p, "vector-copy!", 2, argv[1]);
 	memmove(P_VEC(to) + at, P_VEC(from) + s, (e - s) * sizeof(val));
@@ -157,7 +117,7 @@ static val prim_vector_append(P *p, int argc, val *argv)
 {
 	size_t n = 0;
 	for (int i = 0; i < argc; i++)
-		n += P_VEC_LEN(vec_arg(p, "vector-append", argv, i));
+		n += P_VEC_LEN(p_arg_vector(p, "vector-append", argv, i));
 	val r = p_make_vector(p, n, P_FALSE);
 	n = 0;
 	for (int i = 0; i < argc; i++) {

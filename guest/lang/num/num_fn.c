@@ -38,23 +38,22 @@ static double log_of(P *p, val x)
 	return log(num_to_double(p, x));
 }
 
-static double real_arg(P *p, const char *who, int argno, val x)
+static double real_arg(P *p, const char *who, val *argv, int i)
 {
-	if (!p_is_number(x))
-		p_type_error(p, who, argno, "number", x);
-	return num_to_double(p, x);
+	p_arg_expect(p, who, argv, i, p_is_number(argv[i]), "number");
+	return num_to_double(p, argv[i]);
 }
 
 val num_pr_exp(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, exp(real_arg(p, "exp", 1, argv[0])));
+	return p_flonum(p, exp(real_arg(p, "exp", argv, 0)));
 }
 
 val num_pr_log(P *p, int argc, val *argv)
 {
-	argc = num_given(argc, argv);
-	num_need_numbers(p, "log", argc, argv);
+	argc = p_arg_count(argc, argv);
+	p_arg_numbers(p, "log", argc, argv, 0);
 	for (int i = 0; i < argc; i++)
 		if (num_sign(argv[i]) < 0)
 			num_complex_error(p, "log", argv[i]);
@@ -69,25 +68,25 @@ val num_pr_log(P *p, int argc, val *argv)
 val num_pr_sin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, sin(real_arg(p, "sin", 1, argv[0])));
+	return p_flonum(p, sin(real_arg(p, "sin", argv, 0)));
 }
 
 val num_pr_cos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, cos(real_arg(p, "cos", 1, argv[0])));
+	return p_flonum(p, cos(real_arg(p, "cos", argv, 0)));
 }
 
 val num_pr_tan(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, tan(real_arg(p, "tan", 1, argv[0])));
+	return p_flonum(p, tan(real_arg(p, "tan", argv, 0)));
 }
 
 val num_pr_asin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	double x = real_arg(p, "asin", 1, argv[0]);
+	double x = real_arg(p, "asin", argv, 0);
 	if (x > 1 || x < -1)
 		num_complex_error(p, "asin", argv[0]);
 	return p_flonum(p, asin(x));
@@ -96,7 +95,7 @@ val num_pr_asin(P *p, int argc, val *argv)
 val num_pr_acos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	double x = real_arg(p, "acos", 1, argv[0]);
+	double x = real_arg(p, "acos", argv, 0);
 	if (x > 1 || x < -1)
 		num_complex_error(p, "acos", argv[0]);
 	return p_flonum(p, acos(x));
@@ -104,16 +103,16 @@ val num_pr_acos(P *p, int argc, val *argv)
 
 val num_pr_atan(P *p, int argc, val *argv)
 {
-	argc = num_given(argc, argv);
-	double y = real_arg(p, "atan", 1, argv[0]);
+	argc = p_arg_count(argc, argv);
+	double y = real_arg(p, "atan", argv, 0);
 	if (argc == 1)
 		return p_flonum(p, atan(y));
-	return p_flonum(p, atan2(y, real_arg(p, "atan", 2, argv[1])));
+	return p_flonum(p, atan2(y, real_arg(p, "atan", argv, 1)));
 }
 
 val num_pr_square(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "square", argc, argv);
+	p_arg_numbers(p, "square", argc, argv, 0);
 	return num_mul(p, argv[0], argv[0]);
 }
 
@@ -157,7 +156,7 @@ static val exact_sqrt(P *p, val x)
 
 val num_pr_sqrt(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "sqrt", argc, argv);
+	p_arg_numbers(p, "sqrt", argc, argv, 0);
 	val x = argv[0];
 	if (num_sign(x) == -1)
 		num_complex_error(p, "sqrt", x);
@@ -174,7 +173,8 @@ val num_pr_sqrt(P *p, int argc, val *argv)
 val num_pr_exact_integer_sqrt(P *p, int argc, val *argv)
 {
 	(void)argc;
-	num_need_exact_integer(p, "exact-integer-sqrt", 1, argv[0]);
+	p_arg_expect(p, "exact-integer-sqrt", argv, 0, p_is_exact_integer(argv[0]),
+		     "exact integer");
 	if (num_int_sign(argv[0]) < 0)
 		p_range_error(p, "exact-integer-sqrt", 1, argv[0]);
 	val r[2];
@@ -199,7 +199,7 @@ static val expt_exact(P *p, val base, val e)
 
 val num_pr_expt(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "expt", argc, argv);
+	p_arg_numbers(p, "expt", argc, argv, 0);
 	val b = argv[0], e = argv[1];
 	if (num_is_exact_integer(e)) {
 		if (num_is_exact(b)) {
@@ -256,11 +256,12 @@ static void append(void *ctx, const char *s, size_t n)
 
 static int radix_arg(P *p, const char *who, int argc, val *argv)
 {
-	if (num_given(argc, argv) < 2)
+	if (p_arg_count(argc, argv) < 2)
 		return 10;
 	val r = argv[1];
+	p_arg_expect(p, who, argv, 1, p_is_exact_integer(r), "exact integer");
 	if (r != P_FIX(2) && r != P_FIX(8) && r != P_FIX(10) && r != P_FIX(16))
-		p_type_error(p, who, 2, "radix 2, 8, 10 or 16", r);
+		p_range_error(p, who, 2, r);
 	return (int)P_FIXVAL(r);
 }
 
@@ -275,7 +276,7 @@ static size_t limbs_of(val x)
 
 val num_pr_number_to_string(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "number->string", 1, argv);
+	p_arg_numbers(p, "number->string", 1, argv, 0);
 	int radix = radix_arg(p, "number->string", argc, argv);
 	val x = argv[0];
 	size_t limbs = NUM_IS_RAT(x) ? limbs_of(NUM_RAT_NUM(x)) + limbs_of(NUM_RAT_DEN(x))
@@ -290,8 +291,7 @@ val num_pr_number_to_string(P *p, int argc, val *argv)
 
 val num_pr_string_to_number(P *p, int argc, val *argv)
 {
-	if (!P_IS_STRING(argv[0]))
-		p_type_error(p, "string->number", 1, "string", argv[0]);
+	p_arg_string(p, "string->number", argv, 0);
 	int radix = radix_arg(p, "string->number", argc, argv);
 	char small[128];
 	size_t n = p_string_utf8(argv[0], small, sizeof small);
@@ -306,19 +306,19 @@ val num_pr_string_to_number(P *p, int argc, val *argv)
 
 val num_pr_real_part(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "real-part", argc, argv);
+	p_arg_numbers(p, "real-part", argc, argv, 0);
 	return argv[0];
 }
 
 val num_pr_imag_part(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "imag-part", argc, argv);
+	p_arg_numbers(p, "imag-part", argc, argv, 0);
 	return P_FIX(0);
 }
 
 val num_pr_magnitude(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "magnitude", argc, argv);
+	p_arg_numbers(p, "magnitude", argc, argv, 0);
 	val x = argv[0];
 	if (P_IS_FLO(x))
 		return p_flonum(p, fabs(P_FLOVAL(x)));
@@ -327,7 +327,7 @@ val num_pr_magnitude(P *p, int argc, val *argv)
 
 val num_pr_angle(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "angle", argc, argv);
+	p_arg_numbers(p, "angle", argc, argv, 0);
 	val x = argv[0];
 	if (num_is_nan(x))
 		return x;
@@ -338,7 +338,7 @@ val num_pr_angle(P *p, int argc, val *argv)
 
 val num_pr_make_rectangular(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "make-rectangular", argc, argv);
+	p_arg_numbers(p, "make-rectangular", argc, argv, 0);
 	if (num_sign(argv[1]) != 0)
 		num_complex_error(p, "make-rectangular", argv[1]);
 	return argv[0];
@@ -346,7 +346,7 @@ val num_pr_make_rectangular(P *p, int argc, val *argv)
 
 val num_pr_make_polar(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "make-polar", argc, argv);
+	p_arg_numbers(p, "make-polar", argc, argv, 0);
 	if (num_sign(argv[1]) != 0)
 		num_complex_error(p, "make-polar", argv[1]);
 	return argv[0];

@@ -1,39 +1,13 @@
 /*
  * num_prim.h - what the files defining the numeric primitives share:
- * argument checks and the primitives of num_fn.c, which num_prims.c puts
+ * sign tests and the primitives of num_fn.c, which num_prims.c puts
  * in the num_prims table.
  */
 #ifndef PXEN_NUM_PRIM_H
 #define PXEN_NUM_PRIM_H
 
 #include "num_int.h"
-
-static inline void num_need_numbers(P *p, const char *who, int argc, val *argv)
-{
-	for (int i = 0; i < argc; i++)
-		if (!p_is_number(argv[i]))
-			p_type_error(p, who, i + 1, "number", argv[i]);
-}
-
-static inline void num_need_integer(P *p, const char *who, int argno, val x)
-{
-	if (!num_is_integer(x))
-		p_type_error(p, who, argno, "integer", x);
-}
-
-static inline void num_need_exact_integer(P *p, const char *who, int argno, val x)
-{
-	if (!num_is_exact_integer(x))
-		p_type_error(p, who, argno, "exact integer", x);
-}
-
-/* Optional arguments the caller left out may arrive as P_DEFAULT. */
-static inline int num_given(int argc, val *argv)
-{
-	while (argc > 0 && argv[argc - 1] == P_DEFAULT)
-		argc--;
-	return argc;
-}
+#include "args.h"
 
 static inline int num_is_nan(val x)
 {

@@ -30,13 +30,13 @@ static val pr_integer(P *p, int argc, val *argv)
 
 static val pr_exact(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "exact?", argc, argv);
+	p_arg_numbers(p, "exact?", argc, argv, 0);
 	return P_BOOL(num_is_exact(argv[0]));
 }
 
 static val pr_inexact(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "inexact?", argc, argv);
+	p_arg_numbers(p, "inexact?", argc, argv, 0);
 	return P_BOOL(P_IS_FLO(argv[0]));
 }
 
@@ -54,19 +54,19 @@ static val pr_exact_rational(P *p, int argc, val *argv)
 
 static val pr_nan(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "nan?", argc, argv);
+	p_arg_numbers(p, "nan?", argc, argv, 0);
 	return P_BOOL(num_is_nan(argv[0]));
 }
 
 static val pr_infinite(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "infinite?", argc, argv);
+	p_arg_numbers(p, "infinite?", argc, argv, 0);
 	return P_BOOL(P_IS_FLO(argv[0]) && isinf(P_FLOVAL(argv[0])));
 }
 
 static val pr_finite(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "finite?", argc, argv);
+	p_arg_numbers(p, "finite?", argc, argv, 0);
 	return P_BOOL(!P_IS_FLO(argv[0]) || isfinite(P_FLOVAL(argv[0])));
 }
 
@@ -76,7 +76,7 @@ static val pr_finite(P *p, int argc, val *argv)
  * (bit 0: less, bit 1: equal, bit 2: greater); NaN never does. */
 static val compare_chain(P *p, const char *who, int argc, val *argv, int ok)
 {
-	num_need_numbers(p, who, argc, argv);
+	p_arg_numbers(p, who, argc, argv, 0);
 	int result = 1;
 	for (int i = 0; i + 1 < argc; i++) {
 		int c = num_cmp(p, argv[i], argv[i + 1]);
@@ -113,25 +113,27 @@ static val pr_ge(P *p, int argc, val *argv)
 
 static val pr_zero(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "zero?", argc, argv);
+	p_arg_numbers(p, "zero?", argc, argv, 0);
 	return P_BOOL(num_sign(argv[0]) == 0);
 }
 
 static val pr_positive(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "positive?", argc, argv);
+	p_arg_numbers(p, "positive?", argc, argv, 0);
 	return P_BOOL(num_sign(argv[0]) == 1);
 }
 
 static val pr_negative(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "negative?", argc, argv);
+	p_arg_numbers(p, "negative?", argc, argv, 0);
 	return P_BOOL(num_sign(argv[0]) == -1);
 }
 
-static int is_odd(P *p, const char *who, val x)
+static int is_odd(P *p, const char *who, val *argv)
 {
-	num_need_integer(p, who, 1, x);
+	val x = argv[0];
+
+	p_arg_expect(p, who, argv, 0, num_is_integer(x), "integer");
 	if (P_IS_FLO(x))
 		return fmod(P_FLOVAL(x), 2) != 0;
 	return num_int_is_odd(x);
@@ -140,18 +142,18 @@ static int is_odd(P *p, const char *who, val x)
 static val pr_odd(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_BOOL(is_odd(p, "odd?", argv[0]));
+	return P_BOOL(is_odd(p, "odd?", argv));
 }
 
 static val pr_even(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_BOOL(!is_odd(p, "even?", argv[0]));
+	return P_BOOL(!is_odd(p, "even?", argv));
 }
 
 static val extremum(P *p, const char *who, int argc, val *argv, int want)
 {
-	num_need_numbers(p, who, argc, argv);
+	p_arg_numbers(p, who, argc, argv, 0);
 	val best = argv[0];
 	int inexact = P_IS_FLO(best);
 	for (int i = 1; i < argc; i++) {
@@ -178,7 +180,7 @@ static val pr_min(P *p, int argc, val *argv)
 
 static val pr_add(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "+", argc, argv);
+	p_arg_numbers(p, "+", argc, argv, 0);
 	val r = P_FIX(0);
 	for (int i = 0; i < argc; i++)
 		r = num_add(p, r, argv[i]);
@@ -187,7 +189,7 @@ static val pr_add(P *p, int argc, val *argv)
 
 static val pr_mul(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "*", argc, argv);
+	p_arg_numbers(p, "*", argc, argv, 0);
 	val r = P_FIX(1);
 	for (int i = 0; i < argc; i++)
 		r = num_mul(p, r, argv[i]);
@@ -196,7 +198,7 @@ static val pr_mul(P *p, int argc, val *argv)
 
 static val pr_sub(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "-", argc, argv);
+	p_arg_numbers(p, "-", argc, argv, 0);
 	if (argc == 1)
 		return num_neg(p, argv[0]);
 	val r = argv[0];
@@ -207,7 +209,7 @@ static val pr_sub(P *p, int argc, val *argv)
 
 static val pr_div(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "/", argc, argv);
+	p_arg_numbers(p, "/", argc, argv, 0);
 	if (argc == 1)
 		return num_div(p, P_FIX(1), argv[0]);
 	val r = argv[0];
@@ -218,7 +220,7 @@ static val pr_div(P *p, int argc, val *argv)
 
 static val pr_abs(P *p, int argc, val *argv)
 {
-	num_need_numbers(p, "abs", argc, argv);
+	p_arg_numbers(p, "abs", argc, argv, 0);
 	val x = argv[0];
 	if (P_IS_FLO(x))
 		return p_flonum(p, fabs(P_FLOVAL(x)));
@@ -305,7 +307,7 @@ static val gcd_lcm(P *p, const char *who, int argc, val *argv, int lcm)
 	val r = P_FIX(lcm ? 1 : 0);
 
 	for (int i = 0; i < argc; i++) {
-		num_need_integer(p, who, i + 1, argv[i]);
+		p_arg_expect(p, who, argv, i, num_is_integer(argv[i]), "integer");
 		inexact |= P_IS_FLO(argv[i]);
 		val x = num_exact(p, argv[i], who);
 		if (num_int_sign(x) < 0)
@@ -452,7 +454,7 @@ static val pr_rationalize(P *p, int argc, val *argv)
 {
 	val x = argv[0], y = argv[1];
 	(void)argc;
-	num_need_numbers(p, "rationalize", 2, argv);
+	p_arg_numbers(p, "rationalize", 2, argv, 0);
 	int inexact = P_IS_FLO(x) || P_IS_FLO(y);
 	if (num_is_nan(x) || num_is_nan(y))
 		return p_flonum(p, __builtin_nan(""));

@@ -7,13 +7,13 @@
 #include "platform.h"
 #include "port.h"
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 
 /* The path argument as UTF-8 without NUL characters (which the platform
  * would silently cut the path at). */
 static const char *arg_path(P *p, const char *who, val *argv, int i)
 {
-	val s = arg_string(p, who, argv, i);
+	val s = p_arg_string(p, who, argv, i);
 	size_t n = STR_LEN(s);
 
 	for (size_t k = 0; k < n; k++) {

@@ -3,13 +3,11 @@
 #include "platform.h"
 #include "port.h"
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 
 static int arg_port_number(P *p, const char *who, val *argv, int i)
 {
-	if (!P_IS_FIX(argv[i]) || P_FIXVAL(argv[i]) < 0 || P_FIXVAL(argv[i]) > 65535)
-		p_type_error(p, who, i + 1, "a TCP port number (0..65535)", argv[i]);
-	return (int)P_FIXVAL(argv[i]);
+	return (int)p_arg_size(p, who, argv, i, 65535);
 }
 
 static val describe(P *p, val host, int port)
@@ -38,7 +36,7 @@ static val connection(P *p, int h, val name)
 
 val net_tcp_connect(P *p, int argc, val *argv)
 {
-	val host = arg_string(p, "tcp-connect", argv, 0);
+	val host = p_arg_string(p, "tcp-connect", argv, 0);
 	int port = arg_port_number(p, "tcp-connect", argv, 1);
 	int h = plat_tcp_connect(p_string_cstr(p, host), port);
 
@@ -50,7 +48,7 @@ val net_tcp_connect(P *p, int argc, val *argv)
 
 val net_tcp_listen(P *p, int argc, val *argv)
 {
-	val host = argc == 2 ? arg_string(p, "tcp-listen", argv, 0) : P_FALSE;
+	val host = argc == 2 ? p_arg_string(p, "tcp-listen", argv, 0) : P_FALSE;
 	int port = arg_port_number(p, "tcp-listen", argv, argc - 1);
 	int h = plat_tcp_listen(host == P_FALSE ? NULL : p_string_cstr(p, host), port);
 	val listener;
@@ -73,7 +71,7 @@ val net_tcp_accept(P *p, int argc, val *argv)
 
 	(void)argc;
 	if (!is_listener(argv[0]))
-		p_type_error(p, "tcp-accept", 1, "a TCP listener", argv[0]);
+		p_type_error(p, "tcp-accept", 1, "TCP listener", argv[0]);
 	if (!(PORT_FLAGSV(argv[0]) & PORT_IN_OPEN))
 		p_raise_error(p, PE_ERROR, "tcp-accept: listener is closed", 1, argv[0]);
 	h = plat_tcp_accept((int)P_FIXVAL(PORT_GET(argv[0], PORT_HANDLE_NO)));

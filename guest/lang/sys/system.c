@@ -5,7 +5,7 @@
 #include "net.h"
 #include "platform.h"
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 
 static val cstring(P *p, const char *s)
 {
@@ -24,7 +24,7 @@ static val prim_command_line(P *p, int argc, val *argv)
 
 static val prim_get_environment_variable(P *p, int argc, val *argv)
 {
-	val name = arg_string(p, "get-environment-variable", argv, 0);
+	val name = p_arg_string(p, "get-environment-variable", argv, 0);
 	const char *v;
 
 	(void)argc;

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 
 val p_make_bytevector(P *p, size_t n, int fill)
 {
@@ -16,9 +16,7 @@ val p_make_bytevector(P *p, size_t n, int fill)
 
 static int arg_byte(P *p, const char *who, val *argv, int i)
 {
-	if (!P_IS_FIX(argv[i]) || P_FIXVAL(argv[i]) < 0 || P_FIXVAL(argv[i]) > 255)
-		p_type_error(p, who, i + 1, "a byte (exact integer 0..255)", argv[i]);
-	return (int)P_FIXVAL(argv[i]);
+	return (int)p_arg_size(p, who, argv, i, 255);
 }
 
 static val prim_bytevector_p(P *p, int argc, val *argv)
@@ -29,10 +27,10 @@ static val prim_bytevector_p(P *p, int argc, val *argv)
 
 static val prim_make_bytevector(P *p, int argc, val *argv)
 {
-	size_t n = arg_index(p, "make-bytevector", argv, 0, (size_t)P_FIX_MAX);
+	size_t n = p_arg_size(p, "make-bytevector", argv, 0, (size_t)P_FIX_MAX);
 	int fill = 0;
 
-	if (arg_present(argc, argv, 1))
+	if (p_arg_present(argc, argv, 1))
 		fill = arg_byte(p, "make-bytevector", argv, 1);
 	return p_make_bytevector(p, n, fill);
 }
@@ -52,20 +50,17 @@ static val prim_bytevector(P *p, int argc, val *argv)
 static val prim_bytevector_length(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_FIX(P_BV_LEN(arg_bytevector(p, "bytevector-length", argv, 0)));
+	return P_FIX(P_BV_LEN(p_arg_bytevector(p, "bytevector-length", argv, 0)));
 }
 
 static size_t arg_bv_index(P *p, const char *who, val bv, val *argv, int i)
 {
-	if (P_IS_FIX(argv[i]) && P_FIXVAL(argv[i]) >= 0
-	    && (size_t)P_FIXVAL(argv[i]) >= P_BV_LEN(bv))
-		p_range_error(p, who, i + 1, argv[i]);
-	return arg_index(p, who, argv, i, P_BV_LEN(bv));
+	return p_arg_index(p, who, argv, i, P_BV_LEN(bv));
 }
 
 static val prim_bytevector_u8_ref(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "bytevector-u8-ref", argv, 0);
+	val bv = p_arg_bytevector(p, "bytevector-u8-ref", argv, 0);
 
 	(void)argc;
 	return P_FIX(P_BV_DATA(bv)[arg_bv_index(p, "bytevector-u8-ref", bv, argv, 1)]);
@@ -73,7 +68,7 @@ static val prim_bytevector_u8_ref(P *p, int argc, val *argv)
 
 static val prim_bytevector_u8_set(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "bytevector-u8-set!", argv, 0);
+	val bv = p_arg_bytevector(p, "bytevector-u8-set!", argv, 0);
 	size_t k = arg_bv_index(p, "bytevector-u8-set!", bv, argv, 1);
 
 	(void)argc;
@@ -83,10 +78,10 @@ static val prim_bytevector_u8_set(P *p, int argc, val *argv)
 
 static val prim_bytevector_copy(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "bytevector-copy", argv, 0), r;
+	val bv = p_arg_bytevector(p, "bytevector-copy", argv, 0), r;
 	size_t start, end;
 
-	arg_range(p, "bytevector-copy", argc, argv, 1, P_BV_LEN(bv), &start, &end);
+	p_arg_range(p, "bytevector-copy", argc, argv, 1, P_BV_LEN(bv), &start, &end);
 	r = p_make_bytevector(p, end - start, 0);
 	memcpy(P_BV_DATA(r), P_BV_DATA(bv) + start, end - start);
 	return r;
@@ -94,12 +89,12 @@ static val prim_bytevector_copy(P *p, int argc, val *argv)
 
 static val prim_bytevector_copy_x(P *p, int argc, val *argv)
 {
-	val to = arg_bytevector(p, "bytevector-copy!", argv, 0);
-	size_t at = arg_index(p, "bytevector-copy!", argv, 1, P_BV_LEN(to));
-	val from = arg_bytevector(p, "bytevector-copy!", argv, 2);
+	val to = p_arg_bytevector(p, "bytevector-copy!", argv, 0);
+	size_t at = p_arg_size(p, "bytevector-copy!", argv, 1, P_BV_LEN(to));
+	val from = p_arg_bytevector(p, "bytevector-copy!", argv, 2);
 	size_t start, end;
 
-	arg_range(p, "bytevector-copy!", argc, argv, 3, P_BV_LEN(from), &start, &end);
+	p_arg_range(p, "bytevector-copy!", argc, argv, 3, P_BV_LEN(from), &start, &end);
 	if (end - start > P_BV_LEN(to) - at)
 		p_range_error(p, "bytevector-copy!", 2, argv[1]);
 	memmove(P_BV_DATA(to) + at, P_BV_DATA(from) + start, end - start);
@@ -112,7 +107,7 @@ static val prim_bytevector_append(P *p, int argc, val *argv)
 	val r;
 
 	for (int i = 0; i < argc; i++)
-		total += P_BV_LEN(arg_bytevector(p, "bytevector-append", argv, i));
+		total += P_BV_LEN(p_arg_bytevector(p, "bytevector-append", argv, i));
 	r = p_make_bytevector(p, total, 0);
 	for (int i = 0; i < argc; i++) {
 		memcpy(P_BV_DATA(r) + k, P_BV_DATA(argv[i]), P_BV_LEN(argv[i]));
@@ -123,20 +118,20 @@ static val prim_bytevector_append(P *p, int argc, val *argv)
 
 static val prim_utf8_to_string(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "utf8->string", argv, 0);
+	val bv = p_arg_bytevector(p, "utf8->string", argv, 0);
 	size_t start, end;
 
-	arg_range(p, "utf8->string", argc, argv, 1, P_BV_LEN(bv), &start, &end);
+	p_arg_range(p, "utf8->string", argc, argv, 1, P_BV_LEN(bv), &start, &end);
 	return p_string_from_utf8(p, (const char *)P_BV_DATA(bv) + start,
 				  end - start);
 }
 
 static val prim_string_to_utf8(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string->utf8", argv, 0), bv;
+	val s = p_arg_string(p, "string->utf8", argv, 0), bv;
 	size_t start, end;
 
-	arg_range(p, "string->utf8", argc, argv, 1, STR_LEN(s), &start, &end);
+	p_arg_range(p, "string->utf8", argc, argv, 1, STR_LEN(s), &start, &end);
 	bv = p_make_bytevector(p, string_utf8_length(s, start, end), 0);
 	string_utf8_encode(s, start, end, P_BV_DATA(bv));
 	return bv;

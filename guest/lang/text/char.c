@@ -1,5 +1,5 @@
 /* char.c - the character procedures of (scheme base) and (scheme char). */
-#include "text_args.h"
+#include "args.h"
 #include "unicode.h"
 
 static val prim_char_p(P *p, int argc, val *argv)
@@ -11,7 +11,7 @@ static val prim_char_p(P *p, int argc, val *argv)
 static val prim_char_to_integer(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_FIX(arg_char(p, "char->integer", argv, 0));
+	return P_FIX(p_arg_char(p, "char->integer", argv, 0));
 }
 
 static val prim_integer_to_char(P *p, int argc, val *argv)
@@ -19,12 +19,9 @@ static val prim_integer_to_char(P *p, int argc, val *argv)
 	int64_t n;
 
 	(void)argc;
-	if (!p_to_int64(argv[0], &n)) {
-		if (p_is_number(argv[0]))
-			p_range_error(p, "integer->char", 1, argv[0]);
-		p_type_error(p, "integer->char", 1, "an exact integer", argv[0]);
-	}
-	if (n < 0 || !uni_is_scalar((uint32_t)n) || n > UNI_MAX)
+	p_arg_expect(p, "integer->char", argv, 0, p_is_exact_integer(argv[0]),
+		     "exact integer");
+	if (!p_to_int64(argv[0], &n) || n < 0 || !uni_is_scalar((uint32_t)n) || n > UNI_MAX)
 		p_range_error(p, "integer->char", 1, argv[0]);
 	return P_CHAR((uint32_t)n);
 }
@@ -38,7 +35,7 @@ static val compare(P *p, const char *who, int argc, val *argv, int ci,
 	uint32_t prev = 0;
 
 	for (int i = 0; i < argc; i++) {
-		uint32_t c = arg_char(p, who, argv, i);
+		uint32_t c = p_arg_char(p, who, argv, i);
 		if (ci)
 			c = uni_foldcase_char(c);
 		if (i > 0 && !ok(prev, c))
@@ -74,7 +71,7 @@ CMP(prim_char_ci_ge, "char-ci>=?", 1, ge)
 	static val fname(P *p, int argc, val *argv) \
 	{ \
 		(void)argc; \
-		return P_BOOL(uni_flags(arg_char(p, who, argv, 0)) & (flag)); \
+		return P_BOOL(uni_flags(p_arg_char(p, who, argv, 0)) & (flag)); \
 	}
 FLAGPRED(prim_char_alphabetic_p, "char-alphabetic?", UNI_ALPHA)
 FLAGPRED(prim_char_whitespace_p, "char-whitespace?", UNI_SPACE)
@@ -84,12 +81,12 @@ FLAGPRED(prim_char_lower_case_p, "char-lower-case?", UNI_LOWER)
 static val prim_char_numeric_p(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_BOOL(uni_digit_value(arg_char(p, "char-numeric?", argv, 0)) >= 0);
+	return P_BOOL(uni_digit_value(p_arg_char(p, "char-numeric?", argv, 0)) >= 0);
 }
 
 static val prim_digit_value(P *p, int argc, val *argv)
 {
-	int d = uni_digit_value(arg_char(p, "digit-value", argv, 0));
+	int d = uni_digit_value(p_arg_char(p, "digit-value", argv, 0));
 
 	(void)argc;
 	return d < 0 ? P_FALSE : P_FIX(d);
@@ -98,19 +95,19 @@ static val prim_digit_value(P *p, int argc, val *argv)
 static val prim_char_upcase(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_CHAR(uni_upcase_char(arg_char(p, "char-upcase", argv, 0)));
+	return P_CHAR(uni_upcase_char(p_arg_char(p, "char-upcase", argv, 0)));
 }
 
 static val prim_char_downcase(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_CHAR(uni_downcase_char(arg_char(p, "char-downcase", argv, 0)));
+	return P_CHAR(uni_downcase_char(p_arg_char(p, "char-downcase", argv, 0)));
 }
 
 static val prim_char_foldcase(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_CHAR(uni_foldcase_char(arg_char(p, "char-foldcase", argv, 0)));
+	return P_CHAR(uni_foldcase_char(p_arg_char(p, "char-foldcase", argv, 0)));
 }
 
 const struct p_prim char_prims[] = {

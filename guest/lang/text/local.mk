@@ -3,7 +3,7 @@
 libplang_text_a_CFLAGS = $(FREESTANDING_CFLAGS)
 libplang_text_a_CPPFLAGS = $(FREESTANDING_CPPFLAGS) $(LANG_TEXT_INCLUDES)
 libplang_text_a_SOURCES = guest/lang/text/unicode.h guest/lang/text/unicode.c \
-	guest/lang/text/unicode_tables.c guest/lang/text/text_args.h \
+	guest/lang/text/unicode_tables.c \
 	guest/lang/text/string_obj.h guest/lang/text/string_obj.c \
 	guest/lang/text/string_prims.c guest/lang/text/char.c \
 	guest/lang/text/bytevector.c \

@@ -116,11 +116,11 @@ void port_check(P *p, val port, unsigned side, int textual, const char *who,
 	const char *expected;
 
 	if (side == PORT_IN)
-		expected = textual == 1 ? "a textual input port"
-			: textual == 0 ? "a binary input port" : "an input port";
+		expected = textual == 1 ? "textual input port"
+			: textual == 0 ? "binary input port" : "input port";
 	else
-		expected = textual == 1 ? "a textual output port"
-			: textual == 0 ? "a binary output port" : "an output port";
+		expected = textual == 1 ? "textual output port"
+			: textual == 0 ? "binary output port" : "output port";
 	if (!P_IS_PORT(port))
 		p_type_error(p, who, argno, expected, port);
 	f = PORT_FLAGSV(port);

@@ -6,13 +6,13 @@
 #include "port.h"
 #include "read.h"
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 #include "write.h"
 
 static val in_port(P *p, int argc, val *argv, int i, int textual,
 		   const char *who)
 {
-	val port = arg_present(argc, argv, i) ? argv[i] : port_current_input(p);
+	val port = p_arg_present(argc, argv, i) ? argv[i] : port_current_input(p);
 
 	port_check(p, port, PORT_IN, textual, who, i + 1);
 	return port;
@@ -21,7 +21,7 @@ static val in_port(P *p, int argc, val *argv, int i, int textual,
 static val out_port(P *p, int argc, val *argv, int i, int textual,
 		    const char *who)
 {
-	val port = arg_present(argc, argv, i) ? argv[i] : port_current_output(p);
+	val port = p_arg_present(argc, argv, i) ? argv[i] : port_current_output(p);
 
 	port_check(p, port, PORT_OUT, textual, who, i + 1);
 	return port;
@@ -73,7 +73,7 @@ static val prim_read_line(P *p, int argc, val *argv)
 
 static val prim_read_string(P *p, int argc, val *argv)
 {
-	size_t k = arg_index(p, "read-string", argv, 0, (size_t)P_FIX_MAX);
+	size_t k = p_arg_size(p, "read-string", argv, 0, (size_t)P_FIX_MAX);
 	val port = in_port(p, argc, argv, 1, 1, "read-string");
 	struct strbuf b;
 
@@ -128,7 +128,7 @@ static size_t read_fully(P *p, val port, uint8_t *dst, size_t n, const char *who
 
 static val prim_read_bytevector(P *p, int argc, val *argv)
 {
-	size_t k = arg_index(p, "read-bytevector", argv, 0, (size_t)P_FIX_MAX);
+	size_t k = p_arg_size(p, "read-bytevector", argv, 0, (size_t)P_FIX_MAX);
 	val port = in_port(p, argc, argv, 1, 0, "read-bytevector");
 	val buf, bv;
 	size_t got, cap;
@@ -161,11 +161,11 @@ static val prim_read_bytevector(P *p, int argc, val *argv)
 
 static val prim_read_bytevector_x(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "read-bytevector!", argv, 0);
+	val bv = p_arg_bytevector(p, "read-bytevector!", argv, 0);
 	val port = in_port(p, argc, argv, 1, 0, "read-bytevector!");
 	size_t start, end, got;
 
-	arg_range(p, "read-bytevector!", argc, argv, 2, P_BV_LEN(bv), &start, &end);
+	p_arg_range(p, "read-bytevector!", argc, argv, 2, P_BV_LEN(bv), &start, &end);
 	if (start == end)
 		return P_FIX(0);
 	got = read_fully(p, port, P_BV_DATA(bv) + start, end - start,
@@ -180,7 +180,7 @@ static val prim_read(P *p, int argc, val *argv)
 
 static val prim_write_char(P *p, int argc, val *argv)
 {
-	uint32_t c = arg_char(p, "write-char", argv, 0);
+	uint32_t c = p_arg_char(p, "write-char", argv, 0);
 
 	port_write_char(p, out_port(p, argc, argv, 1, 1, "write-char"), c, "write-char");
 	return P_VOID;
@@ -194,11 +194,11 @@ static val prim_newline(P *p, int argc, val *argv)
 
 static val prim_write_string(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "write-string", argv, 0);
+	val s = p_arg_string(p, "write-string", argv, 0);
 	val port = out_port(p, argc, argv, 1, 1, "write-string");
 	size_t start, end;
 
-	arg_range(p, "write-string", argc, argv, 2, STR_LEN(s), &start, &end);
+	p_arg_range(p, "write-string", argc, argv, 2, STR_LEN(s), &start, &end);
 	port_write_string(p, port, s, start, end, "write-string");
 	return P_VOID;
 }
@@ -208,9 +208,7 @@ static val prim_write_u8(P *p, int argc, val *argv)
 	uint8_t b;
 	val port;
 
-	if (!P_IS_FIX(argv[0]) || P_FIXVAL(argv[0]) < 0 || P_FIXVAL(argv[0]) > 255)
-		p_type_error(p, "write-u8", 1, "a byte (exact integer 0..255)", argv[0]);
-	b = (uint8_t)P_FIXVAL(argv[0]);
+	b = (uint8_t)p_arg_size(p, "write-u8", argv, 0, 255);
 	port = out_port(p, argc, argv, 1, 0, "write-u8");
 	port_write_bytes(p, port, &b, 1, "write-u8");
 	return P_VOID;
@@ -218,11 +216,11 @@ static val prim_write_u8(P *p, int argc, val *argv)
 
 static val prim_write_bytevector(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "write-bytevector", argv, 0);
+	val bv = p_arg_bytevector(p, "write-bytevector", argv, 0);
 	val port = out_port(p, argc, argv, 1, 0, "write-bytevector");
 	size_t start, end;
 
-	arg_range(p, "write-bytevector", argc, argv, 2, P_BV_LEN(bv), &start, &end);
+	p_arg_range(p, "write-bytevector", argc, argv, 2, P_BV_LEN(bv), &start, &end);
 	port_write_bytes(p, port, P_BV_DATA(bv) + start, end - start,
 			 "write-bytevector");
 	return P_VOID;

@@ -2,7 +2,7 @@
  * and bytevector ports, the eof object. */
 #include "port.h"
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 
 static unsigned flags_of(val x)
 {
@@ -49,8 +49,8 @@ static void arg_port(P *p, const char *who, val *argv, int i, unsigned side)
 
 	if (!(f & side))
 		p_type_error(p, who, i + 1,
-			     side == PORT_IN ? "an input port"
-			     : side == PORT_OUT ? "an output port" : "a port",
+			     side == PORT_IN ? "input port"
+			     : side == PORT_OUT ? "output port" : "port",
 			     argv[i]);
 }
 
@@ -72,7 +72,7 @@ static val prim_close_port(P *p, int argc, val *argv)
 {
 	(void)argc;
 	if (!(flags_of(argv[0]) & (PORT_IN | PORT_OUT | PORT_LISTENER)))
-		p_type_error(p, "close-port", 1, "a port", argv[0]);
+		p_type_error(p, "close-port", 1, "port", argv[0]);
 	port_close(p, argv[0], PORT_IN | PORT_OUT);
 	return P_VOID;
 }
@@ -96,7 +96,7 @@ static val prim_close_output_port(P *p, int argc, val *argv)
 static val prim_open_input_string(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return port_open_input_string(p, arg_string(p, "open-input-string", argv, 0));
+	return port_open_input_string(p, p_arg_string(p, "open-input-string", argv, 0));
 }
 
 static val prim_open_output_string(P *p, int argc, val *argv)
@@ -111,8 +111,8 @@ static void arg_memory_output(P *p, const char *who, val *argv, int textual)
 	unsigned f = flags_of(argv[0]);
 
 	if (!(f & PORT_OUT) || (f & PORT_HANDLE) || !!(f & PORT_TEXT) != textual)
-		p_type_error(p, who, 1, textual ? "a port made by open-output-string"
-			     : "a port made by open-output-bytevector", argv[0]);
+		p_type_error(p, who, 1, textual ? "port made by open-output-string"
+			     : "port made by open-output-bytevector", argv[0]);
 }
 
 static val prim_get_output_string(P *p, int argc, val *argv)
@@ -128,7 +128,7 @@ static val prim_get_output_string(P *p, int argc, val *argv)
 
 static val prim_open_input_bytevector(P *p, int argc, val *argv)
 {
-	val bv = arg_bytevector(p, "open-input-bytevector", argv, 0);
+	val bv = p_arg_bytevector(p, "open-input-bytevector", argv, 0);
 
 	(void)argc;
 	return port_open_input_bytes(p, P_BV_DATA(bv), P_BV_LEN(bv), 0);

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "string_obj.h"
-#include "text_args.h"
+#include "args.h"
 #include "unicode.h"
 
 static val prim_string_p(P *p, int argc, val *argv)
@@ -14,11 +14,11 @@ static val prim_string_p(P *p, int argc, val *argv)
 
 static val prim_make_string(P *p, int argc, val *argv)
 {
-	size_t n = arg_index(p, "make-string", argv, 0, (size_t)P_FIX_MAX);
+	size_t n = p_arg_size(p, "make-string", argv, 0, (size_t)P_FIX_MAX);
 	uint32_t fill = ' ';
 
-	if (arg_present(argc, argv, 1))
-		fill = arg_char(p, "make-string", argv, 1);
+	if (p_arg_present(argc, argv, 1))
+		fill = p_arg_char(p, "make-string", argv, 1);
 	return p_make_string(p, n, fill);
 }
 
@@ -28,7 +28,7 @@ static val prim_string(P *p, int argc, val *argv)
 	val s;
 
 	for (int i = 0; i < argc; i++) {
-		uint32_t c = arg_char(p, "string", argv, i);
+		uint32_t c = p_arg_char(p, "string", argv, i);
 		if (c > max)
 			max = c;
 	}
@@ -41,34 +41,28 @@ static val prim_string(P *p, int argc, val *argv)
 static val prim_string_length(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return P_FIX(STR_LEN(arg_string(p, "string-length", argv, 0)));
+	return P_FIX(STR_LEN(p_arg_string(p, "string-length", argv, 0)));
 }
 
 static val prim_string_ref(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string-ref", argv, 0);
+	val s = p_arg_string(p, "string-ref", argv, 0);
 	size_t k;
 
 	(void)argc;
-	if (P_IS_FIX(argv[1]) && P_FIXVAL(argv[1]) >= 0
-	    && (size_t)P_FIXVAL(argv[1]) >= STR_LEN(s))
-		p_range_error(p, "string-ref", 2, argv[1]);
-	k = arg_index(p, "string-ref", argv, 1, STR_LEN(s));
+	k = p_arg_index(p, "string-ref", argv, 1, STR_LEN(s));
 	return P_CHAR(p_string_ref(s, k));
 }
 
 static val prim_string_set(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string-set!", argv, 0);
+	val s = p_arg_string(p, "string-set!", argv, 0);
 	size_t k;
 	uint32_t c;
 
 	(void)argc;
-	if (P_IS_FIX(argv[1]) && P_FIXVAL(argv[1]) >= 0
-	    && (size_t)P_FIXVAL(argv[1]) >= STR_LEN(s))
-		p_range_error(p, "string-set!", 2, argv[1]);
-	k = arg_index(p, "string-set!", argv, 1, STR_LEN(s));
-	c = arg_char(p, "string-set!", argv, 2);
+	k = p_arg_index(p, "string-set!", argv, 1, STR_LEN(s));
+	c = p_arg_char(p, "string-set!", argv, 2);
 	p_string_set(p, s, k, c);
 	return P_VOID;
 }
@@ -79,7 +73,7 @@ static val compare(P *p, const char *who, int argc, val *argv, int ci,
 	int result = 1;
 
 	for (int i = 0; i < argc; i++) {
-		arg_string(p, who, argv, i);
+		p_arg_string(p, who, argv, i);
 		if (i > 0 && result && !ok(string_compare(argv[i - 1], argv[i], ci)))
 			result = 0;
 	}
@@ -110,19 +104,19 @@ CMP(prim_string_ci_ge, "string-ci>=?", 1, ge)
 
 static val prim_substring(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "substring", argv, 0);
+	val s = p_arg_string(p, "substring", argv, 0);
 	size_t start, end;
 
-	arg_range(p, "substring", argc, argv, 1, STR_LEN(s), &start, &end);
+	p_arg_range(p, "substring", argc, argv, 1, STR_LEN(s), &start, &end);
 	return string_substring(p, s, start, end);
 }
 
 static val prim_string_copy(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string-copy", argv, 0);
+	val s = p_arg_string(p, "string-copy", argv, 0);
 	size_t start, end;
 
-	arg_range(p, "string-copy", argc, argv, 1, STR_LEN(s), &start, &end);
+	p_arg_range(p, "string-copy", argc, argv, 1, STR_LEN(s), &start, &end);
 	return string_substring(p, s, start, end);
 }
 
@@ -133,7 +127,7 @@ static val prim_string_append(P *p, int argc, val *argv)
 	val r;
 
 	for (int i = 0; i < argc; i++) {
-		val s = arg_string(p, "string-append", argv, i);
+		val s = p_arg_string(p, "string-append", argv, i);
 		total += STR_LEN(s);
 		if (STR_WIDTH(s) == 4)
 			width = 4;
@@ -156,10 +150,10 @@ static val prim_string_append(P *p, int argc, val *argv)
 
 static val prim_string_to_list(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string->list", argv, 0), list = P_NIL;
+	val s = p_arg_string(p, "string->list", argv, 0), list = P_NIL;
 	size_t start, end;
 
-	arg_range(p, "string->list", argc, argv, 1, STR_LEN(s), &start, &end);
+	p_arg_range(p, "string->list", argc, argv, 1, STR_LEN(s), &start, &end);
 	while (end > start)
 		list = p_cons(p, P_CHAR(p_string_ref(s, --end)), list);
 	return list;
@@ -174,23 +168,23 @@ static val prim_list_to_string(P *p, int argc, val *argv)
 	strbuf_init(&b, p);
 	for (l = argv[0]; P_IS_PAIR(l); l = P_CDR(l)) {
 		if (!P_IS_CHAR(P_CAR(l)))
-			p_type_error(p, "list->string", 1, "a list of characters",
+			p_type_error(p, "list->string", 1, "list of characters",
 				     argv[0]);
 		strbuf_push(&b, P_CHARVAL(P_CAR(l)));
 	}
 	if (l != P_NIL)
-		p_type_error(p, "list->string", 1, "a proper list", argv[0]);
+		p_type_error(p, "list->string", 1, "proper list", argv[0]);
 	return strbuf_string(&b);
 }
 
 static val prim_string_copy_x(P *p, int argc, val *argv)
 {
-	val to = arg_string(p, "string-copy!", argv, 0);
-	size_t at = arg_index(p, "string-copy!", argv, 1, STR_LEN(to));
-	val from = arg_string(p, "string-copy!", argv, 2);
+	val to = p_arg_string(p, "string-copy!", argv, 0);
+	size_t at = p_arg_size(p, "string-copy!", argv, 1, STR_LEN(to));
+	val from = p_arg_string(p, "string-copy!", argv, 2);
 	size_t start, end, n;
 
-	arg_range(p, "string-copy!", argc, argv, 3, STR_LEN(from), &start, &end);
+	p_arg_range(p, "string-copy!", argc, argv, 3, STR_LEN(from), &start, &end);
 	n = end - start;
 	if (n > STR_LEN(to) - at)
 		p_range_error(p, "string-copy!", 2, argv[1]);
@@ -207,11 +201,11 @@ static val prim_string_copy_x(P *p, int argc, val *argv)
 
 static val prim_string_fill(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string-fill!", argv, 0);
-	uint32_t c = arg_char(p, "string-fill!", argv, 1);
+	val s = p_arg_string(p, "string-fill!", argv, 0);
+	uint32_t c = p_arg_char(p, "string-fill!", argv, 1);
 	size_t start, end;
 
-	arg_range(p, "string-fill!", argc, argv, 2, STR_LEN(s), &start, &end);
+	p_arg_range(p, "string-fill!", argc, argv, 2, STR_LEN(s), &start, &end);
 	for (size_t i = start; i < end; i++)
 		p_string_set(p, s, i, c);
 	return P_VOID;
@@ -219,10 +213,10 @@ static val prim_string_fill(P *p, int argc, val *argv)
 
 static val prim_string_to_vector(P *p, int argc, val *argv)
 {
-	val s = arg_string(p, "string->vector", argv, 0), v;
+	val s = p_arg_string(p, "string->vector", argv, 0), v;
 	size_t start, end;
 
-	arg_range(p, "string->vector", argc, argv, 1, STR_LEN(s), &start, &end);
+	p_arg_range(p, "string->vector", argc, argv, 1, STR_LEN(s), &start, &end);
 	v = p_make_vector(p, end - start, P_FALSE);
 	for (size_t i = start; i < end; i++)
 		P_VEC(v)[i - start] = P_CHAR(p_string_ref(s, i));
@@ -235,14 +229,13 @@ static val prim_vector_to_string(P *p, int argc, val *argv)
 	val v = argv[0];
 	size_t start, end;
 
-	if (!P_IS_VECTOR(v))
-		p_type_error(p, "vector->string", 1, "a vector", v);
-	arg_range(p, "vector->string", argc, argv, 1, P_VEC_LEN(v), &start, &end);
+	p_arg_vector(p, "vector->string", argv, 0);
+	p_arg_range(p, "vector->string", argc, argv, 1, P_VEC_LEN(v), &start, &end);
 	strbuf_init(&b, p);
 	for (size_t i = start; i < end; i++) {
 		if (!P_IS_CHAR(P_VEC(v)[i]))
 			p_type_error(p, "vector->string", 1,
-				     "a vector of characters", v);
+				     "vector of characters", v);
 		strbuf_push(&b, P_CHARVAL(P_VEC(v)[i]));
 	}
 	return strbuf_string(&b);
@@ -252,7 +245,7 @@ static val prim_vector_to_string(P *p, int argc, val *argv)
  * capital sigma downcases to final sigma at the end of a word. */
 static val convert_case(P *p, const char *who, val *argv, int which)
 {
-	val s = arg_string(p, who, argv, 0);
+	val s = p_arg_string(p, who, argv, 0);
 	size_t n = STR_LEN(s);
 	struct strbuf b;
 	uint32_t out[3];
@@ -295,7 +288,7 @@ static val prim_string_foldcase(P *p, int argc, val *argv)
 static val prim_string_to_symbol(P *p, int argc, val *argv)
 {
 	size_t len;
-	const char *u = string_utf8_raw(p, arg_string(p, "string->symbol", argv, 0),
+	const char *u = string_utf8_raw(p, p_arg_string(p, "string->symbol", argv, 0),
 					&len);
 
 	(void)argc;
@@ -307,8 +300,7 @@ static val prim_symbol_to_string(P *p, int argc, val *argv)
 	val name;
 
 	(void)argc;
-	if (!P_IS_SYMBOL(argv[0]))
-		p_type_error(p, "symbol->string", 1, "a symbol", argv[0]);
+	p_arg_symbol(p, "symbol->string", argv, 0);
 	/* A copy: mutating the result must not rename the symbol. */
 	name = p_symbol_name(argv[0]);
 	return string_substring(p, name, 0, STR_LEN(name));
@@ -319,8 +311,7 @@ static val prim_symbol_eq(P *p, int argc, val *argv)
 	int result = 1;
 
 	for (int i = 0; i < argc; i++) {
-		if (!P_IS_SYMBOL(argv[i]))
-			p_type_error(p, "symbol=?", i + 1, "a symbol", argv[i]);
+		p_arg_symbol(p, "symbol=?", argv, i);
 		if (i > 0 && argv[i] != argv[0])
 			result = 0;
 	}
