@@ -74,8 +74,8 @@ static int inline_op(P *p, val cell, int nargs)
 	if (!P_HAS_TYPE(v, T_PRIMITIVE))
 		return -1;
 	val tab = p->roots[R_INLINE];
-	for (int op = OP_FIRST_BINARY; op < OP_COUNT; op++)
-		if (P_VEC(tab)[op] == v)
+	for (int op = 0; op < OP_COUNT; op++)
+		if (vm_ops[op].prim && P_VEC(tab)[op] == v)
 			return (op < OP_FIRST_UNARY ? 2 : 1) == nargs ? op : -1;
 	return -1;
 }

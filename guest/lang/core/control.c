@@ -9,13 +9,12 @@
 #include "string_obj.h"
 #include "pfmt.h"
 
-const struct p_prim vm_special_prims[] = {
-	{ "base", "apply", NULL, 2, -1 },
-	{ "base", "%call/cc", NULL, 1, 1 },
-	{ "base", "%continue", NULL, 2, 2 },
-	{ "base", "%apply-values", NULL, 2, 2 },
+#define VM_SPECIAL_DESC(id, name, min, max) [VM_##id] = { "base", name, NULL, min, max },
+const struct p_prim vm_special_prims[VM_NSPECIALS + 1] = {
+	VM_SPECIALS(VM_SPECIAL_DESC)
 	{ NULL, NULL, NULL, 0, 0 },
 };
+#undef VM_SPECIAL_DESC
 
 val prim_make(P *p, const struct p_prim *d, int ndata)
 {

@@ -42,6 +42,7 @@ enum {
 	R_TAGS,			/* environment: name -> library tag symbol */
 	R_FEATURES,		/* list of cond-expand feature symbols */
 	R_TMP0, R_TMP1, R_TMP2,
+	R_COUNT
 };
 
 struct p_state {
@@ -73,7 +74,7 @@ struct p_state {
 	val self;			/* the primitive object being called */
 
 	/* roots */
-	val roots[P_NROOTS];
+	val roots[R_COUNT];
 	val symtab;			/* vector of symbols, open addressing */
 	size_t nsyms;
 	uint64_t gensym_count;
@@ -208,20 +209,41 @@ int lib_cond_feature(P *p, val req);
 /* Runs the closure with no arguments until it returns; the value. */
 val vm_run(P *p, val closure);
 void vm_init(P *p);
-/* Byte code opcodes. */
-enum op {
-	OP_HALT, OP_CONST, OP_IMM, OP_LOCAL, OP_LOCALBOX, OP_FREE, OP_FREEBOX,
-	OP_GLOBAL, OP_SETLOCALBOX, OP_SETFREEBOX, OP_SETGLOBAL, OP_DEFGLOBAL,
-	OP_SETLOCAL, OP_MKBOX, OP_PUSH, OP_FRAME, OP_CALL, OP_TAILCALL,
-	OP_RETURN, OP_JUMP, OP_JUMPF, OP_CLOSURE, OP_PATCH, OP_ENTRY,
-	OP_CASE_LAMBDA, OP_SWAP,
-	/* inline primitives: operand = constant index of the global cell */
-	OP_ADD, OP_SUB, OP_MUL, OP_LT, OP_GT, OP_LE, OP_GE, OP_NUMEQ, OP_EQ,
-	OP_CONS, OP_VREF, OP_CAR, OP_CDR, OP_NULLP, OP_PAIRP, OP_NOT, OP_ZEROP,
-	OP_COUNT
-};
-#define OP_FIRST_BINARY OP_ADD
+/* The byte code, one X(name, operands, inlined procedure) per
+ * instruction: the opcode enum, the operand counts, the VM's label table,
+ * the inlined procedures and the disassembler's names all come from here.
+ * An instruction with an inlined procedure stands for a call of the
+ * (scheme base) procedure of that name while the global still holds it;
+ * its operand is the constant index of the global's cell, and it takes
+ * its first argument from the stack and its last in acc. */
+#define VM_OPS(X) \
+	X(HALT, 0, NULL) X(CONST, 1, NULL) X(IMM, 1, NULL) \
+	X(LOCAL, 1, NULL) X(LOCALBOX, 1, NULL) X(FREE, 1, NULL) \
+	X(FREEBOX, 1, NULL) X(GLOBAL, 1, NULL) X(SETLOCALBOX, 1, NULL) \
+	X(SETFREEBOX, 1, NULL) X(SETGLOBAL, 1, NULL) X(DEFGLOBAL, 1, NULL) \
+	X(SETLOCAL, 1, NULL) X(MKBOX, 1, NULL) X(PUSH, 0, NULL) \
+	X(FRAME, 1, NULL) X(CALL, 1, NULL) X(TAILCALL, 1, NULL) \
+	X(RETURN, 0, NULL) X(JUMP, 1, NULL) X(JUMPF, 1, NULL) \
+	X(CLOSURE, 2, NULL) X(PATCH, 3, NULL) X(ENTRY, 4, NULL) \
+	X(CASE_LAMBDA, 0, NULL) X(SWAP, 0, NULL) \
+	X(ADD, 1, "+") X(SUB, 1, "-") X(MUL, 1, "*") X(LT, 1, "<") \
+	X(GT, 1, ">") X(LE, 1, "<=") X(GE, 1, ">=") X(NUMEQ, 1, "=") \
+	X(EQ, 1, "eq?") X(CONS, 1, "cons") X(VREF, 1, "vector-ref") \
+	X(CAR, 1, "car") X(CDR, 1, "cdr") X(NULLP, 1, "null?") \
+	X(PAIRP, 1, "pair?") X(NOT, 1, "not") X(ZEROP, 1, "zero?")
+/* The inlined procedures take two arguments up to OP_CAR, one from it on. */
 #define OP_FIRST_UNARY OP_CAR
+
+#define OP_ENUM(id, nops, prim) OP_##id,
+enum op { VM_OPS(OP_ENUM) OP_COUNT };
+#undef OP_ENUM
+
+struct vm_op {
+	const char *name;
+	int nops;		/* operand words after the opcode */
+	const char *prim;	/* the inlined procedure, or NULL */
+};
+extern const struct vm_op vm_ops[OP_COUNT];
 
 /* Code object slots. */
 enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
@@ -236,6 +258,15 @@ val prim_make(P *p, const struct p_prim *d, int ndata);
 #define PRIM_DESC(v) ((const struct p_prim *)(P_SLOTS(v)[0] & ~(uintptr_t)1))
 #define PRIM_DATA(v, i) (P_SLOTS(v)[2 + (i)])
 void control_register(P *p, val env);
+/* The VM's special primitives: they manipulate the Scheme stack, so their
+ * descriptors have no C function and the VM runs them itself, told apart
+ * by their index in vm_special_prims. */
+#define VM_SPECIALS(X) \
+	X(APPLY, "apply", 2, -1) X(CALL_CC, "%call/cc", 1, 1) \
+	X(CONTINUE, "%continue", 2, 2) X(APPLY_VALUES, "%apply-values", 2, 2)
+#define VM_SPECIAL_ENUM(id, name, min, max) VM_##id,
+enum vm_special { VM_SPECIALS(VM_SPECIAL_ENUM) VM_NSPECIALS };
+#undef VM_SPECIAL_ENUM
 extern const struct p_prim vm_special_prims[];
 extern const struct p_prim list_prims[], vector_prims[], equiv_prims[],
 	control_prims[], library_prims[], eval_prims[];

@@ -26,14 +26,6 @@ static void define_prims(P *p, const struct p_prim *t)
 		p_define_global(p, t->lib, t->name, prim_make(p, t, 0));
 }
 
-static const char *const inline_names[OP_COUNT] = {
-	[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_LT] = "<",
-	[OP_GT] = ">", [OP_LE] = "<=", [OP_GE] = ">=", [OP_NUMEQ] = "=",
-	[OP_EQ] = "eq?", [OP_CONS] = "cons", [OP_VREF] = "vector-ref",
-	[OP_CAR] = "car", [OP_CDR] = "cdr", [OP_NULLP] = "null?",
-	[OP_PAIRP] = "pair?", [OP_NOT] = "not", [OP_ZEROP] = "zero?",
-};
-
 static const char *const feature_names[] = {
 	"r7rs", "exact-closed", "ratios", "ieee-float", "full-unicode", "pxen",
 	"little-endian", "x86-64", NULL
@@ -74,8 +66,10 @@ static void build_system(P *p)
 	define_prims(p, hashtab_prims);
 	val inl = p_make_vector(p, OP_COUNT, P_FALSE);
 	p->roots[R_INLINE] = inl;
-	for (int op = OP_FIRST_BINARY; op < OP_COUNT; op++) {
-		val b = env_lookup(p, sys, sym_intern_cstr(p, inline_names[op]));
+	for (int op = 0; op < OP_COUNT; op++) {
+		if (!vm_ops[op].prim)
+			continue;
+		val b = env_lookup(p, sys, sym_intern_cstr(p, vm_ops[op].prim));
 		if (b && P_HAS_TYPE(b, T_BOX))
 			P_VEC(p->roots[R_INLINE])[op] = P_SLOTS(b)[CELL_VALUE];
 	}
@@ -171,7 +165,7 @@ P *p_boot(const struct p_run *run)
 	P *p = plat_pages_alloc((sizeof(struct p_state) + 4095) & ~(size_t)4095);
 	if (!p)
 		plat_abort("p: no memory for the interpreter state");
-	for (int i = 0; i < P_NROOTS; i++)
+	for (int i = 0; i < R_COUNT; i++)
 		p->roots[i] = P_FALSE;
 	p->closure = p->acc = p->self = p->pending = p->cur_file = P_FALSE;
 	p->symtab = P_FALSE;

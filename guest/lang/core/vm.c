@@ -3,13 +3,16 @@
  *
  * Direct-threaded: each instruction word holds the address of its handler
  * (GNU labels as values), followed by its operands.  Registers live in C
- * locals; the Scheme stack is p->stack.  A call pushes a three-word frame
- * [caller closure][caller fp index][return offset] then the arguments, so
- * Scheme calls never grow the C stack and a tail call reuses the frame.
+ * locals; the Scheme stack is p->stack.  A call pushes a two-word frame,
+ * [caller closure][fixnum: caller fp index << 32 | return pc offset], then
+ * the arguments, so Scheme calls never grow the C stack and a tail call
+ * reuses the frame.  The callee's fp points at its first argument; its
+ * local slots follow the arguments.
  *
  * Safe points (where the collector may run) are procedure calls and
- * returns; interrupts are polled at calls, which every loop goes through.  Errors raised from C
- * long-jump back here and become a call to the Scheme raise procedure.
+ * returns; interrupts are polled at calls, which every loop goes through.
+ * Errors raised from C long-jump back here and become a call to the Scheme
+ * raise procedure.
  */
 #include "core.h"
 #include "num.h"
@@ -17,19 +20,9 @@
 
 #define POLL_INTERVAL 4096
 
-static const unsigned char op_nops[OP_COUNT] = {
-	[OP_HALT] = 0, [OP_CONST] = 1, [OP_IMM] = 1, [OP_LOCAL] = 1,
-	[OP_LOCALBOX] = 1, [OP_FREE] = 1, [OP_FREEBOX] = 1, [OP_GLOBAL] = 1,
-	[OP_SETLOCALBOX] = 1, [OP_SETFREEBOX] = 1, [OP_SETGLOBAL] = 1,
-	[OP_DEFGLOBAL] = 1, [OP_SETLOCAL] = 1, [OP_MKBOX] = 1, [OP_PUSH] = 0,
-	[OP_FRAME] = 1, [OP_CALL] = 1, [OP_TAILCALL] = 1, [OP_RETURN] = 0,
-	[OP_JUMP] = 1, [OP_JUMPF] = 1, [OP_CLOSURE] = 2, [OP_PATCH] = 3,
-	[OP_ENTRY] = 4, [OP_CASE_LAMBDA] = 0, [OP_SWAP] = 0,
-	[OP_ADD] = 1, [OP_SUB] = 1, [OP_MUL] = 1, [OP_LT] = 1, [OP_GT] = 1,
-	[OP_LE] = 1, [OP_GE] = 1, [OP_NUMEQ] = 1, [OP_EQ] = 1, [OP_CONS] = 1,
-	[OP_VREF] = 1, [OP_CAR] = 1, [OP_CDR] = 1, [OP_NULLP] = 1,
-	[OP_PAIRP] = 1, [OP_NOT] = 1, [OP_ZEROP] = 1,
-};
+#define OP_INFO(id, nops, prim) [OP_##id] = { #id, nops, prim },
+const struct vm_op vm_ops[OP_COUNT] = { VM_OPS(OP_INFO) };
+#undef OP_INFO
 
 static val vm_loop(P *p, val entry, int init);
 
@@ -40,7 +33,7 @@ void vm_thread(P *p, val code)
 	for (size_t i = 0; i < n;) {
 		intptr_t op = w[i];
 		w[i] = (intptr_t)p->optable[op];
-		i += 1 + op_nops[op];
+		i += 1 + (size_t)vm_ops[op].nops;
 	}
 }
 
@@ -221,31 +214,198 @@ val p_prim_self(P *p)
 #define NEXT goto *(void *)*pc++
 #define CELLV(k) (P_SLOTS(consts[k])[CELL_VALUE])
 
+/*
+ * The slow paths of calls, out of the dispatch loop.  Each runs on the
+ * registers the loop synced into p (sp, fp, lowwater, acc: SYNC) and
+ * leaves its results there for the loop to reload; the argument count
+ * goes in and out as a value.
+ */
+
+static void lower_water(P *p, val *sp)
+{
+	if (sp - p->stack < p->lowwater)
+		p->lowwater = sp - p->stack;
+}
+
+/* sp, or where it is after the stack grew (without collecting) to hold
+ * need more slots above it, plus a margin. */
+static val *room(P *p, val *sp, size_t need)
+{
+	if (sp + need + 64 <= p->stack_end)
+		return sp;
+	p->sp = sp;
+	grow_stack(p, need + 64, 0);
+	return p->sp;
+}
+
+/* (apply f a ... list): the arguments spread onto the stack, f in acc. */
+__attribute__((noinline))
+static int vm_apply(P *p, int argc)
+{
+	val *sp = p->sp;
+	val f = sp[-argc];
+	val lst = sp[-1];
+	long len = list_length(lst);
+	if (len < 0)
+		p_type_error(p, "apply", argc, "list", lst);
+	for (int i = 0; i < argc - 2; i++)
+		sp[-argc + i] = sp[-argc + i + 1];
+	sp -= 2;
+	lower_water(p, sp);
+	sp = room(p, sp, (size_t)len);
+	for (; lst != P_NIL; lst = P_CDR(lst))
+		*sp++ = P_CAR(lst);
+	p->sp = sp;
+	p->acc = f;
+	return argc - 2 + (int)len;
+}
+
+/* (%apply-values f v): v's values become f's arguments, f in acc. */
+__attribute__((noinline))
+static int vm_apply_values(P *p)
+{
+	val *sp = p->sp;
+	val f = sp[-2];
+	val v = sp[-1];
+	int argc = 1;
+	sp -= 2;
+	lower_water(p, sp);
+	if (P_HAS_TYPE(v, T_VALUES)) {
+		size_t n = P_SIZE_OF_HDR(P_HDR(v));
+		sp = room(p, sp, n);
+		for (size_t i = 0; i < n; i++)
+			*sp++ = P_SLOTS(v)[i];
+		argc = (int)n;
+	} else {
+		*sp++ = v;
+	}
+	p->sp = sp;
+	p->acc = f;
+	return argc;
+}
+
+/* (%call/cc f): the continuation replaces f's argument slot, f in acc.
+ * Captures only what lies above the previous capture when the stack has
+ * not been popped below it since: a chain of captures costs each frame
+ * one copy. */
+__attribute__((noinline))
+static void vm_call_cc(P *p)
+{
+	val *sp = p->sp;
+	val f = sp[-1];
+	size_t m = (size_t)(sp - 1 - p->stack);
+	val last = p->roots[R_LASTK];
+	size_t base = 0;
+	if (last != P_FALSE) {
+		size_t lm = (size_t)P_FIXVAL(P_SLOTS(last)[K_SIZE]);
+		if (lm <= m && (intptr_t)lm <= p->lowwater)
+			base = lm;
+		else
+			last = P_FALSE;
+	}
+	val k = last;
+	if (last == P_FALSE || base != m) {
+		val seg = p_make_vector(p, m - base, P_FALSE);
+		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
+		k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
+		P_SLOTS(k)[K_SEGMENT] = seg;
+		P_SLOTS(k)[K_BASE] = P_FIX(base);
+		P_SLOTS(k)[K_PARENT] = last;
+		P_SLOTS(k)[K_SIZE] = P_FIX(m);
+		p->roots[R_LASTK] = k;
+	}
+	p->lowwater = (intptr_t)m;
+	sp[-1] = k;
+	p->acc = f;
+}
+
+/* Reinstates continuation k's stack with v (its values) in acc; the loop
+ * then returns into k's frame. */
+__attribute__((noinline))
+static void vm_resume(P *p, val k, val v)
+{
+	size_t m = (size_t)P_FIXVAL(P_SLOTS(k)[K_SIZE]);
+	(void)room(p, p->stack, m);
+	for (val c = k; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
+		val seg = P_SLOTS(c)[K_SEGMENT];
+		memcpy(p->stack + P_FIXVAL(P_SLOTS(c)[K_BASE]), P_VEC(seg),
+		       P_VEC_LEN(seg) * sizeof(val));
+	}
+	p->roots[R_LASTK] = k;
+	p->sp = p->fp = p->stack + m;
+	p->lowwater = (intptr_t)m;
+	p->acc = v;
+}
+
+/* (%continue k vals): resumes k with the values in the list vals. */
+__attribute__((noinline))
+static void vm_continue(P *p)
+{
+	val k = p->sp[-2];
+	val vals = p->sp[-1];
+	if (!P_HAS_TYPE(k, T_CONTINUATION))
+		p_type_error(p, "%continue", 1, "continuation", k);
+	long n = list_length(vals);
+	val v;
+	if (n == 1) {
+		v = P_CAR(vals);
+	} else {
+		val tmp[64];
+		if (n < 0 || n > 64)
+			p_raise_error(p, PE_ERROR, "continuation: too many values", 0);
+		for (long i = 0; i < n; i++, vals = P_CDR(vals))
+			tmp[i] = P_CAR(vals);
+		v = p_values(p, (int)n, tmp);
+	}
+	vm_resume(p, k, v);
+}
+
+/* After an error long-jumped back into the VM: a call of the Scheme raise
+ * procedure with the pending condition, made from where the error
+ * happened, with raise in acc. */
+__attribute__((noinline))
+static void vm_call_raise(P *p)
+{
+	val *sp = p->sp, *fp = p->fp;
+	val clo = p->closure;
+	val cond = p->pending;
+	p->pending = P_FALSE;
+	if (P_HAS_TYPE(cond, T_ERROR) && P_SLOTS(cond)[ERR_WHERE] == P_FALSE) {
+		/* the heap may be full: the line alone needs no memory */
+		val w = where_of(p, clo, p->pc_off);
+		if (w == P_FALSE && fp - FRAME_WORDS >= p->stack) {
+			/* e.g. an arity error at entry: cite the caller */
+			val *b = fp - FRAME_WORDS;
+			if (P_HAS_TYPE(b[0], T_CLOSURE) && P_IS_FIX(b[1]))
+				w = where_of(p, b[0], P_FIXVAL(b[1]) & 0xffffffff);
+		}
+		P_SLOTS(cond)[ERR_WHERE] = w;
+	}
+	if (sp + 8 > p->stack_end)
+		plat_abort("p: heap exhausted while handling heap exhaustion");
+	val raise = p->roots[R_RAISE];
+	if (!P_HAS_TYPE(raise, T_CLOSURE)) {
+		size_t n = 0;
+		const char *m = "error during start-up";
+		if (P_HAS_TYPE(cond, T_ERROR))
+			m = err_repr(p, P_SLOTS(cond)[ERR_MESSAGE], &n);
+		plat_write(PLAT_STDERR, "p: ", 3);
+		plat_write(PLAT_STDERR, m, strlen(m));
+		plat_write(PLAT_STDERR, "\n", 1);
+		plat_exit(70);
+	}
+	*sp++ = clo;
+	*sp++ = RET_INFO(fp - p->stack, p->pc_off);
+	*sp++ = cond;
+	p->sp = sp;
+	p->acc = raise;
+}
+
 static val vm_loop(P *p, val entry, int init)
 {
-	static void *const table[OP_COUNT] = {
-		[OP_HALT] = &&op_halt, [OP_CONST] = &&op_const,
-		[OP_IMM] = &&op_imm, [OP_LOCAL] = &&op_local,
-		[OP_LOCALBOX] = &&op_localbox, [OP_FREE] = &&op_free,
-		[OP_FREEBOX] = &&op_freebox, [OP_GLOBAL] = &&op_global,
-		[OP_SETLOCALBOX] = &&op_setlocalbox,
-		[OP_SETFREEBOX] = &&op_setfreebox,
-		[OP_SETGLOBAL] = &&op_setglobal, [OP_DEFGLOBAL] = &&op_defglobal,
-		[OP_SETLOCAL] = &&op_setlocal, [OP_MKBOX] = &&op_mkbox,
-		[OP_PUSH] = &&op_push, [OP_FRAME] = &&op_frame,
-		[OP_CALL] = &&op_call, [OP_TAILCALL] = &&op_tailcall,
-		[OP_RETURN] = &&op_return, [OP_JUMP] = &&op_jump,
-		[OP_JUMPF] = &&op_jumpf, [OP_CLOSURE] = &&op_closure,
-		[OP_PATCH] = &&op_patch, [OP_ENTRY] = &&op_entry,
-		[OP_CASE_LAMBDA] = &&op_case_lambda, [OP_SWAP] = &&op_swap,
-		[OP_ADD] = &&op_add, [OP_SUB] = &&op_sub, [OP_MUL] = &&op_mul,
-		[OP_LT] = &&op_lt, [OP_GT] = &&op_gt, [OP_LE] = &&op_le,
-		[OP_GE] = &&op_ge, [OP_NUMEQ] = &&op_numeq, [OP_EQ] = &&op_eq,
-		[OP_CONS] = &&op_cons, [OP_VREF] = &&op_vref,
-		[OP_CAR] = &&op_car, [OP_CDR] = &&op_cdr,
-		[OP_NULLP] = &&op_nullp, [OP_PAIRP] = &&op_pairp,
-		[OP_NOT] = &&op_not, [OP_ZEROP] = &&op_zerop,
-	};
+#define OP_LABEL(id, nops, prim) [OP_##id] = &&op_##id,
+	static void *const table[OP_COUNT] = { VM_OPS(OP_LABEL) };
+#undef OP_LABEL
 	if (init) {
 		p->optable = table;
 		return P_VOID;
@@ -255,7 +415,7 @@ static val vm_loop(P *p, val entry, int init)
 	intptr_t *pc;
 	int argc;
 	unsigned poll = POLL_INTERVAL;
-	val a, cell, kont;
+	val a, cell;
 	intptr_t r;
 	const struct p_prim *d;
 
@@ -280,85 +440,56 @@ static val vm_loop(P *p, val entry, int init)
 	SYNC();
 
 	if (__builtin_setjmp(p->jb)) {
-		RELOAD();
 		if (p->halting) {
 			p->in_vm = 0;
 			return P_VOID;
 		}
-		val cond = p->pending;
-		p->pending = P_FALSE;
-		if (P_HAS_TYPE(cond, T_ERROR) && P_SLOTS(cond)[ERR_WHERE] == P_FALSE) {
-			/* the heap may be full: the line alone needs no memory */
-			val w = where_of(p, clo, pc - CODE_WORDS(CLO_CODE(clo)));
-			if (w == P_FALSE && fp - FRAME_WORDS >= p->stack) {
-				/* e.g. an arity error at entry: cite the caller */
-				val *b = fp - FRAME_WORDS;
-				if (P_HAS_TYPE(b[0], T_CLOSURE) && P_IS_FIX(b[1]))
-					w = where_of(p, b[0], P_FIXVAL(b[1]) & 0xffffffff);
-			}
-			P_SLOTS(cond)[ERR_WHERE] = w;
-		}
-		if (sp + 8 > p->stack_end)
-			plat_abort("p: heap exhausted while handling heap exhaustion");
-		val raise = p->roots[R_RAISE];
-		if (!P_HAS_TYPE(raise, T_CLOSURE)) {
-			size_t n = 0;
-			const char *m = "error during start-up";
-			if (P_HAS_TYPE(cond, T_ERROR))
-				m = err_repr(p, P_SLOTS(cond)[ERR_MESSAGE], &n);
-			plat_write(PLAT_STDERR, "p: ", 3);
-			plat_write(PLAT_STDERR, m, strlen(m));
-			plat_write(PLAT_STDERR, "\n", 1);
-			plat_exit(70);
-		}
-		*sp++ = clo;
-		*sp++ = RET_INFO(fp - p->stack, pc - CODE_WORDS(CLO_CODE(clo)));
-		*sp++ = cond;
-		acc = raise;
+		vm_call_raise(p);
+		RELOAD();
 		argc = 1;
 		goto dispatch;
 	}
 	goto dispatch;
 
-op_halt:
+op_HALT:
 	p->sp = sp;
 	p->fp = fp;
 	p->in_vm = 0;
 	return acc;
-op_const:
+op_CONST:
 	acc = consts[*pc++];
 	NEXT;
-op_imm:
+op_IMM:
 	acc = (val)*pc++;
 	NEXT;
-op_local:
+op_LOCAL:
 	acc = fp[*pc++];
 	NEXT;
-op_localbox:
+op_LOCALBOX:
 	acc = P_SLOTS(fp[*pc++])[0];
 	NEXT;
-op_free:
+op_FREE:
 	acc = P_SLOTS(clo)[1 + *pc++];
 	NEXT;
-op_freebox:
+op_FREEBOX:
 	acc = P_SLOTS(P_SLOTS(clo)[1 + *pc++])[0];
 	NEXT;
-op_global:
+op_GLOBAL:
 	acc = CELLV(*pc++);
 	if (__builtin_expect(acc == P_UNBOUND, 0)) {
 		SYNC();
 		unbound_error(p, consts[pc[-1]], 0);
 	}
 	NEXT;
-op_setlocalbox:
+op_SETLOCALBOX:
 	P_SLOTS(fp[*pc++])[0] = acc;
 	acc = P_VOID;
 	NEXT;
-op_setfreebox:
+op_SETFREEBOX:
 	P_SLOTS(P_SLOTS(clo)[1 + *pc++])[0] = acc;
 	acc = P_VOID;
 	NEXT;
-op_setglobal:
+op_SETGLOBAL:
 	if (CELLV(*pc) == P_UNBOUND) {
 		SYNC();
 		unbound_error(p, consts[*pc], 1);
@@ -366,39 +497,39 @@ op_setglobal:
 	CELLV(*pc++) = acc;
 	acc = P_VOID;
 	NEXT;
-op_defglobal:
+op_DEFGLOBAL:
 	CELLV(*pc++) = acc;
 	acc = P_VOID;
 	NEXT;
-op_setlocal:
+op_SETLOCAL:
 	fp[*pc++] = acc;
 	NEXT;
-op_mkbox: {
+op_MKBOX: {
 	SYNC();
 	val b = p_alloc(p, T_BOX, sizeof(val));
 	P_SLOTS(b)[0] = fp[*pc];
 	fp[*pc++] = b;
 	NEXT;
 }
-op_push:
+op_PUSH:
 	*sp++ = acc;
 	NEXT;
-op_swap: {
+op_SWAP: {
 	val t = sp[-1];
 	sp[-1] = acc;
 	acc = t;
 	NEXT;
 }
-op_frame:
+op_FRAME:
 	sp[0] = clo;
 	sp[1] = RET_INFO(fp - p->stack, pc + 1 + *pc - CODE_WORDS(CLO_CODE(clo)));
 	sp += FRAME_WORDS;
 	pc++;
 	NEXT;
-op_call:
+op_CALL:
 	argc = (int)*pc++;
 	goto dispatch;
-op_tailcall:
+op_TAILCALL:
 	argc = (int)*pc++;
 	if (sp - argc != fp) {
 		for (int i = 0; i < argc; i++)
@@ -406,7 +537,7 @@ op_tailcall:
 		sp = fp + argc;
 	}
 	goto dispatch;
-op_return: {
+op_RETURN: {
 	if (__builtin_expect(p->gc_flag, 0)) {
 		SYNC();
 		safe_point(p, 0);
@@ -424,16 +555,16 @@ op_return: {
 	sp = b;
 	NEXT;
 }
-op_jump:
+op_JUMP:
 	pc += *pc + 1;
 	NEXT;
-op_jumpf:
+op_JUMPF:
 	if (acc == P_FALSE)
 		pc += *pc + 1;
 	else
 		pc++;
 	NEXT;
-op_closure: {
+op_CLOSURE: {
 	intptr_t n = pc[1];
 	SYNC();
 	val c = p_alloc(p, T_CLOSURE, (size_t)(n + 1) * sizeof(val));
@@ -445,11 +576,11 @@ op_closure: {
 	pc += 2;
 	NEXT;
 }
-op_patch:
+op_PATCH:
 	P_SLOTS(fp[pc[0]])[1 + pc[1]] = fp[pc[2]];
 	pc += 3;
 	NEXT;
-op_entry: {
+op_ENTRY: {
 	intptr_t nreq = pc[0], nslots = pc[2], maxst = pc[3];
 	if (__builtin_expect(pc[1] == 0, 1)) {
 		if (__builtin_expect(argc != nreq, 0)) {
@@ -480,7 +611,7 @@ op_entry: {
 	pc += 4;
 	NEXT;
 }
-op_case_lambda: {
+op_CASE_LAMBDA: {
 	for (size_t i = 1; i < P_SIZE_OF_HDR(P_HDR(clo)); i++) {
 		val c = P_SLOTS(clo)[i];
 		val code = CLO_CODE(c);
@@ -526,152 +657,49 @@ dispatch:
 			acc = d->fn(p, argc, sp - argc);
 			sp -= argc;
 			fp = sp;
-			goto op_return;
+			goto op_RETURN;
 		}
 		goto special;
 	}
 	if (P_HAS_TYPE(acc, T_PARAMETER) && argc == 0) {
 		acc = P_SLOTS(acc)[0];
 		fp = sp;
-		goto op_return;
+		goto op_RETURN;
 	}
 	if (P_HAS_TYPE(acc, T_CONTINUATION)) {
-		kont = acc;
-		if (argc == 1) {
-			acc = sp[-1];
-		} else {
-			SYNC();
-			acc = p_values(p, argc, sp - argc);
-		}
-		goto resume_k;
+		SYNC();
+		vm_resume(p, acc, argc == 1 ? sp[-1] : p_values(p, argc, sp - argc));
+		RELOAD();
+		goto op_RETURN;
 	}
 	SYNC();
 	not_procedure(p, acc);
 
 special:
-	if (d == &vm_special_prims[0]) {		/* apply */
-		val f = sp[-argc];
-		val lst = sp[-1];
-		long len = list_length(lst);
-		if (len < 0) {
-			SYNC();
-			p_type_error(p, "apply", argc, "list", lst);
-		}
-		for (int i = 0; i < argc - 2; i++)
-			sp[-argc + i] = sp[-argc + i + 1];
-		sp -= 2;
-		if (sp < lw)
-			lw = sp;
-		if (sp + len + 64 > p->stack_end) {
-			SYNC();
-			grow_stack(p, (size_t)len + 64, 0);
-			RELOAD();
-		}
-		for (; lst != P_NIL; lst = P_CDR(lst))
-			*sp++ = P_CAR(lst);
-		argc = argc - 2 + (int)len;
-		acc = f;
-		goto dispatch;
-	}
-	if (d == &vm_special_prims[1]) {		/* %call/cc */
-		/* Capture only what lies above the previous capture when the
-		 * stack has not been popped below it since: a chain of
-		 * captures costs each frame one copy. */
-		val f = sp[-1];
-		size_t m = (size_t)(sp - 1 - p->stack);
-		val last = p->roots[R_LASTK];
-		size_t base = 0;
-		if (last != P_FALSE) {
-			size_t lm = (size_t)P_FIXVAL(P_SLOTS(last)[K_SIZE]);
-			if (lm <= m && p->stack + lm <= lw)
-				base = lm;
-			else
-				last = P_FALSE;
-		}
-		if (last != P_FALSE && base == m) {
-			/* nothing new since the last capture: share it */
-			lw = p->stack + m;
-			sp[-1] = last;
-			acc = f;
-			argc = 1;
-			goto dispatch;
-		}
+	switch ((enum vm_special)(d - vm_special_prims)) {
+	case VM_APPLY:
 		SYNC();
-		val seg = p_make_vector(p, m - base, P_FALSE);
-		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
-		val k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
-		P_SLOTS(k)[K_SEGMENT] = seg;
-		P_SLOTS(k)[K_BASE] = P_FIX(base);
-		P_SLOTS(k)[K_PARENT] = last;
-		P_SLOTS(k)[K_SIZE] = P_FIX(m);
-		p->roots[R_LASTK] = k;
-		lw = p->stack + m;
-		sp[-1] = k;
-		acc = f;
+		argc = vm_apply(p, argc);
+		RELOAD();
+		goto dispatch;
+	case VM_CALL_CC:
+		SYNC();
+		vm_call_cc(p);
+		RELOAD();
 		argc = 1;
 		goto dispatch;
-	}
-	if (d == &vm_special_prims[2]) {		/* %continue k vals */
-		kont = sp[-2];
-		val vals = sp[-1];
-		if (!P_HAS_TYPE(kont, T_CONTINUATION)) {
-			SYNC();
-			p_type_error(p, "%continue", 1, "continuation", kont);
-		}
-		long n = list_length(vals);
-		if (n == 1) {
-			acc = P_CAR(vals);
-		} else {
-			SYNC();
-			val tmp[64];
-			if (n < 0 || n > 64)
-				p_raise_error(p, PE_ERROR, "continuation: too many values", 0);
-			for (long i = 0; i < n; i++, vals = P_CDR(vals))
-				tmp[i] = P_CAR(vals);
-			acc = p_values(p, (int)n, tmp);
-		}
-	resume_k: {
-			size_t m = (size_t)P_FIXVAL(P_SLOTS(kont)[K_SIZE]);
-			if (p->stack + m + 64 > p->stack_end) {
-				SYNC();
-				p->sp = p->stack;
-				grow_stack(p, m + 64, 0);
-				RELOAD();
-			}
-			for (val c = kont; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
-				val seg = P_SLOTS(c)[K_SEGMENT];
-				memcpy(p->stack + P_FIXVAL(P_SLOTS(c)[K_BASE]), P_VEC(seg),
-				       P_VEC_LEN(seg) * sizeof(val));
-			}
-			p->roots[R_LASTK] = kont;
-			sp = p->stack + m;
-			lw = sp;
-			fp = sp;
-			goto op_return;
-		}
-	}
-	if (d == &vm_special_prims[3]) {		/* %apply-values f v */
-		val f = sp[-2];
-		val v = sp[-1];
-		sp -= 2;
-		if (sp < lw)
-			lw = sp;
-		if (P_HAS_TYPE(v, T_VALUES)) {
-			size_t n = P_SIZE_OF_HDR(P_HDR(v));
-			if (sp + n + 64 > p->stack_end) {
-				SYNC();
-				grow_stack(p, n + 64, 0);
-				RELOAD();
-			}
-			for (size_t i = 0; i < n; i++)
-				*sp++ = P_SLOTS(v)[i];
-			argc = (int)n;
-		} else {
-			*sp++ = v;
-			argc = 1;
-		}
-		acc = f;
+	case VM_CONTINUE:
+		SYNC();
+		vm_continue(p);
+		RELOAD();
+		goto op_RETURN;
+	case VM_APPLY_VALUES:
+		SYNC();
+		argc = vm_apply_values(p);
+		RELOAD();
 		goto dispatch;
+	case VM_NSPECIALS:
+		break;
 	}
 	SYNC();
 	p_raise_error(p, PE_ERROR, "internal: unknown special primitive", 0);
@@ -680,7 +708,7 @@ special:
 #define BINARY_GUARD(OP) \
 	cell = consts[*pc]; a = sp[-1]; \
 	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP], 0)) goto binary_call
-op_add:
+op_ADD:
 	BINARY_GUARD(OP_ADD);
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_add_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
@@ -692,7 +720,7 @@ op_add:
 	sp--;
 	pc++;
 	NEXT;
-op_sub:
+op_SUB:
 	BINARY_GUARD(OP_SUB);
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_sub_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
@@ -704,7 +732,7 @@ op_sub:
 	sp--;
 	pc++;
 	NEXT;
-op_mul:
+op_MUL:
 	BINARY_GUARD(OP_MUL);
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_mul_overflow(P_FIXVAL(a), (intptr_t)acc - 1, &r)) {
@@ -725,23 +753,23 @@ op_mul:
 		acc = P_BOOL(SLOW); \
 	} \
 	sp--; pc++; NEXT
-op_lt:
+op_LT:
 	COMPARE(OP_LT, <, num_lt(p, a, acc));
-op_gt:
+op_GT:
 	COMPARE(OP_GT, >, num_lt(p, acc, a));
-op_le:
+op_LE:
 	COMPARE(OP_LE, <=, num_cmp(p, a, acc) <= 0);
-op_ge:
+op_GE:
 	COMPARE(OP_GE, >=, (r = num_cmp(p, a, acc), r == 0 || r == 1));
-op_numeq:
+op_NUMEQ:
 	COMPARE(OP_NUMEQ, ==, num_eq(p, a, acc));
-op_eq:
+op_EQ:
 	BINARY_GUARD(OP_EQ);
 	acc = P_BOOL(a == acc);
 	sp--;
 	pc++;
 	NEXT;
-op_cons: {
+op_CONS: {
 	BINARY_GUARD(OP_CONS);
 	SYNC();
 	val c = p_cons(p, a, acc);
@@ -750,7 +778,7 @@ op_cons: {
 	pc++;
 	NEXT;
 }
-op_vref:
+op_VREF:
 	BINARY_GUARD(OP_VREF);
 	if (P_IS_VECTOR(a) && P_IS_FIX(acc) &&
 	    (uintptr_t)P_FIXVAL(acc) < P_VEC_LEN(a)) {
@@ -776,36 +804,36 @@ binary_call:
 #define UNARY_GUARD(OP) \
 	cell = consts[*pc]; \
 	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP], 0)) goto unary_call
-op_car:
+op_CAR:
 	UNARY_GUARD(OP_CAR);
 	if (!P_IS_PAIR(acc))
 		goto unary_call;
 	acc = P_CAR(acc);
 	pc++;
 	NEXT;
-op_cdr:
+op_CDR:
 	UNARY_GUARD(OP_CDR);
 	if (!P_IS_PAIR(acc))
 		goto unary_call;
 	acc = P_CDR(acc);
 	pc++;
 	NEXT;
-op_nullp:
+op_NULLP:
 	UNARY_GUARD(OP_NULLP);
 	acc = P_BOOL(acc == P_NIL);
 	pc++;
 	NEXT;
-op_pairp:
+op_PAIRP:
 	UNARY_GUARD(OP_PAIRP);
 	acc = P_BOOL(P_IS_PAIR(acc));
 	pc++;
 	NEXT;
-op_not:
+op_NOT:
 	UNARY_GUARD(OP_NOT);
 	acc = P_BOOL(acc == P_FALSE);
 	pc++;
 	NEXT;
-op_zerop:
+op_ZEROP:
 	UNARY_GUARD(OP_ZEROP);
 	if (!P_IS_FIX(acc))
 		goto unary_call;

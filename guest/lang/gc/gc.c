@@ -257,7 +257,7 @@ void gc_collect(P *p)
 	p->self = forward(&c, p->self);
 	p->pending = forward(&c, p->pending);
 	p->cur_file = forward(&c, p->cur_file);
-	scan_range(&c, p->roots, p->roots + P_NROOTS);
+	scan_range(&c, p->roots, p->roots + R_COUNT);
 	p->symtab = forward(&c, p->symtab);
 	for (char *o = p->imm_start; o < p->imm_end;) {
 		uintptr_t h = *(uintptr_t *)o;

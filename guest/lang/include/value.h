@@ -16,9 +16,10 @@
  * collector moves objects, so never keep a C pointer into the heap across a
  * return to the VM.
  *
- * Modules: gc/vm/compile/expand/control/lists/vectors/records/library
- * ("core"), num* ("numbers"), char/string/bytevector/read/write/port/file
- * ("text").  Each exports its primitives as a p_prim table (see below).
+ * Modules, by folder of guest/lang: core/, gc/ and compiler/ ("core"),
+ * num/ ("numbers"), text/ (characters, strings, bytevectors, reader,
+ * printer, ports) and sys/ (files, system, network).  Each exports its
+ * primitives as a p_prim table (see below).
  */
 #ifndef PXEN_VALUE_H
 #define PXEN_VALUE_H
@@ -70,7 +71,7 @@ enum p_type {
 	T_PAIR = 1,		/* car, cdr */
 	T_VECTOR,		/* elements */
 	T_SYMBOL,		/* name (string), plus core's fields */
-	T_STRING,		/* text module: see string.h */
+	T_STRING,		/* text module: see string_obj.h */
 	T_RATNUM,		/* numbers: numerator, denominator (exact integers) */
 	T_CLOSURE,
 	T_PRIMITIVE,
@@ -87,15 +88,12 @@ enum p_type {
 	T_VALUES,		/* multiple values in transit */
 	T_SYNTAX,		/* expander objects */
 	T_HASHTABLE,		/* lib/hashtab.c: kind, epoch, count, moving, entries */
-	T_CORE_EXTRA2, T_CORE_EXTRA3, T_CORE_EXTRA4,
 	T_FIRST_RAW = 64,
 	/* raw: never scanned */
 	T_FLONUM = T_FIRST_RAW,	/* double */
 	T_BIGNUM,		/* numbers: see num.h */
 	T_BYTEVECTOR,		/* length in bytes (uintptr_t), then bytes */
 	T_BYTES,		/* raw storage (string data, port buffers) */
-	T_CSTATE,		/* C state owned by a module */
-	T_RAW_EXTRA1, T_RAW_EXTRA2,
 };
 
 /* Allocate an object of `type` with `nbytes` of payload (rounded up to
@@ -181,13 +179,10 @@ struct p_prim {
 val p_values(P *p, int n, val *vs);
 
 /* Roots: slots the collector updates, for modules that keep values between
- * primitive calls (the standard ports, caches).  Each module uses its own. */
+ * primitive calls.  Each module has its own; the core's follow (core.h). */
 enum p_root {
-	P_ROOT_TEXT0, P_ROOT_TEXT1, P_ROOT_TEXT2, P_ROOT_TEXT3,
-	P_ROOT_TEXT4, P_ROOT_TEXT5, P_ROOT_TEXT6, P_ROOT_TEXT7,
-	P_ROOT_NUM0, P_ROOT_NUM1, P_ROOT_NUM2, P_ROOT_NUM3,
-	P_ROOT_CORE0,
-	P_NROOTS = P_ROOT_CORE0 + 24
+	P_ROOT_TEXT,		/* the text module's state (port.c) */
+	P_ROOT_CORE0
 };
 val *p_root(P *p, int which);
 

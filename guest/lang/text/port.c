@@ -8,7 +8,7 @@
 #include "string_obj.h"
 #include "unicode.h"
 
-/* Slots of the text state vector kept in root P_ROOT_TEXT0. */
+/* Slots of the text state vector kept in root P_ROOT_TEXT. */
 enum { TS_OPEN_OUTPUTS, TS_CUR_IN, TS_CUR_OUT, TS_NSLOTS };
 
 #define GETN(port, slot) ((size_t)P_FIXVAL(PORT_GET(port, slot)))
@@ -18,7 +18,7 @@ enum { TS_OPEN_OUTPUTS, TS_CUR_IN, TS_CUR_OUT, TS_NSLOTS };
 
 static val state(P *p)
 {
-	val *root = p_root(p, P_ROOT_TEXT0);
+	val *root = p_root(p, P_ROOT_TEXT);
 
 	if (*root == 0 || !P_IS_VECTOR(*root)) {
 		*root = p_make_vector(p, TS_NSLOTS, P_FALSE);

@@ -96,7 +96,7 @@ void port_check(P *p, val port, unsigned side, int textual, const char *who,
 void port_close(P *p, val port, unsigned sides);
 
 /*
- * Interpreter-wide text state, kept in the root P_ROOT_TEXT0.  text_init
+ * Interpreter-wide text state, kept in the root P_ROOT_TEXT.  text_init
  * and text_flush_all (value.h) set it up and flush it.
  */
 /* The values of current-input-port and current-output-port in the current
