@@ -1,3 +1,4 @@
+;; category: call
 ;; ack: Ackermann's function; deep non-tail recursion.
 (define (ack m n)
   (cond ((= m 0) (+ n 1))

@@ -1,3 +1,4 @@
+;; category: call
 ;; cpstak: Takeuchi's function in continuation-passing style (closures).
 (define (cpstak x y z)
   (define (tak x y z k)

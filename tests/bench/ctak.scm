@@ -1,3 +1,4 @@
+;; category: callcc
 ;; ctak: Takeuchi's function returning through call/cc continuations.
 (define (ctak x y z)
   (call-with-current-continuation

@@ -1,3 +1,4 @@
+;; category: alloc
 ;; deriv: symbolic differentiation; allocation of many short lists.
 (define (deriv e)
   (cond ((not (pair? e)) (if (eq? e 'x) 1 0))

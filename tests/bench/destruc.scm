@@ -1,3 +1,4 @@
+;; category: alloc
 ;; destruc: destructive list surgery (set-car!/set-cdr!) on a list of
 ;; lists, in the spirit of Gabriel's benchmark.
 (define (make-lists n m)

@@ -1,3 +1,4 @@
+;; category: call
 ;; fib: doubly recursive Fibonacci; procedure calls and fixnum arithmetic.
 (define (fib n)
   (if (< n 2)

@@ -1,3 +1,4 @@
+;; category: flonum
 ;; fpsum: sums of floating-point numbers (boxed flonum arithmetic).
 (define (sum-to n)
   (let loop ((i 0) (x 0.0) (s 0.0))

@@ -1,3 +1,4 @@
+;; category: alloc
 ;; gcbench: builds many complete binary trees of pairs, top-down and
 ;; bottom-up, while a long-lived tree and a big vector stay alive; checks the
 ;; node counts.

@@ -2,13 +2,25 @@
 # peers (tests/bench/install-peers.sh) and prints times and ratios.  Not a
 # test: nothing here is part of `make check`.
 BENCHES += \
-	tests/bench/ack.scm tests/bench/cpstak.scm tests/bench/ctak.scm \
-	tests/bench/deriv.scm tests/bench/destruc.scm tests/bench/fib.scm \
-	tests/bench/fpsum.scm tests/bench/gcbench.scm tests/bench/mbrot.scm \
-	tests/bench/nqueens.scm tests/bench/paraffins.scm tests/bench/peval.scm \
-	tests/bench/primes.scm tests/bench/string.scm tests/bench/tak.scm
+	tests/bench/ack.scm tests/bench/apply.scm tests/bench/bigfib.scm \
+	tests/bench/bst.scm tests/bench/chars.scm tests/bench/chudnovsky.scm \
+	tests/bench/cpstak.scm tests/bench/ctak.scm tests/bench/deriv.scm \
+	tests/bench/destruc.scm tests/bench/div.scm tests/bench/dynwind.scm \
+	tests/bench/equal.scm tests/bench/escape.scm tests/bench/fact.scm \
+	tests/bench/fft.scm tests/bench/fib.scm tests/bench/fibc.scm \
+	tests/bench/fibfp.scm tests/bench/fpsum.scm tests/bench/gcbench.scm \
+	tests/bench/generator.scm tests/bench/geometry.scm \
+	tests/bench/guard.scm tests/bench/harmonic.scm tests/bench/lists.scm \
+	tests/bench/mbrot.scm tests/bench/msort.scm tests/bench/nbody.scm \
+	tests/bench/nqueens.scm tests/bench/numstr.scm \
+	tests/bench/paraffins.scm tests/bench/param.scm tests/bench/peval.scm \
+	tests/bench/pidigits.scm tests/bench/primes.scm \
+	tests/bench/rewrite.scm tests/bench/string.scm tests/bench/strport.scm \
+	tests/bench/tak.scm tests/bench/takl.scm tests/bench/triangle.scm \
+	tests/bench/utf8.scm tests/bench/values.scm tests/bench/wc.scm
 EXTRA_DIST += $(BENCHES) tests/bench/expected.txt tests/bench/run.sh \
-	tests/bench/install-peers.sh
+	tests/bench/install-peers.sh tests/bench/prelude/chez.scm \
+	tests/bench/prelude/chicken.scm tests/bench/prelude/guile.scm
 
 bench: all
 	top_builddir='$(abs_top_builddir)' $(SHELL) $(top_srcdir)/tests/bench/run.sh

@@ -1,3 +1,4 @@
+;; category: flonum
 ;; mbrot: iteration counts of the Mandelbrot set over a grid (flonums).
 (define (count-iterations cr ci limit)
   (let loop ((zr 0.0) (zi 0.0) (i 0))

@@ -1,3 +1,4 @@
+;; category: call
 ;; nqueens: counts the placements of n queens by backtracking over lists.
 (define (queens board-size)
   (define (ok? row dist placed)

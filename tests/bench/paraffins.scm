@@ -1,3 +1,4 @@
+;; category: alloc
 ;; paraffins: enumerates the structures of the alkanes CnH2n+2 (as nested
 ;; lists) and counts them.  A radical of k carbons is H (k = 0) or
 ;; (C r1 r2 r3) with radicals in a canonical order; a paraffin is two

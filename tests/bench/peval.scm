@@ -1,3 +1,4 @@
+;; category: alloc
 ;; peval: a small partial evaluator for a first-order language of
 ;; constants, variables, if, primitive operations and calls to named
 ;; functions; it specializes programs to some known arguments and the

@@ -1,3 +1,4 @@
+;; category: call
 ;; primes: the sieve of Eratosthenes over a vector of booleans.
 (define (count-primes n)
   (let ((sieve (make-vector (+ n 1) #t)))

@@ -1,3 +1,4 @@
+;; category: string
 ;; string: building strings with string-append, string ports, substring
 ;; and number->string.
 (define (build-appended n)

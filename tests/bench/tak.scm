@@ -1,3 +1,4 @@
+;; category: call
 ;; tak: Takeuchi's function, repeated; calls with three arguments.
 (define (tak x y z)
   (if (not (< y x))

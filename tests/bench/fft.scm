@@ -1,0 +1,70 @@
+;; category: flonum
+;; fft: iterative radix-2 Fourier transform of flonum vectors (separate real
+;; and imaginary parts), forward then inverse; twiddle factors come from a
+;; table built by repeated complex multiplication from an exact seed, so no
+;; transcendental function is involved.
+(define (bit-reverse! re im n)
+  (let loop ((i 0) (j 0))
+    (if (< i n)
+        (begin
+          (if (< i j)
+              (let ((tr (vector-ref re i)) (ti (vector-ref im i)))
+                (vector-set! re i (vector-ref re j)) (vector-set! im i (vector-ref im j))
+                (vector-set! re j tr) (vector-set! im j ti)))
+          (let carry ((m (quotient n 2)) (j j))
+            (if (and (>= m 1) (>= j m))
+                (carry (quotient m 2) (- j m))
+                (loop (+ i 1) (+ j m))))))))
+
+;; cos and sin of 2*pi*k/n for k < n/2 by halving the angle from a quarter
+;; turn with the half-angle formulas (only sqrt).
+(define (twiddles n)
+  (let ((wr (make-vector (quotient n 2) 1.0)) (wi (make-vector (quotient n 2) 0.0)))
+    (let half ((m 4) (c 0.0) (s 1.0))
+      (if (< m n)
+          (half (* m 2) (sqrt (/ (+ 1.0 c) 2.0)) (/ s (* 2.0 (sqrt (/ (+ 1.0 c) 2.0)))))
+          (let ((c1 (if (= n 2) -1.0 c)) (s1 (if (= n 2) 0.0 s)))
+            (do ((k 1 (+ k 1))) ((= k (quotient n 2)) (cons wr wi))
+              (let ((pr (vector-ref wr (- k 1))) (pi (vector-ref wi (- k 1))))
+                (vector-set! wr k (- (* pr c1) (* pi s1)))
+                (vector-set! wi k (+ (* pr s1) (* pi c1))))))))))
+
+(define (fft! re im tw sign)
+  (let ((n (vector-length re)) (wr (car tw)) (wi (cdr tw)))
+    (bit-reverse! re im n)
+    (let stages ((len 2))
+      (if (<= len n)
+          (let ((half (quotient len 2)) (step (quotient n len)))
+            (do ((start 0 (+ start len))) ((>= start n))
+              (do ((k 0 (+ k 1))) ((= k half))
+                (let* ((a (+ start k)) (b (+ a half))
+                       (cr (vector-ref wr (* k step))) (ci (* sign (vector-ref wi (* k step))))
+                       (xr (vector-ref re b)) (xi (vector-ref im b))
+                       (tr (- (* xr cr) (* xi ci))) (ti (+ (* xr ci) (* xi cr)))
+                       (ur (vector-ref re a)) (ui (vector-ref im a)))
+                  (vector-set! re a (+ ur tr)) (vector-set! im a (+ ui ti))
+                  (vector-set! re b (- ur tr)) (vector-set! im b (- ui ti)))))
+            (stages (* len 2)))))))
+
+(define (run n)
+  (let ((re (make-vector n 0.0)) (im (make-vector n 0.0)) (tw (twiddles n)))
+    (do ((i 0 (+ i 1))) ((= i n))
+      (vector-set! re i (exact->inexact (remainder (* i 7) 13)))
+      (vector-set! im i (exact->inexact (remainder (* i 3) 5))))
+    (fft! re im tw 1.0)
+    (let ((peak (exact (round (* 1000.0 (vector-ref re 1))))))
+      (fft! re im tw -1.0)
+      (let loop ((i 0) (err 0.0) (sum 0.0))
+        (if (= i n)
+            (list peak (if (< err (* n 1e-9)) 'ok 'bad) (exact (round (/ sum n))))
+            (loop (+ i 1)
+                  (+ err (abs (- (/ (vector-ref re i) n) (exact->inexact (remainder (* i 7) 13)))))
+                  (+ sum (vector-ref re i))))))))
+
+(define (repeat k)
+  (let loop ((i 0) (r #f))
+    (if (= i k) r (loop (+ i 1) (run 8192)))))
+
+(display "fft 8192 x 8 = ")
+(display (repeat 8))
+(newline)
