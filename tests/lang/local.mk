@@ -36,15 +36,19 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-28-format.scm \
 	tests/lang/srfi-31-rec.scm \
 	tests/lang/srfi-39-parameters.scm \
+	tests/lang/srfi-41-streams.scm \
 	tests/lang/srfi-69-hash-tables.scm \
 	tests/lang/srfi-87-case.scm \
 	tests/lang/srfi-98-environment.scm \
 	tests/lang/srfi-111-boxes.scm \
+	tests/lang/srfi-113-sets-bags.scm \
 	tests/lang/srfi-117-list-queues.scm \
 	tests/lang/srfi-125-hash-tables.scm \
+	tests/lang/srfi-127-lseqs.scm \
 	tests/lang/srfi-128-comparators.scm \
 	tests/lang/srfi-132-sort.scm \
 	tests/lang/srfi-133-vectors.scm \
+	tests/lang/srfi-134-ideques.scm \
 	tests/lang/srfi-141-division.scm \
 	tests/lang/srfi-145-assume.scm \
 	tests/lang/srfi-158-generators.scm
