@@ -16,6 +16,7 @@ static void usage(FILE *f)
 {
 	fputs("usage: p [options] [prog.scm [args...]]\n"
 	      "       p [options] -e EXPR\n"
+	      "       p [options] --disassemble prog.scm\n"
 	      "options:\n"
 	      "  --heap SIZE   heap limit, e.g. 256M (default 1G)\n"
 	      "  --fs DIR      export DIR as the program's filesystem\n"
@@ -26,6 +27,7 @@ static void usage(FILE *f)
 	      "  --gc-stress   collect at every allocation (also P_GC_STRESS=1)\n"
 	      "  --gc-stats    print collector statistics at exit\n"
 	      "  -e EXPR       evaluate EXPR and print its value\n"
+	      "  --disassemble list the byte code of prog.scm's forms instead of running it\n"
 	      "without a program or -e, p starts an interactive REPL\n", f);
 }
 
@@ -106,6 +108,8 @@ int main(int argc, char **argv)
 			run.gc_stress = 1;
 		} else if (!strcmp(a, "--gc-stats")) {
 			run.gc_stats = 1;
+		} else if (!strcmp(a, "--disassemble")) {
+			run.disassemble = 1;
 		} else if (!strcmp(a, "-e") && more) {
 			run.expr = argv[++i];
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -116,6 +120,11 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (run.disassemble && (run.expr || i >= argc)) {
+		fputs("p: --disassemble needs a program file (and no -e)\n", stderr);
+		usage(stderr);
+		return 2;
 	}
 	if (i < argc && !run.expr) {
 		run.file = argv[i];

@@ -52,7 +52,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-141-division.scm \
 	tests/lang/srfi-145-assume.scm \
 	tests/lang/srfi-158-generators.scm
-LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh
+LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh
 
 TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
 LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)

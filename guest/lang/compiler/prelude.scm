@@ -408,9 +408,27 @@
             (flush-output-port out))))
       (loop))))
 
+(define (disassemble proc)
+  (display (%disassemble proc)))
+
+;; p --disassemble: compiles each top-level form, as running the program
+;; would (macros and imports take effect), and lists it instead of
+;; running it.
+(define (%disassemble-program port name)
+  (let loop ((env #f))
+    (let ((r (%read-compile port env name)))
+      (if (eof-object? r)
+          (exit 0)
+          (begin
+            (disassemble (car r))
+            (newline)
+            (loop (cdr r)))))))
+
 (define (%main mode text name)
   (cond ((eq? mode 'file) (%run (open-input-string text) name #f))
         ((eq? mode 'expr) (%run (open-input-string text) name #t))
+        ((eq? mode 'disassemble)
+         (%disassemble-program (open-input-string text) name))
         (else (%repl))))
 
 (%tag! "lazy" 'delay 'delay-force 'force 'make-promise)
@@ -419,3 +437,4 @@
 (%tag! "process-context" 'exit 'emergency-exit)
 (%tag! "r5rs" 'scheme-report-environment 'null-environment)
 (%tag! "pxen misc" 'assert)
+(%tag! "pxen debug" 'disassemble)

@@ -269,7 +269,7 @@ enum vm_special { VM_SPECIALS(VM_SPECIAL_ENUM) VM_NSPECIALS };
 #undef VM_SPECIAL_ENUM
 extern const struct p_prim vm_special_prims[];
 extern const struct p_prim list_prims[], vector_prims[], equiv_prims[],
-	control_prims[], library_prims[], eval_prims[];
+	control_prims[], library_prims[], eval_prims[], disasm_prims[];
 void vm_thread(P *p, val code);
 /* equal?: terminates on cyclic data. */
 int p_equal_p(P *p, val a, val b);

@@ -55,6 +55,7 @@ static void build_system(P *p)
 	define_prims(p, control_prims);
 	define_prims(p, library_prims);
 	define_prims(p, eval_prims);
+	define_prims(p, disasm_prims);
 	define_prims(p, num_prims);
 	define_prims(p, char_prims);
 	define_prims(p, string_prims);
@@ -202,7 +203,8 @@ int p_main(const struct p_run *run)
 {
 	P *p = p_boot(run);
 
-	const char *mode = run->repl ? "repl" : run->expr ? "expr" : "file";
+	const char *mode = run->repl ? "repl" : run->expr ? "expr" :
+			   run->disassemble ? "disassemble" : "file";
 	const char *text = run->expr ? run->expr : run->source ? run->source : "";
 	size_t tlen = run->expr ? strlen(run->expr) : run->source ? run->source_len : 0;
 	val call = p_list(p, 4, sym_intern_cstr(p, "%main"),

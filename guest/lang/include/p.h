@@ -23,6 +23,8 @@ struct p_run {
 	const char *source;	/* ...whose text the platform read for us */
 	size_t source_len;
 	int repl;		/* interactive REPL on PLAT_STDIN/PLAT_STDOUT */
+	int disassemble;	/* with file: list the byte code of each
+				   top-level form instead of running it */
 	size_t heap_bytes;	/* 0: default (plat_heap_limit()) */
 	int gc_stress;		/* collect at every allocating safe point */
 	int gc_stats;		/* print collector statistics at exit */
