@@ -119,6 +119,14 @@ _Noreturn void p_range_error(P *p, const char *who, int argno, val got)
 	longjmp(rt_catch, 1);
 }
 
+static const struct p_prim *calling;
+
+const struct p_prim *p_prim_desc(P *p)
+{
+	(void)p;
+	return calling;
+}
+
 static val call_v(P *p, const char *name, va_list ap)
 {
 	val args[8];
@@ -131,6 +139,7 @@ static val call_v(P *p, const char *name, va_list ap)
 				fprintf(stderr, "test_num: bad arity for %s\n", name);
 				exit(99);
 			}
+			calling = f;
 			return f->fn(p, n, args);
 		}
 	fprintf(stderr, "test_num: no primitive %s\n", name);

@@ -85,7 +85,7 @@ static P *fixture_new(void)
 }
 
 /* The primitive called name in one of the tables. */
-static __attribute__((unused)) p_prim_fn prim(const char *name)
+static __attribute__((unused)) const struct p_prim *prim(const char *name)
 {
 	static const struct p_prim *const tables[] = {
 		char_prims, string_prims, bytevector_prims, port_prims, io_prims,
@@ -95,7 +95,7 @@ static __attribute__((unused)) p_prim_fn prim(const char *name)
 	for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
 		for (const struct p_prim *e = tables[t]; e->name; e++)
 			if (strcmp(e->name, name) == 0)
-				return e->fn;
+				return e;
 	fprintf(stderr, "no primitive %s\n", name);
 	exit(1);
 }
@@ -104,13 +104,14 @@ static __attribute__((unused)) p_prim_fn prim(const char *name)
 static val caught;
 static __attribute__((unused)) val call(P *p, const char *name, int argc, val *argv)
 {
-	p_prim_fn fn = prim(name);
+	const struct p_prim *d = prim(name);
 	val r;
 
 	caught = 0;
+	p->self = prim_make(p, d, 0);
 	if (__builtin_setjmp(p->jb) == 0) {
 		p->in_vm = 1;
-		r = fn(p, argc, argv);
+		r = d->fn(p, argc, argv);
 		p->in_vm = 0;
 		return r;
 	}

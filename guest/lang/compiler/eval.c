@@ -73,10 +73,10 @@ static val prim_tag(P *p, int argc, val *argv)
 }
 
 const struct p_prim eval_prims[] = {
-	{ "base", "%compile", prim_compile, 2, 2 },
-	{ "base", "%read-compile", prim_read_compile, 3, 3 },
-	{ "repl", "interaction-environment", prim_interaction_env, 0, 0 },
-	{ "base", "%void?", prim_voidp, 1, 1 },
-	{ "base", "%tag!", prim_tag, 1, -1 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "base", "%compile", prim_compile, 2, 2, 0 },
+	{ "base", "%read-compile", prim_read_compile, 3, 3, 0 },
+	{ "repl", "interaction-environment", prim_interaction_env, 0, 0, 0 },
+	{ "base", "%void?", prim_voidp, 1, 1, 0 },
+	{ "base", "%tag!", prim_tag, 1, -1, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

@@ -463,9 +463,9 @@ static val prim_add_library_dir(P *p, int argc, val *argv)
 }
 
 const struct p_prim library_prims[] = {
-	{ "base", "%library-start!", prim_library_start, 1, 1 },
-	{ "base", "%environment", prim_environment, 1, 1 },
-	{ "base", "features", prim_features, 0, 0 },
-	{ "pxen lib", "add-library-directory!", prim_add_library_dir, 1, 1 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "base", "%library-start!", prim_library_start, 1, 1, 0 },
+	{ "base", "%environment", prim_environment, 1, 1, 0 },
+	{ "base", "features", prim_features, 0, 0, 0 },
+	{ "pxen lib", "add-library-directory!", prim_add_library_dir, 1, 1, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

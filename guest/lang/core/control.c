@@ -26,6 +26,11 @@ val prim_make(P *p, const struct p_prim *d, int ndata)
 	return o;
 }
 
+const struct p_prim *p_prim_desc(P *p)
+{
+	return PRIM_DESC(p_prim_self(p));
+}
+
 val *p_root(P *p, int which)
 {
 	return &p->roots[which];
@@ -324,10 +329,10 @@ static val rec_set(P *p, int argc, val *argv)
 }
 
 static const struct p_prim rec_descs[] = {
-	{ "base", "record-constructor", rec_ctor, 0, -1 },
-	{ "base", "record-predicate", rec_pred, 1, 1 },
-	{ "base", "record-accessor", rec_get, 1, 1 },
-	{ "base", "record-modifier", rec_set, 2, 2 },
+	{ "base", "record-constructor", rec_ctor, 0, -1, 0 },
+	{ "base", "record-predicate", rec_pred, 1, 1, 0 },
+	{ "base", "record-accessor", rec_get, 1, 1, 0 },
+	{ "base", "record-modifier", rec_set, 2, 2, 0 },
 };
 
 static val rtd_arg(P *p, const char *who, val v)
@@ -459,31 +464,31 @@ static val prim_gc(P *p, int argc, val *argv)
 }
 
 const struct p_prim control_prims[] = {
-	{ "base", "values", prim_values, 0, -1 },
-	{ "base", "procedure?", prim_procedurep, 1, 1 },
-	{ "base", "%make-parameter", prim_make_parameter, 1, 2 },
-	{ "base", "%param-value", prim_param_value, 1, 1 },
-	{ "base", "%param-set!", prim_param_set, 2, 2 },
-	{ "base", "%param-converter", prim_param_converter, 1, 1 },
-	{ "base", "%make-error", prim_make_error, 2, 2 },
-	{ "base", "error-object?", prim_error_objectp, 1, 1 },
-	{ "base", "error-object-message", prim_error_message, 1, 1 },
-	{ "base", "error-object-irritants", prim_error_irritants, 1, 1 },
-	{ "base", "read-error?", prim_read_errorp, 1, 1 },
-	{ "base", "file-error?", prim_file_errorp, 1, 1 },
-	{ "pxen repl", "interrupt-condition?", prim_interruptp, 1, 1 },
-	{ "base", "%condition-text", prim_condition_text, 1, 1 },
-	{ "base", "%make-record-type", prim_make_record_type, 2, 2 },
-	{ "base", "%record-constructor", prim_record_constructor, 2, 3 },
-	{ "base", "%record-predicate", prim_record_predicate, 1, 2 },
-	{ "base", "%record-accessor", prim_record_accessor, 2, 3 },
-	{ "base", "%record-modifier", prim_record_modifier, 2, 3 },
-	{ "base", "%make-promise", prim_make_promise_raw, 2, 2 },
-	{ "lazy", "promise?", prim_promisep, 1, 1 },
-	{ "base", "%promise-state", prim_promise_state, 1, 1 },
-	{ "base", "%promise-set-state!", prim_promise_set_state, 2, 2 },
-	{ "base", "%exit", prim_exit, 0, 1 },
-	{ "pxen gc", "gc-stats", prim_gc_stats, 0, 0 },
-	{ "pxen gc", "gc", prim_gc, 0, 0 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "base", "values", prim_values, 0, -1, 0 },
+	{ "base", "procedure?", prim_procedurep, 1, 1, 0 },
+	{ "base", "%make-parameter", prim_make_parameter, 1, 2, 0 },
+	{ "base", "%param-value", prim_param_value, 1, 1, 0 },
+	{ "base", "%param-set!", prim_param_set, 2, 2, 0 },
+	{ "base", "%param-converter", prim_param_converter, 1, 1, 0 },
+	{ "base", "%make-error", prim_make_error, 2, 2, 0 },
+	{ "base", "error-object?", prim_error_objectp, 1, 1, 0 },
+	{ "base", "error-object-message", prim_error_message, 1, 1, 0 },
+	{ "base", "error-object-irritants", prim_error_irritants, 1, 1, 0 },
+	{ "base", "read-error?", prim_read_errorp, 1, 1, 0 },
+	{ "base", "file-error?", prim_file_errorp, 1, 1, 0 },
+	{ "pxen repl", "interrupt-condition?", prim_interruptp, 1, 1, 0 },
+	{ "base", "%condition-text", prim_condition_text, 1, 1, 0 },
+	{ "base", "%make-record-type", prim_make_record_type, 2, 2, 0 },
+	{ "base", "%record-constructor", prim_record_constructor, 2, 3, 0 },
+	{ "base", "%record-predicate", prim_record_predicate, 1, 2, 0 },
+	{ "base", "%record-accessor", prim_record_accessor, 2, 3, 0 },
+	{ "base", "%record-modifier", prim_record_modifier, 2, 3, 0 },
+	{ "base", "%make-promise", prim_make_promise_raw, 2, 2, 0 },
+	{ "lazy", "promise?", prim_promisep, 1, 1, 0 },
+	{ "base", "%promise-state", prim_promise_state, 1, 1, 0 },
+	{ "base", "%promise-set-state!", prim_promise_set_state, 2, 2, 0 },
+	{ "base", "%exit", prim_exit, 0, 1, 0 },
+	{ "pxen gc", "gc-stats", prim_gc_stats, 0, 0, 0 },
+	{ "pxen gc", "gc", prim_gc, 0, 0, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

@@ -229,67 +229,46 @@ static val prim_list_copy(P *p, int argc, val *argv)
 	return core_list_reverse(rev, l);
 }
 
-static val mem_generic(P *p, const char *who, val x, val l, int kind)
+/* memq, memv and %member (equal?), data 0, 1, 2: which equivalence.  The
+ * prelude's member and assoc call the % forms; errors name them without it. */
+static int same(P *p, val a, val b, intptr_t kind)
 {
-	for (; P_IS_PAIR(l); l = P_CDR(l)) {
-		val e = P_CAR(l);
-		if (kind == 0 ? e == x : kind == 1 ? p_eqv(e, x) : p_equal_p(p, e, x))
+	return kind == 0 ? a == b : kind == 1 ? p_eqv(a, b) : p_equal_p(p, a, b);
+}
+
+static val prim_mem(P *p, int argc, val *argv)
+{
+	const struct p_prim *d = p_prim_desc(p);
+	const char *who = d->name + (d->name[0] == '%');
+	val x = argv[0], l = argv[1];
+
+	(void)argc;
+	for (; P_IS_PAIR(l); l = P_CDR(l))
+		if (same(p, P_CAR(l), x, d->data))
 			return l;
-	}
 	if (l != P_NIL)
 		p_type_error(p, who, 2, "list", l);
 	return P_FALSE;
 }
 
-static val ass_generic(P *p, const char *who, val x, val l, int kind)
+/* assq, assv and %assoc, data as for prim_mem. */
+static val prim_ass(P *p, int argc, val *argv)
 {
+	const struct p_prim *d = p_prim_desc(p);
+	const char *who = d->name + (d->name[0] == '%');
+	val x = argv[0], l = argv[1];
+
+	(void)argc;
 	for (; P_IS_PAIR(l); l = P_CDR(l)) {
 		val e = P_CAR(l);
 		if (!P_IS_PAIR(e))
-			p_type_error(p, who, 2, "association list", l);
-		val k = P_CAR(e);
-		if (kind == 0 ? k == x : kind == 1 ? p_eqv(k, x) : p_equal_p(p, k, x))
+			p_type_error(p, who, 2, "association list", argv[1]);
+		if (same(p, P_CAR(e), x, d->data))
 			return e;
 	}
 	if (l != P_NIL)
 		p_type_error(p, who, 2, "list", l);
 	return P_FALSE;
-}
-
-static val prim_memq(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return mem_generic(p, "memq", argv[0], argv[1], 0);
-}
-
-static val prim_memv(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return mem_generic(p, "memv", argv[0], argv[1], 1);
-}
-
-static val prim_member2(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return mem_generic(p, "member", argv[0], argv[1], 2);
-}
-
-static val prim_assq(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return ass_generic(p, "assq", argv[0], argv[1], 0);
-}
-
-static val prim_assv(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return ass_generic(p, "assv", argv[0], argv[1], 1);
-}
-
-static val prim_assoc2(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return ass_generic(p, "assoc", argv[0], argv[1], 2);
 }
 
 /* --- symbols and booleans --- */
@@ -468,49 +447,49 @@ static val prim_equal(P *p, int argc, val *argv)
 }
 
 const struct p_prim list_prims[] = {
-	{ "base", "pair?", prim_pairp, 1, 1 },
-	{ "base", "cons", prim_cons, 2, 2 },
-	{ "base", "car", prim_car, 1, 1 },
-	{ "base", "cdr", prim_cdr, 1, 1 },
-	{ "base", "set-car!", prim_set_car, 2, 2 },
-	{ "base", "set-cdr!", prim_set_cdr, 2, 2 },
-	{ "base", "caar", cxr, 1, 1 }, { "base", "cadr", cxr, 1, 1 },
-	{ "base", "cdar", cxr, 1, 1 }, { "base", "cddr", cxr, 1, 1 },
-	{ "cxr", "caaar", cxr, 1, 1 }, { "cxr", "caadr", cxr, 1, 1 },
-	{ "cxr", "cadar", cxr, 1, 1 }, { "cxr", "caddr", cxr, 1, 1 },
-	{ "cxr", "cdaar", cxr, 1, 1 }, { "cxr", "cdadr", cxr, 1, 1 },
-	{ "cxr", "cddar", cxr, 1, 1 }, { "cxr", "cdddr", cxr, 1, 1 },
-	{ "cxr", "caaaar", cxr, 1, 1 }, { "cxr", "caaadr", cxr, 1, 1 },
-	{ "cxr", "caadar", cxr, 1, 1 }, { "cxr", "caaddr", cxr, 1, 1 },
-	{ "cxr", "cadaar", cxr, 1, 1 }, { "cxr", "cadadr", cxr, 1, 1 },
-	{ "cxr", "caddar", cxr, 1, 1 }, { "cxr", "cadddr", cxr, 1, 1 },
-	{ "cxr", "cdaaar", cxr, 1, 1 }, { "cxr", "cdaadr", cxr, 1, 1 },
-	{ "cxr", "cdadar", cxr, 1, 1 }, { "cxr", "cdaddr", cxr, 1, 1 },
-	{ "cxr", "cddaar", cxr, 1, 1 }, { "cxr", "cddadr", cxr, 1, 1 },
-	{ "cxr", "cdddar", cxr, 1, 1 }, { "cxr", "cddddr", cxr, 1, 1 },
-	{ "base", "null?", prim_nullp, 1, 1 },
-	{ "base", "list?", prim_listp, 1, 1 },
-	{ "base", "make-list", prim_make_list, 1, 2 },
-	{ "base", "list", prim_list, 0, -1 },
-	{ "base", "length", prim_length, 1, 1 },
-	{ "base", "append", prim_append, 0, -1 },
-	{ "base", "reverse", prim_reverse, 1, 1 },
-	{ "base", "list-tail", prim_list_tail, 2, 2 },
-	{ "base", "list-ref", prim_list_ref, 2, 2 },
-	{ "base", "list-set!", prim_list_set, 3, 3 },
-	{ "base", "list-copy", prim_list_copy, 1, 1 },
-	{ "base", "memq", prim_memq, 2, 2 },
-	{ "base", "memv", prim_memv, 2, 2 },
-	{ "base", "%member", prim_member2, 2, 2 },
-	{ "base", "assq", prim_assq, 2, 2 },
-	{ "base", "assv", prim_assv, 2, 2 },
-	{ "base", "%assoc", prim_assoc2, 2, 2 },
-	{ "base", "symbol?", prim_symbolp, 1, 1 },
-	{ "base", "boolean?", prim_booleanp, 1, 1 },
-	{ "base", "boolean=?", prim_boolean_eq, 2, -1 },
-	{ "base", "not", prim_not, 1, 1 },
-	{ "base", "eq?", prim_eq, 2, 2 },
-	{ "base", "eqv?", prim_eqv, 2, 2 },
-	{ "base", "equal?", prim_equal, 2, 2 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "base", "pair?", prim_pairp, 1, 1, 0 },
+	{ "base", "cons", prim_cons, 2, 2, 0 },
+	{ "base", "car", prim_car, 1, 1, 0 },
+	{ "base", "cdr", prim_cdr, 1, 1, 0 },
+	{ "base", "set-car!", prim_set_car, 2, 2, 0 },
+	{ "base", "set-cdr!", prim_set_cdr, 2, 2, 0 },
+	{ "base", "caar", cxr, 1, 1, 0 }, { "base", "cadr", cxr, 1, 1, 0 },
+	{ "base", "cdar", cxr, 1, 1, 0 }, { "base", "cddr", cxr, 1, 1, 0 },
+	{ "cxr", "caaar", cxr, 1, 1, 0 }, { "cxr", "caadr", cxr, 1, 1, 0 },
+	{ "cxr", "cadar", cxr, 1, 1, 0 }, { "cxr", "caddr", cxr, 1, 1, 0 },
+	{ "cxr", "cdaar", cxr, 1, 1, 0 }, { "cxr", "cdadr", cxr, 1, 1, 0 },
+	{ "cxr", "cddar", cxr, 1, 1, 0 }, { "cxr", "cdddr", cxr, 1, 1, 0 },
+	{ "cxr", "caaaar", cxr, 1, 1, 0 }, { "cxr", "caaadr", cxr, 1, 1, 0 },
+	{ "cxr", "caadar", cxr, 1, 1, 0 }, { "cxr", "caaddr", cxr, 1, 1, 0 },
+	{ "cxr", "cadaar", cxr, 1, 1, 0 }, { "cxr", "cadadr", cxr, 1, 1, 0 },
+	{ "cxr", "caddar", cxr, 1, 1, 0 }, { "cxr", "cadddr", cxr, 1, 1, 0 },
+	{ "cxr", "cdaaar", cxr, 1, 1, 0 }, { "cxr", "cdaadr", cxr, 1, 1, 0 },
+	{ "cxr", "cdadar", cxr, 1, 1, 0 }, { "cxr", "cdaddr", cxr, 1, 1, 0 },
+	{ "cxr", "cddaar", cxr, 1, 1, 0 }, { "cxr", "cddadr", cxr, 1, 1, 0 },
+	{ "cxr", "cdddar", cxr, 1, 1, 0 }, { "cxr", "cddddr", cxr, 1, 1, 0 },
+	{ "base", "null?", prim_nullp, 1, 1, 0 },
+	{ "base", "list?", prim_listp, 1, 1, 0 },
+	{ "base", "make-list", prim_make_list, 1, 2, 0 },
+	{ "base", "list", prim_list, 0, -1, 0 },
+	{ "base", "length", prim_length, 1, 1, 0 },
+	{ "base", "append", prim_append, 0, -1, 0 },
+	{ "base", "reverse", prim_reverse, 1, 1, 0 },
+	{ "base", "list-tail", prim_list_tail, 2, 2, 0 },
+	{ "base", "list-ref", prim_list_ref, 2, 2, 0 },
+	{ "base", "list-set!", prim_list_set, 3, 3, 0 },
+	{ "base", "list-copy", prim_list_copy, 1, 1, 0 },
+	{ "base", "memq", prim_mem, 2, 2, 0 },
+	{ "base", "memv", prim_mem, 2, 2, 1 },
+	{ "base", "%member", prim_mem, 2, 2, 2 },
+	{ "base", "assq", prim_ass, 2, 2, 0 },
+	{ "base", "assv", prim_ass, 2, 2, 1 },
+	{ "base", "%assoc", prim_ass, 2, 2, 2 },
+	{ "base", "symbol?", prim_symbolp, 1, 1, 0 },
+	{ "base", "boolean?", prim_booleanp, 1, 1, 0 },
+	{ "base", "boolean=?", prim_boolean_eq, 2, -1, 0 },
+	{ "base", "not", prim_not, 1, 1, 0 },
+	{ "base", "eq?", prim_eq, 2, 2, 0 },
+	{ "base", "eqv?", prim_eqv, 2, 2, 0 },
+	{ "base", "equal?", prim_equal, 2, 2, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

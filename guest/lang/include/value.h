@@ -175,6 +175,9 @@ struct p_prim {
 	const char *name;
 	p_prim_fn fn;
 	int min, max;
+	/* Free for the primitive: one function can serve a family of
+	 * procedures (quotient, remainder, modulo) told apart by it. */
+	intptr_t data;
 };
 val p_values(P *p, int n, val *vs);
 
@@ -206,6 +209,8 @@ void p_note_line(P *p, val datum, long line);
 /* The primitive object being called (for primitives created with data by
  * core, e.g. record accessors). */
 val p_prim_self(P *p);
+/* The table entry of the primitive being called: its name and data word. */
+const struct p_prim *p_prim_desc(P *p);
 
 /* Services the core needs from the text module (reader, printer, ports). */
 /* Next datum from a textual input port; P_EOF at its end.  Raises a read

@@ -358,16 +358,16 @@ static val prim_string_ci_hash(P *p, int argc, val *argv)
 }
 
 const struct p_prim hashtab_prims[] = {
-	{ "pxen hashtab", "make-native-table", prim_table_make, 2, 2 },
-	{ "pxen hashtab", "native-table-ref", prim_table_ref, 3, 3 },
-	{ "pxen hashtab", "native-table-set!", prim_table_set, 3, 3 },
-	{ "pxen hashtab", "native-table-delete!", prim_table_delete, 2, 2 },
-	{ "pxen hashtab", "native-table-size", prim_table_size, 1, 1 },
-	{ "pxen hashtab", "native-table-clear!", prim_table_clear, 1, 1 },
-	{ "pxen hashtab", "native-table-copy", prim_table_copy, 1, 1 },
-	{ "pxen hashtab", "native-table->alist", prim_to_alist, 1, 1 },
-	{ "pxen hashtab", "native-equal-hash", prim_equal_hash, 1, 1 },
-	{ "pxen hashtab", "native-string-hash", prim_string_hash, 1, 1 },
-	{ "pxen hashtab", "native-string-ci-hash", prim_string_ci_hash, 1, 1 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "pxen hashtab", "make-native-table", prim_table_make, 2, 2, 0 },
+	{ "pxen hashtab", "native-table-ref", prim_table_ref, 3, 3, 0 },
+	{ "pxen hashtab", "native-table-set!", prim_table_set, 3, 3, 0 },
+	{ "pxen hashtab", "native-table-delete!", prim_table_delete, 2, 2, 0 },
+	{ "pxen hashtab", "native-table-size", prim_table_size, 1, 1, 0 },
+	{ "pxen hashtab", "native-table-clear!", prim_table_clear, 1, 1, 0 },
+	{ "pxen hashtab", "native-table-copy", prim_table_copy, 1, 1, 0 },
+	{ "pxen hashtab", "native-table->alist", prim_to_alist, 1, 1, 0 },
+	{ "pxen hashtab", "native-equal-hash", prim_equal_hash, 1, 1, 0 },
+	{ "pxen hashtab", "native-string-hash", prim_string_hash, 1, 1, 0 },
+	{ "pxen hashtab", "native-string-ci-hash", prim_string_ci_hash, 1, 1, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

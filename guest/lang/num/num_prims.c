@@ -52,128 +52,80 @@ static val pr_exact_rational(P *p, int argc, val *argv)
 	return P_BOOL(num_is_exact(argv[0]));
 }
 
-static val pr_nan(P *p, int argc, val *argv)
+/* nan?, infinite? and finite?: data is 'n', 'i' or 'f'. */
+static val pr_float_class(P *p, int argc, val *argv)
 {
-	p_arg_numbers(p, "nan?", argc, argv, 0);
-	return P_BOOL(num_is_nan(argv[0]));
-}
+	const struct p_prim *d = p_prim_desc(p);
+	double x;
 
-static val pr_infinite(P *p, int argc, val *argv)
-{
-	p_arg_numbers(p, "infinite?", argc, argv, 0);
-	return P_BOOL(P_IS_FLO(argv[0]) && isinf(P_FLOVAL(argv[0])));
-}
-
-static val pr_finite(P *p, int argc, val *argv)
-{
-	p_arg_numbers(p, "finite?", argc, argv, 0);
-	return P_BOOL(!P_IS_FLO(argv[0]) || isfinite(P_FLOVAL(argv[0])));
+	p_arg_numbers(p, d->name, argc, argv, 0);
+	if (!P_IS_FLO(argv[0]))
+		return P_BOOL(d->data == 'f');
+	x = P_FLOVAL(argv[0]);
+	return P_BOOL(d->data == 'n' ? x != x
+		      : d->data == 'i' ? isinf(x) : isfinite(x));
 }
 
 /* ---- comparison ---- */
 
 /* Whether every adjacent pair compares as one of the allowed outcomes
  * (bit 0: less, bit 1: equal, bit 2: greater); NaN never does. */
-static val compare_chain(P *p, const char *who, int argc, val *argv, int ok)
+/* = < > <= >=: whether every adjacent pair compares as one of the outcomes
+ * allowed by data (bit 0: less, bit 1: equal, bit 2: greater); NaN never
+ * does. */
+static val pr_compare(P *p, int argc, val *argv)
 {
-	p_arg_numbers(p, who, argc, argv, 0);
+	const struct p_prim *d = p_prim_desc(p);
 	int result = 1;
+
+	p_arg_numbers(p, d->name, argc, argv, 0);
 	for (int i = 0; i + 1 < argc; i++) {
 		int c = num_cmp(p, argv[i], argv[i + 1]);
-		if (c == 2 || !(ok & (1 << (c + 1))))
+		if (c == 2 || !(d->data & (1 << (c + 1))))
 			result = 0;
 	}
 	return P_BOOL(result);
 }
 
-static val pr_eq(P *p, int argc, val *argv)
+/* zero?, positive? and negative?: data is the sign that answers #t. */
+static val pr_sign_is(P *p, int argc, val *argv)
 {
-	return compare_chain(p, "=", argc, argv, 2);
+	const struct p_prim *d = p_prim_desc(p);
+
+	p_arg_numbers(p, d->name, argc, argv, 0);
+	return P_BOOL(num_sign(argv[0]) == d->data);
 }
 
-static val pr_lt(P *p, int argc, val *argv)
+/* odd? and even?: data is 1 for odd?. */
+static val pr_parity(P *p, int argc, val *argv)
 {
-	return compare_chain(p, "<", argc, argv, 1);
-}
-
-static val pr_gt(P *p, int argc, val *argv)
-{
-	return compare_chain(p, ">", argc, argv, 4);
-}
-
-static val pr_le(P *p, int argc, val *argv)
-{
-	return compare_chain(p, "<=", argc, argv, 3);
-}
-
-static val pr_ge(P *p, int argc, val *argv)
-{
-	return compare_chain(p, ">=", argc, argv, 6);
-}
-
-static val pr_zero(P *p, int argc, val *argv)
-{
-	p_arg_numbers(p, "zero?", argc, argv, 0);
-	return P_BOOL(num_sign(argv[0]) == 0);
-}
-
-static val pr_positive(P *p, int argc, val *argv)
-{
-	p_arg_numbers(p, "positive?", argc, argv, 0);
-	return P_BOOL(num_sign(argv[0]) == 1);
-}
-
-static val pr_negative(P *p, int argc, val *argv)
-{
-	p_arg_numbers(p, "negative?", argc, argv, 0);
-	return P_BOOL(num_sign(argv[0]) == -1);
-}
-
-static int is_odd(P *p, const char *who, val *argv)
-{
+	const struct p_prim *d = p_prim_desc(p);
 	val x = argv[0];
+	int odd;
 
-	p_arg_expect(p, who, argv, 0, num_is_integer(x), "integer");
-	if (P_IS_FLO(x))
-		return fmod(P_FLOVAL(x), 2) != 0;
-	return num_int_is_odd(x);
-}
-
-static val pr_odd(P *p, int argc, val *argv)
-{
 	(void)argc;
-	return P_BOOL(is_odd(p, "odd?", argv));
+	p_arg_expect(p, d->name, argv, 0, num_is_integer(x), "integer");
+	odd = P_IS_FLO(x) ? fmod(P_FLOVAL(x), 2) != 0 : num_int_is_odd(x);
+	return P_BOOL(odd == d->data);
 }
 
-static val pr_even(P *p, int argc, val *argv)
+/* max and min: data is the comparison result that replaces the best so
+ * far (1 for max, -1 for min). */
+static val pr_extremum(P *p, int argc, val *argv)
 {
-	(void)argc;
-	return P_BOOL(!is_odd(p, "even?", argv));
-}
+	const struct p_prim *d = p_prim_desc(p);
 
-static val extremum(P *p, const char *who, int argc, val *argv, int want)
-{
-	p_arg_numbers(p, who, argc, argv, 0);
+	p_arg_numbers(p, d->name, argc, argv, 0);
 	val best = argv[0];
 	int inexact = P_IS_FLO(best);
 	for (int i = 1; i < argc; i++) {
 		inexact |= P_IS_FLO(argv[i]);
 		if (num_is_nan(best))
 			continue;
-		if (num_is_nan(argv[i]) || num_cmp(p, argv[i], best) == want)
+		if (num_is_nan(argv[i]) || num_cmp(p, argv[i], best) == d->data)
 			best = argv[i];
 	}
 	return inexact ? num_inexact(p, best) : best;
-}
-
-static val pr_max(P *p, int argc, val *argv)
-{
-	return extremum(p, "max", argc, argv, 1);
-}
-
-static val pr_min(P *p, int argc, val *argv)
-{
-	return extremum(p, "min", argc, argv, -1);
 }
 
 /* ---- arithmetic ---- */
@@ -227,82 +179,33 @@ static val pr_abs(P *p, int argc, val *argv)
 	return num_sign(x) < 0 ? num_neg(p, x) : x;
 }
 
-static val pr_quotient(P *p, int argc, val *argv)
-{
-	val q;
-	(void)argc;
-	num_intdiv(p, "quotient", argv[0], argv[1], 't', &q, NULL);
-	return q;
-}
+/* The integer divisions: data is the rounding ('t' truncate, 'f' floor)
+ * plus INTDIV_Q and/or INTDIV_R, the results wanted (both: two values). */
+enum { INTDIV_Q = 0x100, INTDIV_R = 0x200 };
 
-static val pr_remainder(P *p, int argc, val *argv)
+static val pr_intdiv(P *p, int argc, val *argv)
 {
-	val r;
-	(void)argc;
-	num_intdiv(p, "remainder", argv[0], argv[1], 't', NULL, &r);
-	return r;
-}
-
-static val pr_modulo(P *p, int argc, val *argv)
-{
-	val r;
-	(void)argc;
-	num_intdiv(p, "modulo", argv[0], argv[1], 'f', NULL, &r);
-	return r;
-}
-
-static val pr_floor_div(P *p, int argc, val *argv)
-{
+	const struct p_prim *d = p_prim_desc(p);
 	val qr[2];
+
 	(void)argc;
-	num_intdiv(p, "floor/", argv[0], argv[1], 'f', &qr[0], &qr[1]);
+	num_intdiv(p, d->name, argv[0], argv[1], (int)(d->data & 0xff),
+		   d->data & INTDIV_Q ? &qr[0] : NULL,
+		   d->data & INTDIV_R ? &qr[1] : NULL);
+	if (!(d->data & INTDIV_R))
+		return qr[0];
+	if (!(d->data & INTDIV_Q))
+		return qr[1];
 	return p_values(p, 2, qr);
 }
 
-static val pr_floor_quotient(P *p, int argc, val *argv)
-{
-	val q;
-	(void)argc;
-	num_intdiv(p, "floor-quotient", argv[0], argv[1], 'f', &q, NULL);
-	return q;
-}
-
-static val pr_floor_remainder(P *p, int argc, val *argv)
-{
-	val r;
-	(void)argc;
-	num_intdiv(p, "floor-remainder", argv[0], argv[1], 'f', NULL, &r);
-	return r;
-}
-
-static val pr_truncate_div(P *p, int argc, val *argv)
-{
-	val qr[2];
-	(void)argc;
-	num_intdiv(p, "truncate/", argv[0], argv[1], 't', &qr[0], &qr[1]);
-	return p_values(p, 2, qr);
-}
-
-static val pr_truncate_quotient(P *p, int argc, val *argv)
-{
-	val q;
-	(void)argc;
-	num_intdiv(p, "truncate-quotient", argv[0], argv[1], 't', &q, NULL);
-	return q;
-}
-
-static val pr_truncate_remainder(P *p, int argc, val *argv)
-{
-	val r;
-	(void)argc;
-	num_intdiv(p, "truncate-remainder", argv[0], argv[1], 't', NULL, &r);
-	return r;
-}
-
-/* gcd and lcm work on the exact values; any inexact argument makes the
+/* gcd and lcm (data 1) work on the exact values; any inexact argument makes the
  * result inexact. */
-static val gcd_lcm(P *p, const char *who, int argc, val *argv, int lcm)
+static val pr_gcd_lcm(P *p, int argc, val *argv)
 {
+	const struct p_prim *d = p_prim_desc(p);
+	const char *who = d->name;
+	int lcm = d->data == 1;
 	int inexact = 0;
 	val r = P_FIX(lcm ? 1 : 0);
 
@@ -325,35 +228,17 @@ static val gcd_lcm(P *p, const char *who, int argc, val *argv, int lcm)
 	return inexact ? num_inexact(p, r) : r;
 }
 
-static val pr_gcd(P *p, int argc, val *argv)
+/* numerator and denominator (data 1). */
+static val pr_numer_denom(P *p, int argc, val *argv)
 {
-	return gcd_lcm(p, "gcd", argc, argv, 0);
-}
+	const struct p_prim *d = p_prim_desc(p);
+	val x = argv[0];
 
-static val pr_lcm(P *p, int argc, val *argv)
-{
-	return gcd_lcm(p, "lcm", argc, argv, 1);
-}
-
-static val numer_denom(P *p, const char *who, val x, int denom)
-{
-	if (!num_is_rational(x))
-		p_type_error(p, who, 1, "rational number", x);
-	val e = num_exact(p, x, who);
-	val r = denom ? num_exact_denom(e) : num_exact_numer(e);
+	(void)argc;
+	p_arg_expect(p, d->name, argv, 0, num_is_rational(x), "rational number");
+	val e = num_exact(p, x, d->name);
+	val r = d->data ? num_exact_denom(e) : num_exact_numer(e);
 	return P_IS_FLO(x) ? num_inexact(p, r) : r;
-}
-
-static val pr_numerator(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return numer_denom(p, "numerator", argv[0], 0);
-}
-
-static val pr_denominator(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return numer_denom(p, "denominator", argv[0], 1);
 }
 
 /* ---- rounding ---- */
@@ -398,28 +283,14 @@ static val rounding(P *p, const char *who, val x, int mode)
 	}
 }
 
-static val pr_floor(P *p, int argc, val *argv)
+/* floor, ceiling, truncate and round: data is the mode, 'f', 'c', 't' or
+ * 'r'. */
+static val pr_rounding(P *p, int argc, val *argv)
 {
-	(void)argc;
-	return rounding(p, "floor", argv[0], 'f');
-}
+	const struct p_prim *d = p_prim_desc(p);
 
-static val pr_ceiling(P *p, int argc, val *argv)
-{
 	(void)argc;
-	return rounding(p, "ceiling", argv[0], 'c');
-}
-
-static val pr_truncate(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return rounding(p, "truncate", argv[0], 't');
-}
-
-static val pr_round(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return rounding(p, "round", argv[0], 'r');
+	return rounding(p, d->name, argv[0], (int)d->data);
 }
 
 /* The simplest rational in [lo, hi], 0 < lo <= hi, exact: expand both
@@ -477,76 +348,76 @@ static val pr_rationalize(P *p, int argc, val *argv)
 }
 
 const struct p_prim num_prims[] = {
-	{ "base", "number?", pr_number, 1, 1 },
-	{ "base", "complex?", pr_number, 1, 1 },
-	{ "base", "real?", pr_number, 1, 1 },
-	{ "base", "rational?", pr_rational, 1, 1 },
-	{ "base", "integer?", pr_integer, 1, 1 },
-	{ "base", "exact?", pr_exact, 1, 1 },
-	{ "base", "inexact?", pr_inexact, 1, 1 },
-	{ "base", "exact-integer?", pr_exact_integer, 1, 1 },
-	{ "base", "exact-rational?", pr_exact_rational, 1, 1 },
-	{ "inexact", "nan?", pr_nan, 1, 1 },
-	{ "inexact", "infinite?", pr_infinite, 1, 1 },
-	{ "inexact", "finite?", pr_finite, 1, 1 },
-	{ "base", "=", pr_eq, 1, -1 },
-	{ "base", "<", pr_lt, 1, -1 },
-	{ "base", ">", pr_gt, 1, -1 },
-	{ "base", "<=", pr_le, 1, -1 },
-	{ "base", ">=", pr_ge, 1, -1 },
-	{ "base", "zero?", pr_zero, 1, 1 },
-	{ "base", "positive?", pr_positive, 1, 1 },
-	{ "base", "negative?", pr_negative, 1, 1 },
-	{ "base", "odd?", pr_odd, 1, 1 },
-	{ "base", "even?", pr_even, 1, 1 },
-	{ "base", "max", pr_max, 1, -1 },
-	{ "base", "min", pr_min, 1, -1 },
-	{ "base", "+", pr_add, 0, -1 },
-	{ "base", "*", pr_mul, 0, -1 },
-	{ "base", "-", pr_sub, 1, -1 },
-	{ "base", "/", pr_div, 1, -1 },
-	{ "base", "abs", pr_abs, 1, 1 },
-	{ "base", "quotient", pr_quotient, 2, 2 },
-	{ "base", "remainder", pr_remainder, 2, 2 },
-	{ "base", "modulo", pr_modulo, 2, 2 },
-	{ "base", "floor/", pr_floor_div, 2, 2 },
-	{ "base", "floor-quotient", pr_floor_quotient, 2, 2 },
-	{ "base", "floor-remainder", pr_floor_remainder, 2, 2 },
-	{ "base", "truncate/", pr_truncate_div, 2, 2 },
-	{ "base", "truncate-quotient", pr_truncate_quotient, 2, 2 },
-	{ "base", "truncate-remainder", pr_truncate_remainder, 2, 2 },
-	{ "base", "gcd", pr_gcd, 0, -1 },
-	{ "base", "lcm", pr_lcm, 0, -1 },
-	{ "base", "numerator", pr_numerator, 1, 1 },
-	{ "base", "denominator", pr_denominator, 1, 1 },
-	{ "base", "floor", pr_floor, 1, 1 },
-	{ "base", "ceiling", pr_ceiling, 1, 1 },
-	{ "base", "truncate", pr_truncate, 1, 1 },
-	{ "base", "round", pr_round, 1, 1 },
-	{ "base", "rationalize", pr_rationalize, 2, 2 },
-	{ "inexact", "exp", num_pr_exp, 1, 1 },
-	{ "inexact", "log", num_pr_log, 1, 2 },
-	{ "inexact", "sin", num_pr_sin, 1, 1 },
-	{ "inexact", "cos", num_pr_cos, 1, 1 },
-	{ "inexact", "tan", num_pr_tan, 1, 1 },
-	{ "inexact", "asin", num_pr_asin, 1, 1 },
-	{ "inexact", "acos", num_pr_acos, 1, 1 },
-	{ "inexact", "atan", num_pr_atan, 1, 2 },
-	{ "inexact", "sqrt", num_pr_sqrt, 1, 1 },
-	{ "base", "square", num_pr_square, 1, 1 },
-	{ "base", "exact-integer-sqrt", num_pr_exact_integer_sqrt, 1, 1 },
-	{ "base", "expt", num_pr_expt, 2, 2 },
-	{ "base", "exact", num_pr_exact_conv, 1, 1 },
-	{ "base", "inexact", num_pr_inexact_conv, 1, 1 },
-	{ "base", "exact->inexact", num_pr_inexact_conv, 1, 1 },
-	{ "base", "inexact->exact", num_pr_exact_conv, 1, 1 },
-	{ "base", "number->string", num_pr_number_to_string, 1, 2 },
-	{ "base", "string->number", num_pr_string_to_number, 1, 2 },
-	{ "complex", "real-part", num_pr_real_part, 1, 1 },
-	{ "complex", "imag-part", num_pr_imag_part, 1, 1 },
-	{ "complex", "magnitude", num_pr_magnitude, 1, 1 },
-	{ "complex", "angle", num_pr_angle, 1, 1 },
-	{ "complex", "make-rectangular", num_pr_make_rectangular, 2, 2 },
-	{ "complex", "make-polar", num_pr_make_polar, 2, 2 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "base", "number?", pr_number, 1, 1, 0 },
+	{ "base", "complex?", pr_number, 1, 1, 0 },
+	{ "base", "real?", pr_number, 1, 1, 0 },
+	{ "base", "rational?", pr_rational, 1, 1, 0 },
+	{ "base", "integer?", pr_integer, 1, 1, 0 },
+	{ "base", "exact?", pr_exact, 1, 1, 0 },
+	{ "base", "inexact?", pr_inexact, 1, 1, 0 },
+	{ "base", "exact-integer?", pr_exact_integer, 1, 1, 0 },
+	{ "base", "exact-rational?", pr_exact_rational, 1, 1, 0 },
+	{ "inexact", "nan?", pr_float_class, 1, 1, 'n' },
+	{ "inexact", "infinite?", pr_float_class, 1, 1, 'i' },
+	{ "inexact", "finite?", pr_float_class, 1, 1, 'f' },
+	{ "base", "=", pr_compare, 1, -1, 2 },
+	{ "base", "<", pr_compare, 1, -1, 1 },
+	{ "base", ">", pr_compare, 1, -1, 4 },
+	{ "base", "<=", pr_compare, 1, -1, 3 },
+	{ "base", ">=", pr_compare, 1, -1, 6 },
+	{ "base", "zero?", pr_sign_is, 1, 1, 0 },
+	{ "base", "positive?", pr_sign_is, 1, 1, 1 },
+	{ "base", "negative?", pr_sign_is, 1, 1, -1 },
+	{ "base", "odd?", pr_parity, 1, 1, 1 },
+	{ "base", "even?", pr_parity, 1, 1, 0 },
+	{ "base", "max", pr_extremum, 1, -1, 1 },
+	{ "base", "min", pr_extremum, 1, -1, -1 },
+	{ "base", "+", pr_add, 0, -1, 0 },
+	{ "base", "*", pr_mul, 0, -1, 0 },
+	{ "base", "-", pr_sub, 1, -1, 0 },
+	{ "base", "/", pr_div, 1, -1, 0 },
+	{ "base", "abs", pr_abs, 1, 1, 0 },
+	{ "base", "quotient", pr_intdiv, 2, 2, 't' | INTDIV_Q },
+	{ "base", "remainder", pr_intdiv, 2, 2, 't' | INTDIV_R },
+	{ "base", "modulo", pr_intdiv, 2, 2, 'f' | INTDIV_R },
+	{ "base", "floor/", pr_intdiv, 2, 2, 'f' | INTDIV_Q | INTDIV_R },
+	{ "base", "floor-quotient", pr_intdiv, 2, 2, 'f' | INTDIV_Q },
+	{ "base", "floor-remainder", pr_intdiv, 2, 2, 'f' | INTDIV_R },
+	{ "base", "truncate/", pr_intdiv, 2, 2, 't' | INTDIV_Q | INTDIV_R },
+	{ "base", "truncate-quotient", pr_intdiv, 2, 2, 't' | INTDIV_Q },
+	{ "base", "truncate-remainder", pr_intdiv, 2, 2, 't' | INTDIV_R },
+	{ "base", "gcd", pr_gcd_lcm, 0, -1, 0 },
+	{ "base", "lcm", pr_gcd_lcm, 0, -1, 1 },
+	{ "base", "numerator", pr_numer_denom, 1, 1, 0 },
+	{ "base", "denominator", pr_numer_denom, 1, 1, 1 },
+	{ "base", "floor", pr_rounding, 1, 1, 'f' },
+	{ "base", "ceiling", pr_rounding, 1, 1, 'c' },
+	{ "base", "truncate", pr_rounding, 1, 1, 't' },
+	{ "base", "round", pr_rounding, 1, 1, 'r' },
+	{ "base", "rationalize", pr_rationalize, 2, 2, 0 },
+	{ "inexact", "exp", num_pr_exp, 1, 1, 0 },
+	{ "inexact", "log", num_pr_log, 1, 2, 0 },
+	{ "inexact", "sin", num_pr_sin, 1, 1, 0 },
+	{ "inexact", "cos", num_pr_cos, 1, 1, 0 },
+	{ "inexact", "tan", num_pr_tan, 1, 1, 0 },
+	{ "inexact", "asin", num_pr_asin, 1, 1, 0 },
+	{ "inexact", "acos", num_pr_acos, 1, 1, 0 },
+	{ "inexact", "atan", num_pr_atan, 1, 2, 0 },
+	{ "inexact", "sqrt", num_pr_sqrt, 1, 1, 0 },
+	{ "base", "square", num_pr_square, 1, 1, 0 },
+	{ "base", "exact-integer-sqrt", num_pr_exact_integer_sqrt, 1, 1, 0 },
+	{ "base", "expt", num_pr_expt, 2, 2, 0 },
+	{ "base", "exact", num_pr_exact_conv, 1, 1, 0 },
+	{ "base", "inexact", num_pr_inexact_conv, 1, 1, 0 },
+	{ "base", "exact->inexact", num_pr_inexact_conv, 1, 1, 0 },
+	{ "base", "inexact->exact", num_pr_exact_conv, 1, 1, 0 },
+	{ "base", "number->string", num_pr_number_to_string, 1, 2, 0 },
+	{ "base", "string->number", num_pr_string_to_number, 1, 2, 0 },
+	{ "complex", "real-part", num_pr_real_part, 1, 1, 0 },
+	{ "complex", "imag-part", num_pr_imag_part, 1, 1, 0 },
+	{ "complex", "magnitude", num_pr_magnitude, 1, 1, 0 },
+	{ "complex", "angle", num_pr_angle, 1, 1, 0 },
+	{ "complex", "make-rectangular", num_pr_make_rectangular, 2, 2, 0 },
+	{ "complex", "make-polar", num_pr_make_polar, 2, 2, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };

@@ -171,24 +171,16 @@ static val prim_file_size(P *p, int argc, val *argv)
 	return p_from_int64(p, (int64_t)st.size);
 }
 
-static val prim_file_directory_p(P *p, int argc, val *argv)
+/* file-directory? and file-regular?: data is the file type asked about. */
+static val prim_file_type_p(P *p, int argc, val *argv)
 {
+	const struct p_prim *d = p_prim_desc(p);
 	struct plat_stat st;
 
 	(void)argc;
-	if (plat_stat(arg_path(p, "file-directory?", argv, 0), &st) < 0)
+	if (plat_stat(arg_path(p, d->name, argv, 0), &st) < 0)
 		return P_FALSE;
-	return P_BOOL(st.type == PLAT_FT_DIR);
-}
-
-static val prim_file_regular_p(P *p, int argc, val *argv)
-{
-	struct plat_stat st;
-
-	(void)argc;
-	if (plat_stat(arg_path(p, "file-regular?", argv, 0), &st) < 0)
-		return P_FALSE;
-	return P_BOOL(st.type == PLAT_FT_FILE);
+	return P_BOOL(st.type == d->data);
 }
 
 static val prim_file_modification_time(P *p, int argc, val *argv)
@@ -209,20 +201,20 @@ static val prim_open_append_file(P *p, int argc, val *argv)
 }
 
 const struct p_prim file_prims[] = {
-	{"file", "open-input-file", prim_open_input_file, 1, 1},
-	{"file", "open-binary-input-file", prim_open_binary_input_file, 1, 1},
-	{"file", "open-output-file", prim_open_output_file, 1, 1},
-	{"file", "open-binary-output-file", prim_open_binary_output_file, 1, 1},
-	{"file", "file-exists?", prim_file_exists_p, 1, 1},
-	{"file", "delete-file", prim_delete_file, 1, 1},
-	{"pxen fs", "open-append-file", prim_open_append_file, 1, 1},
-	{"pxen fs", "list-directory", prim_list_directory, 1, 1},
-	{"pxen fs", "rename-file", prim_rename_file, 2, 2},
-	{"pxen fs", "make-directory", prim_make_directory, 1, 1},
-	{"pxen fs", "delete-directory", prim_delete_directory, 1, 1},
-	{"pxen fs", "file-size", prim_file_size, 1, 1},
-	{"pxen fs", "file-directory?", prim_file_directory_p, 1, 1},
-	{"pxen fs", "file-regular?", prim_file_regular_p, 1, 1},
-	{"pxen fs", "file-modification-time", prim_file_modification_time, 1, 1},
-	{NULL, NULL, NULL, 0, 0},
+	{"file", "open-input-file", prim_open_input_file, 1, 1, 0},
+	{"file", "open-binary-input-file", prim_open_binary_input_file, 1, 1, 0},
+	{"file", "open-output-file", prim_open_output_file, 1, 1, 0},
+	{"file", "open-binary-output-file", prim_open_binary_output_file, 1, 1, 0},
+	{"file", "file-exists?", prim_file_exists_p, 1, 1, 0},
+	{"file", "delete-file", prim_delete_file, 1, 1, 0},
+	{"pxen fs", "open-append-file", prim_open_append_file, 1, 1, 0},
+	{"pxen fs", "list-directory", prim_list_directory, 1, 1, 0},
+	{"pxen fs", "rename-file", prim_rename_file, 2, 2, 0},
+	{"pxen fs", "make-directory", prim_make_directory, 1, 1, 0},
+	{"pxen fs", "delete-directory", prim_delete_directory, 1, 1, 0},
+	{"pxen fs", "file-size", prim_file_size, 1, 1, 0},
+	{"pxen fs", "file-directory?", prim_file_type_p, 1, 1, PLAT_FT_DIR},
+	{"pxen fs", "file-regular?", prim_file_type_p, 1, 1, PLAT_FT_FILE},
+	{"pxen fs", "file-modification-time", prim_file_modification_time, 1, 1, 0},
+	{NULL, NULL, NULL, 0, 0, 0},
 };

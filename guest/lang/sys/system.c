@@ -67,17 +67,17 @@ static val prim_jiffies_per_second(P *p, int argc, val *argv)
 }
 
 const struct p_prim system_prims[] = {
-	{"process-context", "command-line", prim_command_line, 0, 0},
+	{"process-context", "command-line", prim_command_line, 0, 0, 0},
 	{"process-context", "get-environment-variable",
-	 prim_get_environment_variable, 1, 1},
+	 prim_get_environment_variable, 1, 1, 0},
 	{"process-context", "get-environment-variables",
-	 prim_get_environment_variables, 0, 0},
-	{"time", "current-second", prim_current_second, 0, 0},
-	{"time", "current-jiffy", prim_current_jiffy, 0, 0},
-	{"time", "jiffies-per-second", prim_jiffies_per_second, 0, 0},
-	{"pxen net", "tcp-connect", net_tcp_connect, 2, 2},
-	{"pxen net", "tcp-listen", net_tcp_listen, 1, 2},
-	{"pxen net", "tcp-accept", net_tcp_accept, 1, 1},
-	{"pxen net", "tcp-listener?", net_tcp_listener_p, 1, 1},
-	{NULL, NULL, NULL, 0, 0},
+	 prim_get_environment_variables, 0, 0, 0},
+	{"time", "current-second", prim_current_second, 0, 0, 0},
+	{"time", "current-jiffy", prim_current_jiffy, 0, 0, 0},
+	{"time", "jiffies-per-second", prim_jiffies_per_second, 0, 0, 0},
+	{"pxen net", "tcp-connect", net_tcp_connect, 2, 2, 0},
+	{"pxen net", "tcp-listen", net_tcp_listen, 1, 2, 0},
+	{"pxen net", "tcp-accept", net_tcp_accept, 1, 1, 0},
+	{"pxen net", "tcp-listener?", net_tcp_listener_p, 1, 1, 0},
+	{NULL, NULL, NULL, 0, 0, 0},
 };

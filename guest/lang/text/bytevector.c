@@ -138,16 +138,16 @@ static val prim_string_to_utf8(P *p, int argc, val *argv)
 }
 
 const struct p_prim bytevector_prims[] = {
-	{"base", "bytevector?", prim_bytevector_p, 1, 1},
-	{"base", "make-bytevector", prim_make_bytevector, 1, 2},
-	{"base", "bytevector", prim_bytevector, 0, -1},
-	{"base", "bytevector-length", prim_bytevector_length, 1, 1},
-	{"base", "bytevector-u8-ref", prim_bytevector_u8_ref, 2, 2},
-	{"base", "bytevector-u8-set!", prim_bytevector_u8_set, 3, 3},
-	{"base", "bytevector-copy", prim_bytevector_copy, 1, 3},
-	{"base", "bytevector-copy!", prim_bytevector_copy_x, 3, 5},
-	{"base", "bytevector-append", prim_bytevector_append, 0, -1},
-	{"base", "utf8->string", prim_utf8_to_string, 1, 3},
-	{"base", "string->utf8", prim_string_to_utf8, 1, 3},
-	{NULL, NULL, NULL, 0, 0},
+	{"base", "bytevector?", prim_bytevector_p, 1, 1, 0},
+	{"base", "make-bytevector", prim_make_bytevector, 1, 2, 0},
+	{"base", "bytevector", prim_bytevector, 0, -1, 0},
+	{"base", "bytevector-length", prim_bytevector_length, 1, 1, 0},
+	{"base", "bytevector-u8-ref", prim_bytevector_u8_ref, 2, 2, 0},
+	{"base", "bytevector-u8-set!", prim_bytevector_u8_set, 3, 3, 0},
+	{"base", "bytevector-copy", prim_bytevector_copy, 1, 3, 0},
+	{"base", "bytevector-copy!", prim_bytevector_copy_x, 3, 5, 0},
+	{"base", "bytevector-append", prim_bytevector_append, 0, -1, 0},
+	{"base", "utf8->string", prim_utf8_to_string, 1, 3, 0},
+	{"base", "string->utf8", prim_string_to_utf8, 1, 3, 0},
+	{NULL, NULL, NULL, 0, 0, 0},
 };
