@@ -197,6 +197,6 @@ static val prim_disassemble(P *p, int argc, val *argv)
 }
 
 const struct p_prim disasm_prims[] = {
-	{ "pxen debug", "%disassemble", prim_disassemble, 1, 1 },
-	{ NULL, NULL, NULL, 0, 0 },
+	{ "pxen debug", "%disassemble", prim_disassemble, 1, 1, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
 };
