@@ -57,10 +57,11 @@ static void hello(struct guest *g, const struct px_field *f)
 		guest_kill(g, "second HELLO");
 		return;
 	}
-	/* A local guest names itself; a vchan guest's domid and name come
-	 * from xenstore and the launcher, never from what it claims. */
-	if (!strcmp(g->name, "local")) {
-		g->domid = (uint32_t)f[2].n;
+	/* A local guest names itself, but its claimed domid only labels its
+	 * log lines; a vchan guest's domid and name come from xenstore and the
+	 * launcher, never from what it claims. */
+	if (!g->tp->proves_domid) {
+		g->claimed_id = (uint32_t)f[2].n;
 		copy_name(g, &f[3]);
 	}
 	if (version > PX_VERSION)

@@ -107,7 +107,7 @@ void launcher_guest_gone(struct daemon *d, struct guest *g, int status, const ch
 		close(g->launcher_fd);
 		g->launcher_fd = -1;
 	}
-	if (g->domid)
+	if (g->tp->proves_domid && g->domid)
 		reg_remove(d, g->domid);
 }
 
@@ -213,7 +213,10 @@ static void do_list(struct daemon *d, struct lconn *c, uint32_t tag)
 	char line[160];
 
 	for (g = d->guests; g; g = g->next) {
-		int n = snprintf(line, sizeof line, "%u %s %s", (unsigned)g->domid, g->name,
+		int n;
+		if (!g->tp->proves_domid)
+			continue;
+		n = snprintf(line, sizeof line, "%u %s %s", (unsigned)g->domid, g->name,
 				 g->exiting == 2 ? "exited" : "connected");
 		if (f.len + 2 + (size_t)n > sizeof buf)
 			break;
@@ -240,7 +243,7 @@ static void do_stop(struct daemon *d, struct lconn *c, uint32_t tag, uint32_t do
 	int found = launcher_find(d, domid) != NULL;
 
 	for (g = d->guests; g; g = g->next)
-		if (g->domid == domid && !g->dead) {
+		if (guest_is_domain(g, domid)) {
 			guest_kill(g, "stopped by the launcher");
 			found = 1;
 		}
@@ -258,7 +261,7 @@ static void do_interrupt(struct daemon *d, struct lconn *c, uint32_t tag, uint32
 	int found = 0;
 
 	for (g = d->guests; g; g = g->next)
-		if (g->domid == domid && !g->dead) {
+		if (guest_is_domain(g, domid)) {
 			guest_send(g, PX_INTERRUPT, PX_CH_CONTROL, 0, NULL);
 			found = 1;
 		}

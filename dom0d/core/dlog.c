@@ -14,6 +14,9 @@ void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
+	/* A local guest's id is its own claim: never shown as a domain's. */
+	const char *local = g && !g->tp->proves_domid ? "local " : "";
+	unsigned id = !g ? 0 : g->tp->proves_domid ? g->domid : g->claimed_id;
 
 	/* Serving one p, only trouble is worth the user's terminal. */
 	if (d->single && level >= DLOG_INFO && !d->verbose)
@@ -23,12 +26,12 @@ void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)
 	va_end(ap);
 	if (d->use_syslog) {
 		if (g)
-			syslog(level, "[%s/%u] %s", g->name, (unsigned)g->domid, msg);
+			syslog(level, "[%s/%s%u] %s", g->name, local, id, msg);
 		else
 			syslog(level, "%s", msg);
 	} else if (level <= DLOG_INFO || d->verbose) {
 		if (g)
-			fprintf(stderr, "p-dom0d: [%s/%u] %s\n", g->name, (unsigned)g->domid, msg);
+			fprintf(stderr, "p-dom0d: [%s/%s%u] %s\n", g->name, local, id, msg);
 		else
 			fprintf(stderr, "p-dom0d: %s\n", msg);
 	}

@@ -85,6 +85,11 @@ static void guest_hung_up(struct guest *g, const char *why)
 	kill_at(g, g->exiting == 2 || g->d->single ? DLOG_DEBUG : DLOG_WARN, why);
 }
 
+int guest_is_domain(const struct guest *g, uint32_t domid)
+{
+	return g->tp->proves_domid && g->domid == domid && !g->dead;
+}
+
 int guest_out_room(const struct guest *g)
 {
 	return g->out.len < GUEST_OUT_LIMIT;

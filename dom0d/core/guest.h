@@ -26,7 +26,8 @@ struct guest {
 	struct guest *next;
 	const struct gtransport *tp;
 	void *tpctx;
-	uint32_t domid;
+	uint32_t domid;		/* 0 unless the transport proves it */
+	uint32_t claimed_id;	/* what HELLO claims (p sends its pid): for logs only */
 	char name[64];
 	struct policy pol;
 	int hello_done;
@@ -58,6 +59,9 @@ struct gtransport {
 	/* The fd only signals events (vchan): watch EPOLLIN always, and read
 	 * after every batch since bytes may wait without a new event. */
 	int event_only;
+	/* The transport itself shows which domain the guest is (the vchan a
+	 * domain owns); a local guest is no domain, whatever it claims. */
+	int proves_domid;
 };
 
 #define GUEST_OUT_LIMIT (1u << 20)
@@ -66,6 +70,9 @@ struct gtransport {
 struct guest *guest_new(struct daemon *d, const struct gtransport *tp, void *tpctx, int fd,
 			uint32_t domid, const char *name, const struct policy *pol);
 void guest_on_event(struct daemon *d, struct watch *w, uint32_t events);
+/* 1 if g is Xen domain domid, proven by its transport; never for a local
+ * guest, so nothing meant for a domain reaches one that claims to be it. */
+int guest_is_domain(const struct guest *g, uint32_t domid);
 /* Queues one frame toward the guest; body per the type's schema. */
 void guest_send(struct guest *g, unsigned type, unsigned chan, uint32_t tag,
 		const struct px_field *f);

@@ -65,6 +65,7 @@ static void xt_close(struct guest *g)
 
 static const struct gtransport xen_tp = {
 	.read = xt_read, .write = xt_write, .ack = xt_ack, .close = xt_close, .event_only = 1,
+	.proves_domid = 1,
 };
 
 static struct guest *find_domid(struct daemon *d, unsigned domid)

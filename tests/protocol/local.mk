@@ -70,3 +70,14 @@ tests_protocol_test_fs9p_CPPFLAGS = $(PROTO_TEST_CPPFLAGS) -I$(top_srcdir)/dom0d
 tests_protocol_test_fs9p_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_fs9p_LDADD = libprotocol.a
 TESTS += tests/protocol/test_fs9p
+
+# Raw guests against a p-dom0d of each test's own (rawguest.c): the
+# defences a hostile guest meets.
+RAW_TESTS = tests/protocol/test_domid
+check_PROGRAMS += $(RAW_TESTS)
+TESTS += $(RAW_TESTS)
+RAW_SRC = tests/protocol/rawguest.h tests/protocol/rawguest.c tests/protocol/tap.h
+tests_protocol_test_domid_SOURCES = tests/protocol/test_domid.c $(RAW_SRC)
+tests_protocol_test_domid_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_domid_LDADD = libprotocol.a
+tests_protocol_test_domid_LDFLAGS = -no-pie $(AM_LDFLAGS)
