@@ -208,6 +208,7 @@ static void do_bind(struct guest *g, uint32_t tag, const struct px_field *f)
 	}
 	len = sizeof ss;
 	getsockname(s->w.fd, (struct sockaddr *)&ss, &len);
+	s->bound = 1;
 	from_sockaddr((struct sockaddr *)&ss, wire);
 	reply(g, PX_BIND, tag, &r);
 }
@@ -219,6 +220,12 @@ static void do_listen(struct guest *g, uint32_t tag, const struct px_field *f)
 
 	if (!s)
 		return;
+	/* listen() on an unbound socket (or one a failed CONNECT left bound)
+	 * would take an ephemeral port on every address, outside the policy. */
+	if (s->kind != SK_SOCKET || !s->bound) {
+		fail(g, tag, EACCES, "LISTEN needs a BIND the policy allows first");
+		return;
+	}
 	if (listen(s->w.fd, backlog ? backlog : 16) < 0) {
 		fail(g, tag, errno, "listen");
 		return;

@@ -31,6 +31,7 @@ struct stream {
 	int eof_sent;		/* host side reached EOF and the guest was told */
 	int guest_eof;		/* guest closed its writing end */
 	int live;		/* sockets: connected or accepted */
+	int bound;		/* sockets: bound by a BIND the policy allowed */
 	int connecting;		/* nonblocking connect in progress */
 	uint32_t connect_tag;
 	uint32_t accept_tag;	/* pending ACCEPT, or 0 */

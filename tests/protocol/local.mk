@@ -73,7 +73,7 @@ TESTS += tests/protocol/test_fs9p
 
 # Raw guests against a p-dom0d of each test's own (rawguest.c): the
 # defences a hostile guest meets.
-RAW_TESTS = tests/protocol/test_domid
+RAW_TESTS = tests/protocol/test_domid tests/protocol/test_listen
 check_PROGRAMS += $(RAW_TESTS)
 TESTS += $(RAW_TESTS)
 RAW_SRC = tests/protocol/rawguest.h tests/protocol/rawguest.c tests/protocol/tap.h
@@ -81,3 +81,7 @@ tests_protocol_test_domid_SOURCES = tests/protocol/test_domid.c $(RAW_SRC)
 tests_protocol_test_domid_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_domid_LDADD = libprotocol.a
 tests_protocol_test_domid_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_listen_SOURCES = tests/protocol/test_listen.c $(RAW_SRC)
+tests_protocol_test_listen_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_listen_LDADD = libprotocol.a
+tests_protocol_test_listen_LDFLAGS = -no-pie $(AM_LDFLAGS)
