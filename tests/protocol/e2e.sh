@@ -156,6 +156,10 @@ EOF2
 		"$($lim "$P" --net 127.0.0.1:$port "$T/tcpc.scm" 2>&1)" "hello from nc"
 	wait $srv 2>/dev/null; srv=
 	check "the server got the client's line" "$(cat "$T/nc.out")" "hello from P"
+else
+	# Skipped out loud, so that the count of tests does not shrink unseen.
+	n=$((n + 1)); echo "ok $n - a P TCP client talks to a local server # SKIP no nc"
+	n=$((n + 1)); echo "ok $n - the server got the client's line # SKIP no nc"
 fi
 
 lport=$((port + 1))

@@ -78,7 +78,7 @@ while IFS= read -r line; do
 	esac
 done < <(tr -d '\r' <"$log" | grep -a 'PXEN-CHECK:')
 
-if grep -aq 'PXEN-SYSTEM: DONE' "$log"; then
+if grep -aq 'PXEN-SYSTEM: CHECKS-COMPLETE' "$log" && grep -aq 'PXEN-SYSTEM: DONE' "$log"; then
 	tap ok "the Xen host booted, ran every check and powered off"
 else
 	tap not-ok "the Xen host booted, ran every check and powered off (see $log)"
