@@ -29,13 +29,14 @@ bash "$top/tests/install-deps.sh" || { echo "run-program: installing packages fa
 
 b=$top/build
 if [ ! -x "$b/guest/kernel/p-guest" ] || [ ! -x "$b/p-launch" ] || [ ! -x "$b/p-dom0d" ] ||
+	[ ! -x "$b/tests/wait-connect" ] ||
 	[ -n "$(find "$top/guest" "$top/dom0d" "$top/protocol" "$top/shared" -newer "$b/guest/kernel/p-guest" -name '*.[chS]' 2>/dev/null | head -1)" ]; then
 	echo "run-program: building in $b (log: $b/run-program-build.log)" >&2
 	mkdir -p "$b"
 	(
 		cd "$top" && { { [ -x configure ] && [ -f Makefile.in ]; } || autoreconf -fi; } &&
 			cd "$b" && { [ -f Makefile ] || ../configure; } &&
-			make -j"$(nproc)" guest/kernel/p-guest p-launch p-dom0d
+			make -j"$(nproc)" guest/kernel/p-guest p-launch p-dom0d tests/wait-connect
 	) >"$b/run-program-build.log" 2>&1
 	rc=$?
 	if [ $rc != 0 ] || [ ! -x "$b/guest/kernel/p-guest" ]; then
@@ -49,7 +50,7 @@ if grep -q control_d /proc/xen/capabilities 2>/dev/null; then
 	if [ ! -S /run/pxen/control.sock ]; then
 		mkdir -p /run/pxen
 		"$b/p-dom0d" || { echo "run-program: could not start p-dom0d" >&2; exit 69; }
-		for _ in $(seq 40); do [ -S /run/pxen/control.sock ] && break; sleep 0.25; done
+		"$b/tests/wait-connect" /run/pxen/control.sock 30 || exit 69
 	fi
 	exec "$b/p-launch" --kernel "$b/guest/kernel/p-guest" --fs "$progdir" "$progdir/$progname" "$@"
 fi
@@ -63,7 +64,7 @@ quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 {
 	echo '. /pxen/dom0-lib.sh'
 	echo 'mkdir -p /run/pxen; p-dom0d --foreground >/tmp/p-dom0d.log 2>&1 &'
-	echo 'i=0; while [ ! -S /run/pxen/control.sock ] && [ $i -lt 40 ]; do sleep 0.25; i=$((i+1)); done'
+	echo 'wait-connect /run/pxen/control.sock 30'
 	printf 'cd /prog && p-launch --name run --fs /prog /prog/%s' "$(quote "$progname")"
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 	echo ' >/tmp/out 2>/tmp/err </dev/null'
@@ -72,7 +73,7 @@ quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 	echo 'echo PXEN-RUN-ERR-BEGIN; base64 </tmp/err; echo PXEN-RUN-ERR-END'
 } >"$work/job.sh"
 files=("$top/tests/system/dom0-lib.sh:/pxen/dom0-lib.sh" "$work/job.sh:/pxen/job.sh"
-	"$b/guest/kernel/p-guest:/pxen/p-guest" "$b/p-launch:/pxen/p-launch" "$b/p-dom0d:/pxen/p-dom0d")
+	"$b/guest/kernel/p-guest:/pxen/p-guest" "$b/p-launch:/pxen/p-launch" "$b/p-dom0d:/pxen/p-dom0d" "$b/tests/wait-connect:/pxen/wait-connect")
 if [ "$(du -sm "$progdir" | cut -f1)" -gt 64 ]; then
 	echo "run-program: $progdir is over 64 MB; copying only $progname and lib/" >&2
 	files+=("$progdir/$progname:/prog/$progname")

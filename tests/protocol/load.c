@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "connect_wait.h"
 #include "p9.h"
 #include "px_msgs.h"
 
@@ -103,12 +104,10 @@ static pid_t echo_server(int port)
 
 static int connect_unix(const char *path)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	int fd = connect_wait(path, 0);
 
-	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
-		perror(path);
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s\n", path, strerror(-fd));
 		exit(1);
 	}
 	return fd;
@@ -469,8 +468,12 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		_exit(127);
 	}
-	while (access(sock, F_OK) != 0)
-		usleep(10000);
+	fd = connect_wait(sock, CONNECT_WAIT_SECONDS);
+	if (fd < 0) {
+		fprintf(stderr, "%s: %s\n", sock, strerror(-fd));
+		return 1;
+	}
+	close(fd);
 	printf("load: p-dom0d idle RSS %ld kB\n", rss_kb(dom0d));
 	many_streams(sock, port, nstreams, per, dom0d);
 	many_guests(sock, nguests, secs, dom0d);

@@ -1,8 +1,8 @@
 # tests/protocol: the codec's unit tests, the client through a real p-dom0d,
 # end-to-end tests through p, hostile clients, fuzzing and the load test.
 PROTO_TEST_LDADD = libphosted.a libpclient.a libprotocol.a libpunixsock.a
-PROTO_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/hosted -I$(top_srcdir)/guest/client \
-	-I$(top_srcdir)/tests/protocol
+PROTO_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -I$(top_srcdir)/guest/hosted \
+	-I$(top_srcdir)/guest/client -I$(top_srcdir)/tests/protocol
 
 check_PROGRAMS += tests/protocol/test_codec tests/protocol/test_client tests/protocol/test_hostile \
 	tests/protocol/test_launcher
@@ -18,12 +18,12 @@ tests_protocol_test_client_LDADD = $(PROTO_TEST_LDADD)
 tests_protocol_test_hostile_SOURCES = tests/protocol/test_hostile.c tests/protocol/tap.h
 tests_protocol_test_hostile_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
-tests_protocol_test_hostile_LDADD = $(PROTO_TEST_LDADD)
+tests_protocol_test_hostile_LDADD = tests/libptest.a $(PROTO_TEST_LDADD)
 
 tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c tests/protocol/tap.h
 tests_protocol_test_launcher_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_launcher_LDFLAGS = -no-pie $(AM_LDFLAGS)
-tests_protocol_test_launcher_LDADD = libprotocol.a
+tests_protocol_test_launcher_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 
 PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/launcher.sh tests/protocol/client.sh tests/protocol/hostile.sh \
 	tests/protocol/e2e.sh tests/protocol/repl.sh
@@ -60,7 +60,7 @@ check_PROGRAMS += tests/protocol/load
 tests_protocol_load_SOURCES = tests/protocol/load.c
 tests_protocol_load_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_load_LDFLAGS = -no-pie $(AM_LDFLAGS)
-tests_protocol_load_LDADD = libprotocol.a
+tests_protocol_load_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 EXTRA_DIST += tests/protocol/load.sh
 
 # The 9P file server alone, frame by frame (no daemon, no transport).

@@ -10,7 +10,7 @@ n=0
 check() { n=$((n + 1)); if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1"; echo "# want: $3"; echo "# got:  $2"; fi; }
 timeout 60 "$P" --repl-socket "$T/r.sock" >"$T/p.out" 2>&1 &
 pid=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$T/r.sock" ] && break; sleep 0.1; done
+"$top_builddir/tests/wait-connect" --repl "$T/r.sock" 30
 check "the REPL socket is private" "$(stat -c %a "$T/r.sock" 2>&1)" "600"
 out=$( (printf '(+ 1 2)\n(define x 42)\n'; sleep 1) | timeout 20 "$R" --socket "$T/r.sock" 2>/dev/null)
 case $out in *3*) r=yes ;; *) r="$out" ;; esac

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "connect_wait.h"
 #include "host.h"
 #include "p9.h"
 #include "platform.h"
@@ -28,17 +29,10 @@
 
 static char dir[64], sock[100], logf[192];
 
+/* The daemon is up by then: one try. */
 static int raw_connect(void)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
-	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-
-	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock);
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
+	return connect_wait(sock, 0);
 }
 
 /* 1 if the daemon closed fd within two seconds. */
@@ -160,8 +154,9 @@ int main(int argc, char **argv)
 		      (char *)NULL);
 		_exit(127);
 	}
-	for (i = 0; i < 200 && access(sock, F_OK) != 0; i++)
-		usleep(10000);
+	fd = connect_wait(sock, CONNECT_WAIT_SECONDS);
+	if (fd >= 0)
+		close(fd);
 	cfg.connect_path = sock;
 	tap_ok(host_setup(&cfg) == 0, "a well-behaved guest connects");
 	tap_ok(good_guest_ok(), "and reads a file");

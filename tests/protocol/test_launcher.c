@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "connect_wait.h"
 #include "px_msgs.h"
 #include "tap.h"
 
@@ -61,11 +62,9 @@ int main(void)
 	static uint8_t buf[PX_MAX_FRAME];
 	uint8_t rules[32];
 	struct px_field f[8], out[PX_MAX_FIELDS];
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct px_hdr h;
 	struct stat st;
 	pid_t pid;
-	int i;
 
 	if (!mkdtemp(dir))
 		return 99;
@@ -77,12 +76,9 @@ int main(void)
 		execl(dom0d, "p-dom0d", "--foreground", "--no-xen", "--control", sock, (char *)NULL);
 		_exit(127);
 	}
-	for (i = 0; i < 200 && access(sock, F_OK) != 0; i++)
-		usleep(10000);
+	ctl = connect_wait(sock, CONNECT_WAIT_SECONDS);
 	tap_ok(stat(sock, &st) == 0 && (st.st_mode & 0777) == 0600, "the control socket is mode 0600");
-	ctl = socket(AF_UNIX, SOCK_STREAM, 0);
-	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock);
-	tap_ok(connect(ctl, (struct sockaddr *)&sa, sizeof sa) == 0, "a launcher connects");
+	tap_ok(ctl >= 0, "a launcher connects");
 
 	px_put16(rules, 11);
 	memcpy(rules + 2, "listen:8080", 11);

@@ -61,9 +61,7 @@ if [ -x /pxen/p-launch ] && [ -x /pxen/p-dom0d ]; then
 	mkdir -p /run/pxen
 	p-dom0d --foreground --verbose >/tmp/p-dom0d.log 2>&1 &
 	dpid=$!
-	i=0
-	while [ ! -S /run/pxen/control.sock ] && [ $i -lt 40 ]; do sleep 0.25; i=$((i + 1)); done
-	check "p-dom0d starts and opens its control socket" [ -S /run/pxen/control.sock ]
+	check "p-dom0d starts and opens its control socket" wait-connect /run/pxen/control.sock 30
 	timeout 120 p-launch --name lcrash --kernel /pxen/p-guest-echo --crashtest \
 		/pxen/progs/hello.scm >/tmp/lcrash.out 2>&1 </dev/null
 	r=$?

@@ -37,6 +37,7 @@ need() { # need BUILD-PATH DEST
 }
 need guest/kernel/p-guest-echo /pxen/p-guest-echo
 need tests/system/vchan-echo-client /pxen/vchan-echo-client
+need tests/wait-connect /pxen/wait-connect
 files+=("$src/tests/system/dom0-lib.sh:/pxen/dom0-lib.sh" "$src/tests/system/checks.sh:/pxen/job.sh")
 need p-launch /pxen/p-launch
 need p-dom0d /pxen/p-dom0d
