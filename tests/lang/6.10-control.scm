@@ -23,7 +23,7 @@
 (test "apply with a lambda" '(a (b c))
       (apply (lambda (x . rest) (list x rest)) '(a b c)))
 (test "apply of apply" 6 (apply apply (list + (list 1 2 3))))
-(test-error (apply + 1 2))
+(test-error (type-error 'apply "list") (apply + 1 2))
 (test "apply with a long argument list" (workload 100000 500)
       (apply + (make-list (workload 100000 500) 1)))
 

@@ -15,9 +15,9 @@
       (eval '(b:+ 1 2) (environment '(prefix (scheme base) b:))))
 (test "environment with rename" 3
       (eval '(plus 1 2) (environment '(rename (scheme base) (+ plus)))))
-(test-error "environment with except hides the name"
+(test-error "environment with except hides the name" (unbound-variable 'car)
             (eval '(car '(1)) (environment '(except (scheme base) car))))
-(test-error "a name not in the environment is unbound"
+(test-error "a name not in the environment is unbound" (unbound-variable 'char-upcase)
             (eval '(char-upcase #\a) (environment '(only (scheme base) +))))
 (test "eval of a macro use" 2
       (eval '(let-syntax ((m (syntax-rules () ((_ x) (+ x 1))))) (m 1)) (environment '(scheme base))))
@@ -47,9 +47,12 @@
       (eval (list 'let (list (list 'n 5))
                   '(let f ((n n)) (if (= n 0) 1 (* n (f (- n 1))))))
             (environment '(scheme base))))
-(test-error "eval of bad syntax raises" (eval '(if) (environment '(scheme base))))
-(test-error "eval of an unbound variable raises" (eval 'eval-no-such-variable (environment '(scheme base))))
-(test-error "environment of an unknown library raises" (environment '(no such library here)))
+(test-error "eval of bad syntax raises" (error-from 'if "bad syntax")
+            (eval '(if) (environment '(scheme base))))
+(test-error "eval of an unbound variable raises" (unbound-variable 'eval-no-such-variable)
+            (eval 'eval-no-such-variable (environment '(scheme base))))
+(test-error "environment of an unknown library raises" (error-from 'import "library not found")
+            (environment '(no such library here)))
 (test "errors inside eval can be caught and inspected" "boom"
       (guard (e ((error-object? e) (error-object-message e)))
         (eval '(error "boom") (environment '(scheme base)))))

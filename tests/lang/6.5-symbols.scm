@@ -59,7 +59,7 @@
             (let ((name (string-append "sym-" (number->string i))))
               (and (eq? (string->symbol name) (string->symbol (string-copy name)))
                    (loop (+ i 1)))))))
-(test-error (symbol->string "not a symbol"))
-(test-error (string->symbol 'not-a-string))
+(test-error (type-error 'symbol->string "symbol") (symbol->string "not a symbol"))
+(test-error (type-error 'string->symbol "string") (string->symbol 'not-a-string))
 
 (test-end)

@@ -116,8 +116,8 @@
         (or (null? cs)
             (and (eqv? (car cs) (read (open-input-string (written (car cs)))))
                  (loop (cdr cs))))))
-(test-error (char->integer "a"))
-(test-error (char-upcase 65))
-(test-error (integer->char -1))
+(test-error (type-error 'char->integer "character") (char->integer "a"))
+(test-error (type-error 'char-upcase "character") (char-upcase 65))
+(test-error (range-error 'integer->char) (integer->char -1))
 
 (test-end)

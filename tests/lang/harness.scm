@@ -4,13 +4,24 @@
 ;; (test "desc" expected expr)     the same with an explicit description
 ;; (test-approx expected expr)     inexact comparison, relative error 1e-9
 ;; (test-assert expr)              passes when expr is not #f
-;; (test-error expr)               passes when evaluating expr raises
-;; (test-error pred expr)          ...and (pred condition) is true
+;; (test-error pred expr)          passes when evaluating expr raises a
+;;                                 condition c and (pred c) is true
 ;; (test-error pred "text" expr)   ...and the message or an irritant contains
-;;                                 "text" (case-insensitive)
-;; (test-error "desc" [pred] expr), (test-error "desc" pred "text" expr)
-;;                                 the same with a description; pred and
-;;                                 "text" may be #f
+;;                                 "text" (ASCII case-insensitive)
+;; (test-error "desc" pred expr), (test-error "desc" pred "text" expr)
+;;                                 the same with a description; pred or
+;;                                 "text" may be #f, not both
+;; A check is required: a test that takes any condition would also pass when
+;; expr fails for another reason, such as a misspelled name.  The report fixes the
+;; kind of some conditions (file-error?, read-error?, what error raises); for
+;; the errors of our own procedures these check the message, whose form is
+;; ours:
+;; (type-error 'who "kind")        "who: expected <...kind...> as argument N"
+;; (range-error 'who)              "who: argument N out of range: ..."
+;; (error-from 'who "text")        "who: ..." containing text
+;; (unbound-variable 'name)        name is not bound
+;; (error-object-with "msg" irritant ...)
+;;                                 what (error "msg" irritant ...) raises
 ;; (test-end)                      prints the plan; call it last
 ;; (workload full light)           full, or light when P_GC_STRESS is set, so
 ;;                                 the collector-at-every-allocation run stays
@@ -95,17 +106,70 @@
        (<= (abs (- expected got))
            (* 1e-9 (max 1 (abs expected))))))
 
-;; Case-insensitive substring search.
-(define (harness-contains? text part)
+;; ASCII case folding: (scheme char) is not imported by every test file.
+(define (harness-fold c)
+  (if (char<=? #\A c #\Z) (integer->char (+ (char->integer c) 32)) c))
+
+;; The position of part in text (ASCII case-insensitive), or #f.
+(define (harness-find text part)
   (let ((n (string-length text)) (m (string-length part)))
     (let scan ((i 0))
       (cond ((> (+ i m) n) #f)
             ((let same ((j 0))
                (or (= j m)
-                   (and (char-ci=? (string-ref text (+ i j)) (string-ref part j))
+                   (and (char=? (harness-fold (string-ref text (+ i j)))
+                                (harness-fold (string-ref part j)))
                         (same (+ j 1)))))
-             #t)
+             i)
             (else (scan (+ i 1)))))))
+
+(define (harness-contains? text part) (and (harness-find text part) #t))
+
+(define (harness-starts? text part)
+  (let ((i (harness-find text part))) (and i (= i 0))))
+
+;; What follows "who: " in the message of a condition that is neither a file
+;; nor a read error, or #f if the message does not start so.
+(define (harness-message-after who c)
+  (let ((m (and (error-object? c) (not (file-error? c)) (not (read-error? c))
+                (error-object-message c)))
+        (prefix (string-append (symbol->string who) ": ")))
+    (and (string? m)
+         (harness-starts? m prefix)
+         (substring m (string-length prefix) (string-length m)))))
+
+(define (type-error who kind)
+  (lambda (c)
+    (let* ((rest (harness-message-after who c))
+           (end (and rest (harness-find rest " as argument "))))
+      (and end
+           (harness-starts? rest "expected ")
+           (harness-contains? (substring rest 0 end) kind)))))
+
+(define (range-error who)
+  (lambda (c)
+    (let ((rest (harness-message-after who c)))
+      (and rest
+           (harness-starts? rest "argument ")
+           (harness-contains? rest " out of range")))))
+
+(define (error-from who text)
+  (lambda (c)
+    (let ((rest (harness-message-after who c)))
+      (and rest (harness-contains? rest text)))))
+
+(define (unbound-variable name)
+  (lambda (c)
+    (and (error-object? c)
+         (harness-starts? (error-object-message c) "unbound variable")
+         (memq name (error-object-irritants c))
+         #t)))
+
+(define (error-object-with message . irritants)
+  (lambda (c)
+    (and (error-object? c)
+         (equal? (error-object-message c) message)
+         (equal? (error-object-irritants c) irritants))))
 
 (define (harness-error desc pred part thunk)
   (cond ((and (string? pred) (procedure? part))
@@ -115,20 +179,22 @@
         (else (harness-error-check desc pred part thunk))))
 
 (define (harness-error-check desc pred part thunk)
-  (let ((r (harness-catch thunk)))
-    (if (not (harness-raised? r))
-        (harness-report #f desc "an error" (string-append "no error, value " (harness-text (cdr r))))
-        (let* ((c (cdr r))
-               (text (harness-condition-text c))
-               (ok-pred (or (not pred)
-                            (let ((p (harness-catch (lambda () (pred c)))))
-                              (and (not (harness-raised? p)) (cdr p)))))
-               (ok-part (or (not part) (harness-contains? text part))))
-          (harness-report (and ok-pred ok-part #t) desc
-                          (string-append "an error"
-                                         (if pred " satisfying the predicate" "")
-                                         (if part (string-append " mentioning " part) ""))
-                          (string-append "error: " text))))))
+  (if (not (or (procedure? pred) (string? part)))
+      (harness-report #f desc "test-error with a check on the condition"
+                      "no predicate and no text: any error would pass")
+      (let ((r (harness-catch thunk)))
+        (if (not (harness-raised? r))
+            (harness-report #f desc "an error" (string-append "no error, value " (harness-text (cdr r))))
+            (let* ((c (cdr r))
+                   (text (harness-condition-text c))
+                   (p (and pred (harness-catch (lambda () (pred c)))))
+                   (ok-pred (or (not pred) (and (not (harness-raised? p)) (cdr p))))
+                   (ok-part (or (not part) (harness-contains? text part))))
+              (harness-report (and ok-pred ok-part #t) desc
+                              (string-append "an error"
+                                             (if pred " satisfying the predicate" "")
+                                             (if part (string-append " mentioning " part) ""))
+                              (string-append "error: " text)))))))
 
 (define-syntax test
   (syntax-rules ()
@@ -151,7 +217,6 @@
 
 (define-syntax test-error
   (syntax-rules ()
-    ((_ expr) (harness-error 'expr #f #f (lambda () expr)))
     ((_ pred expr) (harness-error 'expr pred #f (lambda () expr)))
     ((_ pred part expr) (harness-error 'expr pred part (lambda () expr)))
     ((_ desc pred part expr) (harness-error desc pred part (lambda () expr)))))

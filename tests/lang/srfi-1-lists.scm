@@ -23,7 +23,7 @@
 (test '(1 3/2 2) (iota 3 1 1/2))
 (test '() (iota 0))
 (test-approx 0.9 (list-ref (iota 10 0 0.1) 9))
-(test-error (iota -1))
+(test-error (error-from 'iota "non-negative exact integer") (iota -1))
 
 ;; predicates
 (test #t (proper-list? '(1 2)))
@@ -40,7 +40,7 @@
 (test #t (null-list? '()))
 (test #f (null-list? '(1)))
 (test #f (null-list? (circular-list 1)))
-(test-error (null-list? 5))
+(test-error (error-from 'null-list? "not a list") (null-list? 5))
 (test #t (list= eq?))
 (test #t (list= eq? '(a)))
 (test #t (list= = '(1 2) '(1 2) '(1 2)))
@@ -72,7 +72,7 @@
 (test 'c (last '(a b c)))
 (test '(c) (last-pair '(a b c)))
 (test '(c . d) (last-pair '(a b c . d)))
-(test-error (take '(1 2) 3))
+(test-error (type-error 'cdr "pair") (take '(1 2) 3))
 
 ;; miscellaneous
 (test 3 (length+ '(1 2 3)))

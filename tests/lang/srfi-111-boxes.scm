@@ -13,7 +13,7 @@
 (set-box! b 'two)
 (test 'two (unbox b))
 (test #f (eq? (box 1) (box 1)))
-(test-error (unbox 5))
-(test-error (set-box! '(1) 2))
+(test-error (type-error 'unbox "<box>") (unbox 5))
+(test-error (type-error 'set-box! "<box>") (set-box! '(1) 2))
 
 (test-end)

@@ -95,7 +95,8 @@
 (let ((t (make-hash-table string-ci=?)))
   (hash-table-set! t "Stra\xDF;e" 1)
   (test "string-ci=? tables fold case fully" 1 (hash-table-ref t "STRASSE"))
-  (test-error "a string table refuses other keys" (hash-table-set! t 'a 1)))
+  (test-error "a string table refuses other keys" (type-error 'hash-table-set! "string")
+              (hash-table-set! t 'a 1)))
 
 ;; constructors
 (test '(1 2) (let ((t (hash-table (make-default-comparator) 'a 1 'b 2)))
@@ -108,8 +109,8 @@
 (test 2 (hash-table-ref (alist->hash-table '((a . 1) (b . 2)) (make-eq-comparator)) 'b))
 (test "capacity and unknown symbols are accepted" 0
       (hash-table-size (make-hash-table eq? 1000 'weak-keys)))
-(test-error (make-hash-table (lambda (a b) #t)))
-(test-error (make-hash-table 'not-a-predicate))
+(test-error (error-from 'make-hash-table "no hash function") (make-hash-table (lambda (a b) #t)))
+(test-error (error-from 'make-hash-table "not a comparator") (make-hash-table 'not-a-predicate))
 
 ;; predicates
 (define t1 (hash-table (make-equal-comparator) 'a 1 'b 2))
@@ -127,7 +128,7 @@
 ;; accessors
 (test 'no (hash-table-ref t1 'z (lambda () 'no)))
 (test 2 (hash-table-ref t1 'a (lambda () 'no) (lambda (v) (* v 2))))
-(test-error (hash-table-ref t1 'z))
+(test-error (error-from 'hash-table-ref "key not found") (hash-table-ref t1 'z))
 
 ;; mutators
 (define t2 (make-hash-table eq?))
@@ -139,7 +140,7 @@
 (test 11 (hash-table-ref t2 'y))
 (hash-table-update! t2 'y (lambda (v) (+ v 1)) (lambda () 10) (lambda (v) (* v 2)))
 (test 23 (hash-table-ref t2 'y))
-(test-error (hash-table-update! t2 'nope (lambda (v) v)))
+(test-error (error-from 'hash-table-ref "key not found") (hash-table-update! t2 'nope (lambda (v) v)))
 (hash-table-update!/default t2 'z (lambda (v) (cons 'a v)) '())
 (hash-table-update!/default t2 'z (lambda (v) (cons 'b v)) '())
 (test '(b a) (hash-table-ref t2 'z))
@@ -147,8 +148,8 @@
       (let ((t (hash-table (make-eq-comparator) 'z '(b a))))
         (call-with-values (lambda () (hash-table-pop! t))
           (lambda (k v) (list k v (+ 2 (hash-table-size t)))))))
-(test-error (hash-table-pop! (make-hash-table eq?)))
-(test-error (hash-table-set! t2 'odd))
+(test-error (error-from 'hash-table-pop! "empty") (hash-table-pop! (make-hash-table eq?)))
+(test-error (error-from 'hash-table-set! "key without a value") (hash-table-set! t2 'odd))
 
 ;; the whole table
 (define t3 (hash-table (make-eqv-comparator) 1 'a 2 'b 3 'c))

@@ -19,15 +19,15 @@
 (test #t (comparator-hashable? real-cmp))
 (test #f (comparator-ordered? no-order))
 (test #f (comparator-hashable? no-order))
-(test-error (<? no-order 'a 'b))
-(test-error (comparator-hash no-order 'a))
+(test-error (error-object-with "comparator has no ordering predicate" 'a 'b) (<? no-order 'a 'b))
+(test-error (error-object-with "comparator has no hash function" 'a) (comparator-hash no-order 'a))
 (test real? (comparator-type-test-predicate real-cmp))
 (test = (comparator-equality-predicate real-cmp))
 (test < (comparator-ordering-predicate real-cmp))
 (test #t (comparator-test-type real-cmp 1.5))
 (test #f (comparator-test-type real-cmp 'a))
 (test #t (comparator-check-type real-cmp 1))
-(test-error (comparator-check-type real-cmp "1"))
+(test-error (error-from 'comparator-check-type "wrong type") (comparator-check-type real-cmp "1"))
 (test 3 (comparator-hash real-cmp -3.5))
 
 ;; comparison predicates, with any number of objects

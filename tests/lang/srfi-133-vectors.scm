@@ -121,7 +121,7 @@
         (vector-unfold-right! (lambda (i s) (values s (+ s 1))) v 1 4 0)
         v))
 (test #(0 1 x) (let ((v (vector 'x 'x 'x))) (vector-unfold! values v 0 2) v))
-(test-error (vector-reverse! (vector 1 2) 1 3))
+(test-error (error-from 'vector-reverse! "bad range") (vector-reverse! (vector 1 2) 1 3))
 
 ;; conversion
 (test '(c b a) (reverse-vector->list #(a b c)))

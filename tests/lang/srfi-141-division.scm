@@ -46,7 +46,7 @@
 (test '(3 1) (list (truncate-quotient 7 2) (truncate-remainder 7 2)))
 (test '(4. -1.) (qr ceiling/ 7. 2))
 (test '(333333333333333333334 -1) (qr ceiling/ 1000000000000000000001 3))
-(test-error (ceiling/ 1 0))
-(test-error (round/ 1.5 1))
+(test-error (error-from 'ceiling/ "division by zero") (ceiling/ 1 0))
+(test-error (error-from 'round/ "integers") (round/ 1.5 1))
 
 (test-end)

@@ -41,7 +41,7 @@
 (test '(b a) (g->l (reverse-vector->generator #(a b c d e) 0 2)))
 (test '(#\b) (g->l (string->generator "abc" 1 2)))
 (test '(2) (g->l (bytevector->generator (bytevector 1 2 3) 1 2)))
-(test-error (vector->generator #(1 2) 1 3))
+(test-error (error-from 'vector->generator "bad range") (vector->generator #(1 2) 1 3))
 (define (for-each-digit proc n)
   (when (> n 0)
     (let-values (((div rem) (truncate/ n 10)))

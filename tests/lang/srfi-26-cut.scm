@@ -25,6 +25,6 @@
 (test '(1 y) (cute-f 'y))
 (test 1 n)
 (test '(1 2 3) ((cute list 1 <...>) 2 3))
-(test-error ((cut cons <> 1)))
+(test-error error-object? "expected 1 argument, got 0" ((cut cons <> 1)))
 
 (test-end)

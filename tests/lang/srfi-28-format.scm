@@ -8,9 +8,9 @@
 (test "a ~ b" (format "a ~~ b"))
 (test "x=1 y=\"s\"" (format "x=~a y=~s" 1 "s"))
 (test "plain" (format "plain"))
-(test-error (format "~a"))
-(test-error (format "~q" 1))
-(test-error (format "x" 1))
-(test-error (format "~"))
+(test-error (error-from 'format "too few arguments") (format "~a"))
+(test-error (error-from 'format "unknown directive") (format "~q" 1))
+(test-error (error-from 'format "too many arguments") (format "x" 1))
+(test-error (error-from 'format "at the end") (format "~"))
 
 (test-end)

@@ -21,9 +21,9 @@
 (test #f (stream? '(1 2)))
 (test #f (stream-null? '()))
 (test #f (stream-pair? '(1)))
-(test-error (stream-car stream-null))
-(test-error (stream-cdr stream-null))
-(test-error (stream-car '(1)))
+(test-error (error-from 'stream-car "empty") (stream-car stream-null))
+(test-error (error-from 'stream-cdr "empty") (stream-cdr stream-null))
+(test-error (error-from 'stream-car "not a stream") (stream-car '(1)))
 (test "stream-cons evaluates nothing" 0
       (let ((n 0)) (stream-cons (set! n 1) (begin (set! n 2) stream-null)) n))
 (test "the car is evaluated once" 1
@@ -32,7 +32,7 @@
 (test "stream-cdr does not force the cdr's expression" 0
       (let* ((n 0) (s (stream-cons 1 (begin (set! n 1) stream-null))))
         (stream-cdr s) n))
-(test-error "a cdr that is not a stream is an error when used"
+(test-error "a cdr that is not a stream is an error when used" (error-from 'stream "not a stream")
             (stream-pair? (stream-cdr (stream-cons 1 2))))
 (define evens
   (letrec ((next (stream-lambda (n) (stream-cons n (next (+ n 2))))))
@@ -69,7 +69,7 @@
 (test '(1 2) (stream-match (stream 1 2) ((a b) (list a b))))
 (test 'no (stream-match (stream 1 2 3) ((a b) 'two) (_ 'no)))
 (test '(1 (2 3)) (stream-match (stream 1 2 3) ((a . rest) (list a (stream->list rest)))))
-(test-error (stream-match (stream 1) (() 'empty)))
+(test-error (error-from 'stream-match "no pattern matches") (stream-match (stream 1) (() 'empty)))
 (define-stream (stream-merge lt? . strms)
   (define-stream (merge xx yy)
     (stream-match xx (() yy) ((x . xs)
@@ -85,7 +85,7 @@
 
 ;; procedures
 (test '(1 2 3) (stream->list (list->stream '(1 2 3))))
-(test-error (list->stream 5))
+(test-error (error-from 'list->stream "not a list") (list->stream 5))
 (test '(#\a #\b) (stream->list (port->stream (open-input-string "ab"))))
 (test '(0 1 4 9 16 25 36 49 64 81) (stream->list 10 (stream-map (lambda (x) (* x x)) (stream-from 0))))
 (test '(1 2) (stream->list 5 (stream 1 2)))
@@ -114,7 +114,7 @@
 (test '(0 2 4 6 8) (stream->list (stream-range 0 10 2)))
 (test '(5 4 3) (stream->list (stream-range 5 2)))
 (test 3 (stream-ref strm123 2))
-(test-error (stream-ref strm123 3))
+(test-error (error-from 'stream-ref "beyond the stream") (stream-ref strm123 3))
 (test 120 (stream-ref (stream-scan * 1 (stream-from 1)) 5))
 (test '(3 2 1) (stream->list (stream-reverse strm123)))
 (test '(0 1 3 6 10) (stream->list 5 (stream-scan + 0 (stream-from 1))))

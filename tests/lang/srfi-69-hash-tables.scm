@@ -8,7 +8,7 @@
 (test "the default equality is equal?" '(1 2)
       (list (hash-table-ref t (string #\o #\n #\e)) (hash-table-ref t (list 2))))
 (test 'none (hash-table-ref t "three" (lambda () 'none)))
-(test-error (hash-table-ref t "three"))
+(test-error (error-from 'hash-table-ref "key not found") (hash-table-ref t "three"))
 (test 0 (hash-table-ref/default t "three" 0))
 (test #t (hash-table-exists? t "one"))
 (hash-table-delete! t "one")

@@ -7,6 +7,6 @@
 (test '(1 2) (receive all (values 1 2) all))
 (test '() (receive all (values) all))
 (test 3 (receive (x) 3 x))
-(test-error (receive (a b) (values 1) a))
+(test-error error-object? "expected 2 arguments, got 1" (receive (a b) (values 1) a))
 
 (test-end)

@@ -9,6 +9,6 @@
 (test 1 (kar (kons 1 2)))
 (test 2 (kdr (kons 1 2)))
 (test 3 (let ((k (kons 1 2))) (set-kar! k 3) (kar k)))
-(test-error (kar (cons 1 2)))
+(test-error (type-error 'kar "pare") (kar (cons 1 2)))
 
 (test-end)
