@@ -2,25 +2,25 @@
 # end-to-end tests through p, hostile clients, fuzzing and the load test.
 PROTO_TEST_LDADD = libphosted.a libpclient.a libprotocol.a libpunixsock.a
 PROTO_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -I$(top_srcdir)/guest/hosted \
-	-I$(top_srcdir)/guest/client -I$(top_srcdir)/tests/protocol
+	-I$(top_srcdir)/guest/client
 
 check_PROGRAMS += tests/protocol/test_codec tests/protocol/test_client tests/protocol/test_hostile \
 	tests/protocol/test_launcher
-tests_protocol_test_codec_SOURCES = tests/protocol/test_codec.c tests/protocol/tap.h
+tests_protocol_test_codec_SOURCES = tests/protocol/test_codec.c
 tests_protocol_test_codec_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_codec_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_codec_LDADD = libprotocol.a
-tests_protocol_test_client_SOURCES = tests/protocol/test_client.c tests/protocol/tap.h
+tests_protocol_test_client_SOURCES = tests/protocol/test_client.c
 tests_protocol_test_client_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_client_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_client_LDADD = $(PROTO_TEST_LDADD)
 
-tests_protocol_test_hostile_SOURCES = tests/protocol/test_hostile.c tests/protocol/tap.h
+tests_protocol_test_hostile_SOURCES = tests/protocol/test_hostile.c
 tests_protocol_test_hostile_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_hostile_LDADD = tests/libptest.a $(PROTO_TEST_LDADD)
 
-tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c tests/protocol/tap.h
+tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c
 tests_protocol_test_launcher_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_launcher_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_launcher_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
@@ -65,7 +65,7 @@ EXTRA_DIST += tests/protocol/load.sh
 
 # The 9P file server alone, frame by frame (no daemon, no transport).
 check_PROGRAMS += tests/protocol/test_fs9p
-tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c tests/protocol/tap.h dom0d/services/fs9p.c
+tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c dom0d/services/fs9p.c
 tests_protocol_test_fs9p_CPPFLAGS = $(PROTO_TEST_CPPFLAGS) -I$(top_srcdir)/dom0d
 tests_protocol_test_fs9p_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_fs9p_LDADD = libprotocol.a

@@ -1,21 +1,6 @@
 # tests/system: real Xen 4.17 in QEMU (make check-system); see run.sh.
 # The dom0 echo client proves the guest's vchan server before (and
 # independently of) the pxen protocol.
-# The vchan ring arithmetic both sides rely on, as a hosted unit test.
-check_PROGRAMS += tests/system/vring-test
-tests_system_vring_test_SOURCES = tests/system/vring-test.c
-tests_system_vring_test_LDFLAGS = -no-pie $(AM_LDFLAGS)
-tests_system_vring_test_LDADD = libpshared.a
-TESTS += tests/system/vring-test
-
-# The guest command line: p-launch's encoder against the kernel's parser.
-check_PROGRAMS += tests/system/cmdline-test
-tests_system_cmdline_test_SOURCES = tests/system/cmdline-test.c \
-	guest/kernel/cmdline.c guest/kernel/kstring.c dom0d/launch/p-launch-cmdline.c
-tests_system_cmdline_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/kernel \
-	-I$(top_srcdir)/dom0d/launch
-TESTS += tests/system/cmdline-test
-
 if HAVE_XEN
 check_PROGRAMS += tests/system/vchan-echo-client
 tests_system_vchan_echo_client_SOURCES = tests/system/vchan-echo-client.c

@@ -5,7 +5,7 @@
 check_PROGRAMS += tests/unit/test_libc
 TESTS += tests/unit/test_libc
 tests_unit_test_libc_SOURCES = tests/unit/test_libc.c tests/unit/test_libc_string.c
-tests_unit_test_libc_CPPFLAGS = $(AM_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
+tests_unit_test_libc_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
 tests_unit_test_libc_LDADD = libpc.a -lm
 tests_unit_test_libc_LDFLAGS = -no-pie $(AM_LDFLAGS)
 
@@ -16,6 +16,6 @@ check_PROGRAMS += tests/unit/test_num
 TESTS += tests/unit/test_num
 tests_unit_test_num_SOURCES = tests/unit/test_num.c tests/unit/test_num_rt.c \
 	tests/unit/test_num_rt.h
-tests_unit_test_num_CPPFLAGS = $(AM_CPPFLAGS) $(LANG_NUM_INCLUDES) -idirafter $(top_srcdir)/guest/libc/include
+tests_unit_test_num_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) $(LANG_NUM_INCLUDES) -idirafter $(top_srcdir)/guest/libc/include
 tests_unit_test_num_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_unit_test_num_LDADD = libplang.a libpc.a -lm

@@ -10,17 +10,7 @@
 #include "core.h"
 #include "host.h"
 #include "p.h"
-
-static int n_test;
-static int n_fail;
-
-static void ok(int cond, const char *desc)
-{
-	n_test++;
-	if (!cond)
-		n_fail++;
-	printf("%sok %d - %s\n", cond ? "" : "not ", n_test, desc);
-}
+#include "tap.h"
 
 /* A ring of n pairs whose cars are vectors #(i ring-head). */
 static val make_ring(P *p, long n)
@@ -82,8 +72,8 @@ int main(void)
 		p_cons(p, P_FIX(i), P_NIL);	/* garbage between collections */
 		gc_collect(p);
 	}
-	ok(p->gc_count == before + 50, "50 collections ran");
-	ok(ring_ok(p->roots[R_TMP0], 5000), "a cyclic structure survives 50 collections");
+	tap_ok(p->gc_count == before + 50, "50 collections ran");
+	tap_ok(ring_ok(p->roots[R_TMP0], 5000), "a cyclic structure survives 50 collections");
 
 	/* big vectors */
 	val big = p_make_vector(p, 2000000, P_FALSE);
@@ -96,14 +86,14 @@ int main(void)
 	int big_ok = P_IS_VECTOR(big) && P_VEC_LEN(big) == 2000000;
 	for (size_t i = 0; big_ok && i < P_VEC_LEN(big); i += 997)
 		big_ok = P_VEC(big)[i] == P_FIX(i * 3);
-	ok(big_ok, "a 2M-element vector survives collections intact");
-	ok(ring_ok(p->roots[R_TMP0], 5000), "the ring is still intact next to it");
+	tap_ok(big_ok, "a 2M-element vector survives collections intact");
+	tap_ok(ring_ok(p->roots[R_TMP0], 5000), "the ring is still intact next to it");
 
 	/* freed space goes back to the platform */
 	size_t held = p->in_use;
 	p->roots[R_TMP1] = P_FALSE;
 	gc_collect(p);
-	ok(p->in_use < held, "dropping the vector gives its pages back");
+	tap_ok(p->in_use < held, "dropping the vector gives its pages back");
 
 	/* heap exhaustion from C is a condition, not a crash */
 	int raised = 0;
@@ -120,21 +110,21 @@ int main(void)
 	}
 	p->in_vm = 0;
 	p->pending = P_FALSE;
-	ok(raised, "filling the heap raises a heap-exhausted condition");
+	tap_ok(raised, "filling the heap raises a heap-exhausted condition");
 	p->roots[R_TMP2] = P_FALSE;
 	gc_collect(p);
-	ok(!p->in_reserve, "the reserve is released once memory is free again");
-	ok(P_IS_VECTOR(p_make_vector(p, 100000, P_FALSE)), "allocation works after exhaustion");
-	ok(ring_ok(p->roots[R_TMP0], 5000), "live data survived the exhaustion");
+	tap_ok(!p->in_reserve, "the reserve is released once memory is free again");
+	tap_ok(P_IS_VECTOR(p_make_vector(p, 100000, P_FALSE)), "allocation works after exhaustion");
+	tap_ok(ring_ok(p->roots[R_TMP0], 5000), "live data survived the exhaustion");
 
 	/* the same through Scheme: caught by guard, program goes on */
 	val r = eval_str(p, "(guard (e ((error-object? e) (error-object-message e)))"
 			    " (let loop ((acc '())) (loop (cons (make-vector 1000) acc))))");
-	ok(P_IS_STRING(r) && p_string_length(r) == 14, "Scheme code catches heap exhaustion with guard");
+	tap_ok(P_IS_STRING(r) && p_string_length(r) == 14, "Scheme code catches heap exhaustion with guard");
 	r = eval_str(p, "(guard (e (#t 'caught)) (let f ((n 0)) (+ 1 (f (+ n 1)))))");
-	ok(r == sym_intern_cstr(p, "caught"), "runaway recursion is caught as heap exhaustion");
+	tap_ok(r == sym_intern_cstr(p, "caught"), "runaway recursion is caught as heap exhaustion");
 	r = eval_str(p, "(length (let build ((k 100000)) (if (= k 0) '() (cons k (build (- k 1))))))");
-	ok(r == P_FIX(100000), "deep non-tail recursion works afterwards");
+	tap_ok(r == P_FIX(100000), "deep non-tail recursion works afterwards");
 
 	/* stress mode: a collection at every allocating safe point */
 	p->gc_stress = 1;
@@ -142,15 +132,14 @@ int main(void)
 	r = eval_str(p, "(let loop ((i 0) (acc '())) (if (= i 2000) (apply + acc)"
 			" (loop (+ i 1) (cons i acc))))");
 	p->gc_stress = 0;
-	ok(r == P_FIX(1999000), "stress mode computes the right result");
-	ok(p->gc_count - before >= 2000, "stress mode collects at every allocation");
+	tap_ok(r == P_FIX(1999000), "stress mode computes the right result");
+	tap_ok(p->gc_count - before >= 2000, "stress mode collects at every allocation");
 
 	/* statistics */
 	r = eval_str(p, "(cdr (assq 'collections (gc-stats)))");
-	ok(P_IS_FIX(r) && (uint64_t)P_FIXVAL(r) == p->gc_count, "gc-stats reports the collection count");
+	tap_ok(P_IS_FIX(r) && (uint64_t)P_FIXVAL(r) == p->gc_count, "gc-stats reports the collection count");
 	r = eval_str(p, "(>= (cdr (assq 'max-pause-ns (gc-stats))) 0)");
-	ok(r == P_TRUE, "gc-stats reports pauses");
+	tap_ok(r == P_TRUE, "gc-stats reports pauses");
 
-	printf("1..%d\n", n_test);
-	return n_fail ? 1 : 0;
+	return tap_done();
 }

@@ -14,6 +14,7 @@
 #include "pc_math.h"
 #include "pcfloat.h"
 #include "pfmt.h"
+#include "tap.h"
 
 long pc_strtol(const char *s, char **end, int base);
 unsigned long pc_strtoul(const char *s, char **end, int base);
@@ -31,23 +32,6 @@ int tb_strncmp(const char *a, const char *b, size_t n);
 char *tb_strchr(const char *s, int c);
 char *tb_strrchr(const char *s, int c);
 char *tb_strstr(const char *hay, const char *needle);
-
-static int test_no;
-static int failures;
-
-static void ok(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++test_no);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		failures++;
-}
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
 static uint64_t rnd(void)
@@ -159,7 +143,7 @@ static void test_dtoa_format(void)
 	bad += strcmp(buf, "-inf.0") != 0;
 	pc_dtoa_shortest(__builtin_nan(""), buf);
 	bad += strcmp(buf, "+nan.0") != 0;
-	ok(bad == 0, "pc_dtoa_shortest formats %zu fixed cases in Scheme syntax",
+	tap_ok(bad == 0, "pc_dtoa_shortest formats %zu fixed cases in Scheme syntax",
 	   sizeof cases / sizeof cases[0] + 3);
 }
 
@@ -176,7 +160,7 @@ static void test_roundtrips(void)
 		if (check_roundtrip(d, why, sizeof why) && bad++ < 5)
 			printf("# %s\n", why);
 	}
-	ok(bad == 0, "100000 random bit patterns round-trip, shortest (%d bad)", bad);
+	tap_ok(bad == 0, "100000 random bit patterns round-trip, shortest (%d bad)", bad);
 
 	bad = 0;
 	for (int i = 0; i < 20000; i++) {
@@ -184,7 +168,7 @@ static void test_roundtrips(void)
 		if (check_roundtrip(d, why, sizeof why) && bad++ < 5)
 			printf("# %s\n", why);
 	}
-	ok(bad == 0, "20000 subnormals round-trip, shortest (%d bad)", bad);
+	tap_ok(bad == 0, "20000 subnormals round-trip, shortest (%d bad)", bad);
 
 	bad = 0;
 	for (int e = -325; e <= 309; e++) {
@@ -199,7 +183,7 @@ static void test_roundtrips(void)
 				printf("# %s\n", why);
 		}
 	}
-	ok(bad == 0, "powers of ten and their neighbours round-trip (%d bad)", bad);
+	tap_ok(bad == 0, "powers of ten and their neighbours round-trip (%d bad)", bad);
 
 	bad = 0;
 	for (int e = -1074; e <= 1023; e++) {
@@ -212,7 +196,7 @@ static void test_roundtrips(void)
 				printf("# %s\n", why);
 		}
 	}
-	ok(bad == 0, "powers of two and their neighbours round-trip (%d bad)", bad);
+	tap_ok(bad == 0, "powers of two and their neighbours round-trip (%d bad)", bad);
 
 	bad = 0;
 	for (int i = 0; i < 20000; i++) {
@@ -221,7 +205,7 @@ static void test_roundtrips(void)
 		if (check_roundtrip(d, why, sizeof why) && bad++ < 5)
 			printf("# %s\n", why);
 	}
-	ok(bad == 0, "20000 short decimals round-trip, shortest (%d bad)", bad);
+	tap_ok(bad == 0, "20000 short decimals round-trip, shortest (%d bad)", bad);
 }
 
 static int strtod_agrees(const char *s, char *why, size_t cap)
@@ -270,7 +254,7 @@ static void test_strtod(void)
 	for (size_t i = 0; i < sizeof tricky / sizeof tricky[0]; i++)
 		if (!strtod_agrees(tricky[i], why, sizeof why) && bad++ < 5)
 			printf("# %s\n", why);
-	ok(bad == 0, "pc_strtod agrees with glibc on %zu tricky inputs",
+	tap_ok(bad == 0, "pc_strtod agrees with glibc on %zu tricky inputs",
 	   sizeof tricky / sizeof tricky[0]);
 
 	bad = 0;
@@ -281,7 +265,7 @@ static void test_strtod(void)
 			bad++;
 		}
 	}
-	ok(bad == 0, "pc_strtod rejects %zu malformed inputs",
+	tap_ok(bad == 0, "pc_strtod rejects %zu malformed inputs",
 	   sizeof bad_syntax / sizeof bad_syntax[0]);
 
 	/* Exact halfway points between adjacent doubles, and a hair either
@@ -313,7 +297,7 @@ static void test_strtod(void)
 				printf("# %s\n", why);
 		}
 	}
-	ok(bad == 0, "halfway points and their neighbours round correctly (%d bad)", bad);
+	tap_ok(bad == 0, "halfway points and their neighbours round correctly (%d bad)", bad);
 
 	bad = 0;
 	for (int i = 0; i < 20000; i++) {
@@ -328,7 +312,7 @@ static void test_strtod(void)
 		if (!strtod_agrees(s, why, sizeof why) && bad++ < 5)
 			printf("# %s\n", why);
 	}
-	ok(bad == 0, "20000 random long decimals agree with glibc (%d bad)", bad);
+	tap_ok(bad == 0, "20000 random long decimals agree with glibc (%d bad)", bad);
 }
 
 /* Distance in ulps between ours and the reference. */
@@ -366,7 +350,7 @@ static void check_fn1(const char *name, fn1 ours, fn1 ref, double lo, double hi,
 			at = x;
 		}
 	}
-	ok(worst <= 1.0, "%s within 1 ulp of libm on [%g, %g]%s (worst %.3f at %a)",
+	tap_ok(worst <= 1.0, "%s within 1 ulp of libm on [%g, %g]%s (worst %.3f at %a)",
 	   name, lo, hi, logscale ? " (log-scaled, both signs)" : "", worst, at);
 }
 
@@ -418,11 +402,11 @@ static void test_math(void)
 		if (e > worst)
 			worst = e;
 	}
-	ok(worst <= 1.0, "pow within 1 ulp of libm on random x, y (worst %.3f)", worst);
+	tap_ok(worst <= 1.0, "pow within 1 ulp of libm on random x, y (worst %.3f)", worst);
 
 	/* sin of the double nearest a huge multiple of pi/2 needs exact
 	 * reduction. */
-	ok(ulps(pc_sin(0x1.6ac5b262ca1ffp+849), sin(0x1.6ac5b262ca1ffp+849)) <= 1 &&
+	tap_ok(ulps(pc_sin(0x1.6ac5b262ca1ffp+849), sin(0x1.6ac5b262ca1ffp+849)) <= 1 &&
 	   ulps(pc_cos(1e22), cos(1e22)) <= 1 && ulps(pc_sin(1e22), sin(1e22)) <= 1,
 	   "sin/cos of huge arguments are reduced exactly");
 
@@ -461,7 +445,7 @@ static void test_math(void)
 			}
 		}
 	}
-	ok(bad == 0, "special values of pow, atan2, fmod, exp, log, trig match C99 Annex F");
+	tap_ok(bad == 0, "special values of pow, atan2, fmod, exp, log, trig match C99 Annex F");
 
 	bad = 0;
 	for (int i = 0; i < 200000; i++) {
@@ -492,7 +476,7 @@ static void test_math(void)
 				printf("# rounding/splitting mismatch at %a\n", x);
 		}
 	}
-	ok(bad == 0, "floor ceil trunc round round_even modf frexp ldexp fmod are exact (%d bad)", bad);
+	tap_ok(bad == 0, "floor ceil trunc round round_even modf frexp ldexp fmod are exact (%d bad)", bad);
 }
 
 static void test_snprintf(void)
@@ -520,10 +504,10 @@ static void test_snprintf(void)
 	SAME("%p", (void *)0x1234);
 	SAME("[%*d]", 6, 3);
 #undef SAME
-	ok(bad == 0, "pc_snprintf matches snprintf on the supported conversions");
+	tap_ok(bad == 0, "pc_snprintf matches snprintf on the supported conversions");
 
 	int n = pc_snprintf(a, 5, "%s", "truncated text");
-	ok(n == 14 && strcmp(a, "trun") == 0, "pc_snprintf truncates and returns the full length");
+	tap_ok(n == 14 && strcmp(a, "trun") == 0, "pc_snprintf truncates and returns the full length");
 }
 
 static int sgn(int x)
@@ -558,7 +542,7 @@ static void test_string(void)
 		bad += sgn(tb_memcmp(a, b, n)) != sgn(memcmp(a, b, n));
 		bad += tb_memchr(a, a[n], n) != memchr(a, a[n], n);
 	}
-	ok(bad == 0, "memcpy memmove memset memcmp memchr agree with glibc (%d bad)", bad);
+	tap_ok(bad == 0, "memcpy memmove memset memcmp memchr agree with glibc (%d bad)", bad);
 
 	static const char *strs[] = { "", "a", "ab", "abc", "abd", "abcabc", "b",
 		"hello world", "hello", "world", "\xff\x01", "zz" };
@@ -579,7 +563,7 @@ static void test_string(void)
 			bad += tb_strstr(s, strs[j]) != strstr(s, strs[j]);
 		}
 	}
-	ok(bad == 0, "strlen strnlen strchr strrchr strcmp strncmp strstr agree with glibc (%d bad)", bad);
+	tap_ok(bad == 0, "strlen strnlen strchr strrchr strcmp strncmp strstr agree with glibc (%d bad)", bad);
 }
 
 static void test_strtol(void)
@@ -605,7 +589,7 @@ static void test_strtol(void)
 			}
 		}
 	}
-	ok(bad == 0, "pc_strtol and pc_strtoul agree with glibc, saturation included");
+	tap_ok(bad == 0, "pc_strtol and pc_strtoul agree with glibc, saturation included");
 }
 
 int main(void)
@@ -617,6 +601,5 @@ int main(void)
 	test_strtod();
 	test_math();
 	test_snprintf();
-	printf("1..%d\n", test_no);
-	return failures ? 1 : 0;
+	return tap_done();
 }

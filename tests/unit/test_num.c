@@ -6,33 +6,17 @@
  * primitives.  Runs on the stand-in runtime of test_num_rt.c.  TAP output.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "num.h"
 #include "bigint.h"
+#include "tap.h"
 #include "test_num_rt.h"
 
 #define F(n) P_FIX(n)
 static P *const p = NULL;	/* the stand-in runtime needs no state */
-
-static int test_no, failures;
-
-static void ok(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", cond ? "" : "not ", ++test_no);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (!cond)
-		failures++;
-}
 
 static uint64_t rng = 0x2545f4914f6cdd1dull;
 static uint64_t rnd(void)
@@ -77,13 +61,13 @@ static void test_known_values(void)
 	val f = F(1);
 	for (int i = 2; i <= 100; i++)
 		f = num_mul(p, f, F(i));
-	ok(streq(f, "93326215443944152681699238856266700490715968264381621468592963895217599993229915608941463976156518286253697920827223758251185210916864000000000000000000000000"),
+	tap_ok(streq(f, "93326215443944152681699238856266700490715968264381621468592963895217599993229915608941463976156518286253697920827223758251185210916864000000000000000000000000"),
 	   "100! is right");
 
 	val g = F(1);
 	for (int i = 151; i <= 300; i++)
 		g = num_mul(p, g, F(i));
-	ok(streq(g, "5356851815834042754281860328124213202444254808984038491714498316053238213073645568652210201325901577725508340538615147852234739179287406584949038405661424740015468799971756673145857679589546314759460557804712742167524648412637021549746023238721021994556466046952915488725705152021504748593244254904819157328965140480000000000000000000000000000000000000"),
+	tap_ok(streq(g, "5356851815834042754281860328124213202444254808984038491714498316053238213073645568652210201325901577725508340538615147852234739179287406584949038405661424740015468799971756673145857679589546314759460557804712742167524648412637021549746023238721021994556466046952915488725705152021504748593244254904819157328965140480000000000000000000000000000000000000"),
 	   "300!/150! as a product is right");
 
 	val k = F(1);
@@ -94,7 +78,7 @@ static void test_known_values(void)
 	for (const char *c = ks; *c; c++)
 		sum += *c - '0';
 	size_t zeros = strspn(ks + 2568 - 249, "0");
-	ok(strlen(ks) == 2568 && sum == 10539 && zeros == 249 && ks[2568 - 250] != '0' &&
+	tap_ok(strlen(ks) == 2568 && sum == 10539 && zeros == 249 && ks[2568 - 250] != '0' &&
 	   strncmp(ks, "402387260077093773543702433923", 30) == 0,
 	   "1000! prints with 2568 digits, digit sum 10539, 249 trailing zeros");
 
@@ -103,30 +87,30 @@ static void test_known_values(void)
 	sum = 0;
 	for (const char *c = bs3; *c; c++)
 		sum += *c - '0';
-	ok(strlen(bs3) == 9543 && sum == 42426 && strncmp(bs3, "26613034272174197919", 20) == 0 &&
+	tap_ok(strlen(bs3) == 9543 && sum == 42426 && strncmp(bs3, "26613034272174197919", 20) == 0 &&
 	   strcmp(bs3 + 9543 - 20, "08807535253104400001") == 0,
 	   "3^20000 prints right (split decimal conversion)");
 
 	val three200 = rt_call(p, "expt", F(3), F(200), 0);
-	ok(streq(three200, "265613988875874769338781322035779626829233452653394495974574961739092490901302182994384699044001"),
+	tap_ok(streq(three200, "265613988875874769338781322035779626829233452653394495974574961739092490901302182994384699044001"),
 	   "3^200 is right");
 	val hs = rt_call(p, "number->string", three200, F(16), 0);
-	ok(strcmp(p_string_cstr(p, hs), "1fd5863c3eb0469ec21a937a76f3432ffd73d97e447606b683ecf6f6e4a7ae225bfaff1eaaf8b0a1") == 0,
+	tap_ok(strcmp(p_string_cstr(p, hs), "1fd5863c3eb0469ec21a937a76f3432ffd73d97e447606b683ecf6f6e4a7ae225bfaff1eaaf8b0a1") == 0,
 	   "3^200 in hex is right");
 
 	val x = rt_num(p, "18446744073709551617");	/* 2^64 + 1 */
 	val x5 = rt_call(p, "expt", x, F(5), 0);
-	ok(streq(x5, "2135987035920910082973982152356133091783330464753959116855152249051708594773678004301854310137857"),
+	tap_ok(streq(x5, "2135987035920910082973982152356133091783330464753959116855152249051708594773678004301854310137857"),
 	   "(2^64+1)^5 is right");
 
 	val two1000 = rt_call(p, "expt", F(2), F(1000), 0);
 	val bs = rt_call(p, "number->string", two1000, F(2), 0);
 	const char *b = p_string_cstr(p, bs);
 	int shape = strlen(b) == 1001 && b[0] == '1' && strspn(b + 1, "0") == 1000;
-	ok(shape, "2^1000 in binary is a one and 1000 zeros");
+	tap_ok(shape, "2^1000 in binary is a one and 1000 zeros");
 
 	/* fixnum boundaries */
-	ok(streq(num_add(p, F(P_FIX_MAX), F(1)), "4611686018427387904") &&
+	tap_ok(streq(num_add(p, F(P_FIX_MAX), F(1)), "4611686018427387904") &&
 	   P_IS_FIX(num_sub(p, num_add(p, F(P_FIX_MAX), F(1)), F(1))) &&
 	   streq(num_sub(p, F(P_FIX_MIN), F(1)), "-4611686018427387905") &&
 	   streq(num_neg(p, F(P_FIX_MIN)), "4611686018427387904") &&
@@ -134,7 +118,7 @@ static void test_known_values(void)
 	   streq(num_quotient(p, F(P_FIX_MIN), F(-1)), "4611686018427387904"),
 	   "fixnum overflow becomes bignum and normalizes back");
 	int64_t v;
-	ok(p_to_int64(rt_num(p, "9223372036854775807"), &v) && v == INT64_MAX &&
+	tap_ok(p_to_int64(rt_num(p, "9223372036854775807"), &v) && v == INT64_MAX &&
 	   p_to_int64(rt_num(p, "-9223372036854775808"), &v) && v == INT64_MIN &&
 	   !p_to_int64(rt_num(p, "9223372036854775808"), &v) &&
 	   eq(p_from_int64(p, INT64_MIN), rt_num(p, "-9223372036854775808")),
@@ -194,11 +178,11 @@ static void test_identities(void)
 				bad_gcd++;
 		}
 	}
-	ok(bad_div == 0, "truncating division identity on 3000 random pairs (%d bad)", bad_div);
-	ok(bad_floor == 0, "floor division identity on 3000 random pairs (%d bad)", bad_floor);
-	ok(bad_mul == 0, "multiplication identities up to 480 limbs (Karatsuba) (%d bad)", bad_mul);
-	ok(bad_text == 0, "number->string / string->number round trips in radix 2, 8, 10, 16 (%d bad)", bad_text);
-	ok(bad_gcd == 0, "gcd divides and leaves coprime cofactors (%d bad)", bad_gcd);
+	tap_ok(bad_div == 0, "truncating division identity on 3000 random pairs (%d bad)", bad_div);
+	tap_ok(bad_floor == 0, "floor division identity on 3000 random pairs (%d bad)", bad_floor);
+	tap_ok(bad_mul == 0, "multiplication identities up to 480 limbs (Karatsuba) (%d bad)", bad_mul);
+	tap_ok(bad_text == 0, "number->string / string->number round trips in radix 2, 8, 10, 16 (%d bad)", bad_text);
+	tap_ok(bad_gcd == 0, "gcd divides and leaves coprime cofactors (%d bad)", bad_gcd);
 
 	/* gcd(ag, bg) = |g| gcd(a, b), with big common factors */
 	int bad_g = 0;
@@ -212,7 +196,7 @@ static void test_identities(void)
 		if (!eq(lhs, rhs))
 			bad_g++;
 	}
-	ok(bad_g == 0, "gcd(ag, bg) = |g| gcd(a, b) on 1000 random triples (%d bad)", bad_g);
+	tap_ok(bad_g == 0, "gcd(ag, bg) = |g| gcd(a, b) on 1000 random triples (%d bad)", bad_g);
 
 	/* Knuth D's rare add-back step: divisors with a top limb of all ones
 	 * and dividends built to make the first estimate too large. */
@@ -226,7 +210,7 @@ static void test_identities(void)
 		if (!eq(num_add(p, num_mul(p, q, d), r), n))
 			bad++;
 	}
-	ok(bad == 0, "division by divisors with all-ones limbs (%d bad)", bad);
+	tap_ok(bad == 0, "division by divisors with all-ones limbs (%d bad)", bad);
 }
 
 /* The exact value of double x. */
@@ -271,7 +255,7 @@ static void test_rounding_to_double(void)
 		if (d != strtod(buf, NULL))
 			bad++;
 	}
-	ok(bad == 0, "exact->inexact of random integers matches strtod (%d bad)", bad);
+	tap_ok(bad == 0, "exact->inexact of random integers matches strtod (%d bad)", bad);
 
 	bad = 0;
 	for (int i = 0; i < 3000; i++) {
@@ -284,7 +268,7 @@ static void test_rounding_to_double(void)
 		if (!nearest(x, d))
 			bad++;
 	}
-	ok(bad == 0, "exact->inexact of random rationals is the nearest double (%d bad)", bad);
+	tap_ok(bad == 0, "exact->inexact of random rationals is the nearest double (%d bad)", bad);
 
 	bad = 0;
 	for (int i = 0; i < 2000; i++) {
@@ -307,9 +291,9 @@ static void test_rounding_to_double(void)
 		if (num_to_double(p, exact_of(lo)) != lo)
 			bad++;
 	}
-	ok(bad == 0, "halfway rationals round to even; exact of doubles round-trip (%d bad)", bad);
+	tap_ok(bad == 0, "halfway rationals round to even; exact of doubles round-trip (%d bad)", bad);
 
-	ok(num_to_double(p, rt_call(p, "expt", F(10), F(309), 0)) == INFINITY &&
+	tap_ok(num_to_double(p, rt_call(p, "expt", F(10), F(309), 0)) == INFINITY &&
 	   num_to_double(p, num_div(p, F(1), rt_call(p, "expt", F(10), F(400), 0))) == 0 &&
 	   num_to_double(p, num_div(p, F(1), rt_call(p, "expt", F(2), F(1074), 0))) == 0x1p-1074 &&
 	   num_to_double(p, num_div(p, F(1), rt_call(p, "expt", F(2), F(1075), 0))) == 0 &&
@@ -321,22 +305,22 @@ static void test_compare(void)
 {
 	val big = rt_num(p, "9007199254740993");
 	val fl = p_flonum(p, 9007199254740992.0);
-	ok(!num_eq(p, big, fl) && num_lt(p, fl, big) && num_cmp(p, big, fl) == 1,
+	tap_ok(!num_eq(p, big, fl) && num_lt(p, fl, big) && num_cmp(p, big, fl) == 1,
 	   "exact/inexact comparison is exact (2^53 + 1 vs 2^53)");
-	ok(num_cmp(p, p_flonum(p, NAN), F(1)) == 2 && !num_eq(p, p_flonum(p, NAN), p_flonum(p, NAN)),
+	tap_ok(num_cmp(p, p_flonum(p, NAN), F(1)) == 2 && !num_eq(p, p_flonum(p, NAN), p_flonum(p, NAN)),
 	   "NaN compares unordered");
-	ok(num_lt(p, rt_num(p, "1/3"), p_flonum(p, 0.3333333333333334)) &&
+	tap_ok(num_lt(p, rt_num(p, "1/3"), p_flonum(p, 0.3333333333333334)) &&
 	   num_lt(p, p_flonum(p, 0.3333333333333333), rt_num(p, "1/3")),
 	   "rationals compare exactly with nearby doubles");
-	ok(num_lt(p, p_flonum(p, -INFINITY), rt_call(p, "expt", F(-10), F(400), 0)) &&
+	tap_ok(num_lt(p, p_flonum(p, -INFINITY), rt_call(p, "expt", F(-10), F(400), 0)) &&
 	   num_lt(p, rt_call(p, "expt", F(10), F(400), 0), p_flonum(p, INFINITY)),
 	   "infinities bound all exact numbers");
-	ok(num_eqv(p_flonum(p, 0.0), p_flonum(p, 0.0)) && !num_eqv(p_flonum(p, 0.0), p_flonum(p, -0.0)) &&
+	tap_ok(num_eqv(p_flonum(p, 0.0), p_flonum(p, 0.0)) && !num_eqv(p_flonum(p, 0.0), p_flonum(p, -0.0)) &&
 	   num_eqv(p_flonum(p, NAN), p_flonum(p, NAN)) && !num_eqv(F(2), p_flonum(p, 2.0)) &&
 	   num_eqv(rt_num(p, "1/3"), num_div(p, F(2), F(6))) &&
 	   num_eqv(rt_call(p, "expt", F(2), F(100), 0), rt_num(p, "1267650600228229401496703205376")),
 	   "eqv? on numbers: exactness, -0.0, NaN, bignums, ratnums");
-	ok(num_hash(rt_call(p, "expt", F(2), F(100), 0)) == num_hash(rt_num(p, "1267650600228229401496703205376")) &&
+	tap_ok(num_hash(rt_call(p, "expt", F(2), F(100), 0)) == num_hash(rt_num(p, "1267650600228229401496703205376")) &&
 	   num_hash(rt_num(p, "1/3")) == num_hash(num_div(p, F(2), F(6))),
 	   "num_hash agrees with eqv?");
 }
@@ -383,7 +367,7 @@ static void test_syntax(void)
 			bad++;
 		}
 	}
-	ok(bad == 0, "num_parse on %zu valid and invalid inputs", sizeof cases / sizeof cases[0]);
+	tap_ok(bad == 0, "num_parse on %zu valid and invalid inputs", sizeof cases / sizeof cases[0]);
 
 	bad = 0;
 	for (int i = 0; i < 20000; i++) {
@@ -397,7 +381,7 @@ static void test_syntax(void)
 		if (back == P_FALSE || !P_IS_FLO(back) || memcmp(&P_FLOVAL(back), &d, sizeof d) != 0)
 			bad++;
 	}
-	ok(bad == 0, "flonums print and read back bit-exactly (%d bad)", bad);
+	tap_ok(bad == 0, "flonums print and read back bit-exactly (%d bad)", bad);
 }
 
 static val num_of(double d)
@@ -409,7 +393,7 @@ static void test_primitives(void)
 {
 	val v;
 
-	ok(streq(rt_call(p, "/", F(3), F(4), F(5), 0), "3/20") &&
+	tap_ok(streq(rt_call(p, "/", F(3), F(4), F(5), 0), "3/20") &&
 	   streq(rt_call(p, "/", F(3), 0), "1/3") &&
 	   streq(rt_call(p, "+", rt_num(p, "1/3"), rt_num(p, "1/6"), 0), "1/2") &&
 	   streq(rt_call(p, "-", rt_num(p, "1/3"), rt_num(p, "1/2"), 0), "-1/6") &&
@@ -417,11 +401,11 @@ static void test_primitives(void)
 	   streq(rt_call(p, "+", rt_num(p, "1/2"), num_of(0.5), 0), "1.0") &&
 	   streq(rt_call(p, "+", 0), "0") && streq(rt_call(p, "*", 0), "1"),
 	   "rational arithmetic and identities");
-	ok(rt_raises(p, "/", F(1), F(0), 0) && strcmp(rt_error, "/: division by zero") == 0,
+	tap_ok(rt_raises(p, "/", F(1), F(0), 0) && strcmp(rt_error, "/: division by zero") == 0,
 	   "(/ 1 0) raises \"/: division by zero\"");
-	ok(rt_raises(p, "+", F(1), P_TRUE, 0) && strstr(rt_error, "+: expected number as argument 2"),
+	tap_ok(rt_raises(p, "+", F(1), P_TRUE, 0) && strstr(rt_error, "+: expected number as argument 2"),
 	   "(+ 1 #t) names the procedure and the argument");
-	ok(streq(rt_call(p, "/", num_of(1), num_of(0), 0), "+inf.0") &&
+	tap_ok(streq(rt_call(p, "/", num_of(1), num_of(0), 0), "+inf.0") &&
 	   streq(rt_call(p, "-", num_of(0), 0), "-0.0"),
 	   "inexact division by zero and negative zero");
 
@@ -431,18 +415,18 @@ static void test_primitives(void)
 	int tr = rt_nvalues == 2 && eq(rt_values[0], F(-2)) && eq(rt_values[1], F(-1));
 	rt_call(p, "floor/", num_of(-5), F(2), 0);
 	int fi = streq(rt_values[0], "-3.0") && streq(rt_values[1], "1.0");
-	ok(fl && tr && fi && streq(rt_call(p, "modulo", F(13), F(-4), 0), "-3") &&
+	tap_ok(fl && tr && fi && streq(rt_call(p, "modulo", F(13), F(-4), 0), "-3") &&
 	   streq(rt_call(p, "remainder", F(-13), num_of(-4), 0), "-1.0") &&
 	   rt_raises(p, "modulo", F(1), F(0), 0) && rt_raises(p, "quotient", num_of(1.5), F(1), 0),
 	   "floor/, truncate/, modulo, remainder, errors");
 
-	ok(streq(rt_call(p, "gcd", F(32), F(-36), 0), "4") && streq(rt_call(p, "gcd", 0), "0") &&
+	tap_ok(streq(rt_call(p, "gcd", F(32), F(-36), 0), "4") && streq(rt_call(p, "gcd", 0), "0") &&
 	   streq(rt_call(p, "lcm", F(32), F(-36), 0), "288") &&
 	   streq(rt_call(p, "lcm", num_of(32), F(-36), 0), "288.0") &&
 	   streq(rt_call(p, "lcm", 0), "1"),
 	   "gcd and lcm");
 
-	ok(streq(rt_call(p, "round", num_of(2.5), 0), "2.0") &&
+	tap_ok(streq(rt_call(p, "round", num_of(2.5), 0), "2.0") &&
 	   streq(rt_call(p, "round", num_of(-3.5), 0), "-4.0") &&
 	   streq(rt_call(p, "round", rt_num(p, "7/2"), 0), "4") &&
 	   streq(rt_call(p, "round", rt_num(p, "5/2"), 0), "2") &&
@@ -453,7 +437,7 @@ static void test_primitives(void)
 	   streq(rt_call(p, "floor", num_of(-4.3), 0), "-5.0"),
 	   "floor ceiling truncate round (half to even)");
 
-	ok(streq(rt_call(p, "rationalize", rt_call(p, "exact", num_of(0.3), 0), rt_num(p, "1/10"), 0), "1/3") &&
+	tap_ok(streq(rt_call(p, "rationalize", rt_call(p, "exact", num_of(0.3), 0), rt_num(p, "1/10"), 0), "1/3") &&
 	   streq(rt_call(p, "rationalize", num_of(0.3), rt_num(p, "1/10"), 0), "0.3333333333333333") &&
 	   streq(rt_call(p, "rationalize", rt_num(p, "3/5"), rt_num(p, "1/10"), 0), "1/2") &&
 	   streq(rt_call(p, "rationalize", rt_num(p, "-3/5"), rt_num(p, "1/10"), 0), "-1/2") &&
@@ -468,11 +452,11 @@ static void test_primitives(void)
 		fb = t;
 	}
 	val golden = num_div(p, fb, fa);
-	ok(num_eqv(rt_call(p, "rationalize", golden, F(0), 0), golden) &&
+	tap_ok(num_eqv(rt_call(p, "rationalize", golden, F(0), 0), golden) &&
 	   num_eqv(rt_call(p, "rationalize", golden, rt_num(p, "1/1000000"), 0), rt_num(p, "1597/987")),
 	   "rationalize through a 3000-term continued fraction");
 
-	ok(streq(rt_call(p, "sqrt", F(9), 0), "3") && streq(rt_call(p, "sqrt", rt_num(p, "1/4"), 0), "1/2") &&
+	tap_ok(streq(rt_call(p, "sqrt", F(9), 0), "3") && streq(rt_call(p, "sqrt", rt_num(p, "1/4"), 0), "1/2") &&
 	   streq(rt_call(p, "sqrt", rt_call(p, "expt", F(10), F(40), 0), 0), "100000000000000000000") &&
 	   streq(rt_call(p, "sqrt", F(2), 0), "1.4142135623730951") &&
 	   streq(rt_call(p, "sqrt", rt_call(p, "expt", F(10), F(401), 0), 0), "3.1622776601683794e200") &&
@@ -480,11 +464,11 @@ static void test_primitives(void)
 	   "sqrt: exact for perfect squares, inexact otherwise, error for negatives");
 
 	rt_call(p, "exact-integer-sqrt", rt_call(p, "expt", F(10), F(41), 0), 0);
-	ok(streq(rt_values[0], "316227766016837933199") && streq(rt_values[1], "562477137586013626399") &&
+	tap_ok(streq(rt_values[0], "316227766016837933199") && streq(rt_values[1], "562477137586013626399") &&
 	   rt_raises(p, "exact-integer-sqrt", F(-1), 0) && rt_raises(p, "exact-integer-sqrt", num_of(4), 0),
 	   "exact-integer-sqrt");
 
-	ok(streq(rt_call(p, "expt", F(2), F(-10), 0), "1/1024") &&
+	tap_ok(streq(rt_call(p, "expt", F(2), F(-10), 0), "1/1024") &&
 	   streq(rt_call(p, "expt", rt_num(p, "1/3"), F(3), 0), "1/27") &&
 	   streq(rt_call(p, "expt", F(-2), F(3), 0), "-8") &&
 	   streq(rt_call(p, "expt", F(0), F(0), 0), "1") &&
@@ -493,26 +477,26 @@ static void test_primitives(void)
 	   rt_raises(p, "expt", F(0), F(-1), 0) && rt_raises(p, "expt", F(-8), rt_num(p, "1/3"), 0),
 	   "expt: exact, inexact and error cases");
 
-	ok(streq(rt_call(p, "exact", num_of(0.1), 0), "3602879701896397/36028797018963968") &&
+	tap_ok(streq(rt_call(p, "exact", num_of(0.1), 0), "3602879701896397/36028797018963968") &&
 	   streq(rt_call(p, "exact", num_of(1e20), 0), "100000000000000000000") &&
 	   streq(rt_call(p, "exact", num_of(-0.25), 0), "-1/4") &&
 	   rt_raises(p, "exact", num_of(INFINITY), 0) && rt_raises(p, "exact", num_of(NAN), 0) &&
 	   streq(rt_call(p, "inexact", rt_num(p, "1/3"), 0), "0.3333333333333333"),
 	   "exact and inexact");
 
-	ok(streq(rt_call(p, "numerator", rt_num(p, "6/4"), 0), "3") &&
+	tap_ok(streq(rt_call(p, "numerator", rt_num(p, "6/4"), 0), "3") &&
 	   streq(rt_call(p, "denominator", rt_num(p, "6/4"), 0), "2") &&
 	   streq(rt_call(p, "denominator", num_of(0.75), 0), "4.0") &&
 	   streq(rt_call(p, "numerator", num_of(0.5), 0), "1.0") &&
 	   streq(rt_call(p, "denominator", F(0), 0), "1"),
 	   "numerator and denominator, also of flonums");
 
-	ok(streq(rt_call(p, "max", F(1), num_of(2), 0), "2.0") &&
+	tap_ok(streq(rt_call(p, "max", F(1), num_of(2), 0), "2.0") &&
 	   streq(rt_call(p, "min", F(1), num_of(2), 0), "1.0") &&
 	   streq(rt_call(p, "max", rt_num(p, "1/2"), rt_num(p, "1/3"), 0), "1/2"),
 	   "max and min with inexact contagion");
 
-	ok(rt_call(p, "<", F(1), F(2), F(3), 0) == P_TRUE && rt_call(p, "<", F(1), F(3), F(2), 0) == P_FALSE &&
+	tap_ok(rt_call(p, "<", F(1), F(2), F(3), 0) == P_TRUE && rt_call(p, "<", F(1), F(3), F(2), 0) == P_FALSE &&
 	   rt_call(p, "=", F(1), num_of(1), rt_num(p, "2/2"), 0) == P_TRUE &&
 	   rt_call(p, ">=", F(3), F(3), F(2), 0) == P_TRUE &&
 	   rt_call(p, "<", num_of(NAN), F(1), 0) == P_FALSE &&
@@ -520,13 +504,13 @@ static void test_primitives(void)
 	   "n-ary comparisons");
 
 	v = rt_call(p, "log", num_of(8), F(2), 0);
-	ok(fabs(P_FLOVAL(v) - 3) < 1e-15 &&
+	tap_ok(fabs(P_FLOVAL(v) - 3) < 1e-15 &&
 	   fabs(P_FLOVAL(rt_call(p, "log", rt_call(p, "expt", F(10), F(400), 0), 0)) - 921.0340371976183) < 1e-12 &&
 	   fabs(P_FLOVAL(rt_call(p, "atan", F(1), F(1), 0)) - 0.7853981633974483) < 1e-16 &&
 	   rt_raises(p, "log", F(-1), 0) && rt_raises(p, "asin", F(2), 0),
 	   "log (one and two arguments, huge exact), atan, domain errors");
 
-	ok(eq(rt_call(p, "imag-part", num_of(1.5), 0), F(0)) &&
+	tap_ok(eq(rt_call(p, "imag-part", num_of(1.5), 0), F(0)) &&
 	   streq(rt_call(p, "angle", F(-1), 0), "3.141592653589793") &&
 	   streq(rt_call(p, "magnitude", F(-5), 0), "5") &&
 	   eq(rt_call(p, "make-rectangular", F(3), F(0), 0), F(3)) &&
@@ -535,7 +519,7 @@ static void test_primitives(void)
 
 	static char longnum[400];
 	memset(longnum, '7', 300);
-	ok(rt_call(p, "string->number", p_string_from_utf8(p, "1/0", 3), 0) == P_FALSE &&
+	tap_ok(rt_call(p, "string->number", p_string_from_utf8(p, "1/0", 3), 0) == P_FALSE &&
 	   rt_call(p, "string->number", p_string_from_utf8(p, "12\0x", 4), 0) == P_FALSE &&
 	   num_eqv(rt_call(p, "string->number", p_string_from_utf8(p, longnum, 300), 0),
 		   num_parse(p, longnum, 300, 10)) &&
@@ -546,7 +530,7 @@ static void test_primitives(void)
 	   rt_raises(p, "number->string", F(1), F(7), 0),
 	   "string->number never raises on bad text; radix errors");
 
-	ok(rt_call(p, "integer?", num_of(3.0), 0) == P_TRUE && rt_call(p, "integer?", num_of(3.5), 0) == P_FALSE &&
+	tap_ok(rt_call(p, "integer?", num_of(3.0), 0) == P_TRUE && rt_call(p, "integer?", num_of(3.5), 0) == P_FALSE &&
 	   rt_call(p, "rational?", num_of(INFINITY), 0) == P_FALSE && rt_call(p, "rational?", rt_num(p, "1/2"), 0) == P_TRUE &&
 	   rt_call(p, "exact?", rt_num(p, "1/2"), 0) == P_TRUE && rt_raises(p, "exact?", P_NIL, 0) &&
 	   rt_call(p, "nan?", num_of(NAN), 0) == P_TRUE && rt_call(p, "finite?", F(1), 0) == P_TRUE &&
@@ -559,8 +543,8 @@ int main(void)
 {
 	rt_reset();
 	if (setjmp(rt_catch)) {
-		printf("not ok %d - unexpected error: %s\n1..%d\n", test_no + 1, rt_error, test_no + 1);
-		return 1;
+		tap_ok(0, "unexpected error: %s", rt_error);
+		return tap_done();
 	}
 	test_known_values();
 	test_identities();
@@ -571,6 +555,5 @@ int main(void)
 	test_syntax();
 	rt_reset();
 	test_primitives();
-	printf("1..%d\n", test_no);
-	return failures ? 1 : 0;
+	return tap_done();
 }

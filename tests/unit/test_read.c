@@ -36,7 +36,7 @@ static void expect(P *p, const char *text, const char *want)
 {
 	const char *got = read_all(p, text);
 
-	ok(strcmp(got, want) == 0, "read %s => %s%s%s", text, want,
+	tap_ok(strcmp(got, want) == 0, "read %s => %s%s%s", text, want,
 	   strcmp(got, want) ? " but got " : "", strcmp(got, want) ? got : "");
 }
 
@@ -79,7 +79,7 @@ static void test_data(P *p)
 		memset(big + 2, 'f', 298);
 		{
 			val d = read_datum(p, port_open_input_string(p, str(p, big)));
-			ok(p_is_number(d) && !P_IS_FIX(d), "a 298-digit hex literal is a bignum");
+			tap_ok(p_is_number(d) && !P_IS_FIX(d), "a 298-digit hex literal is a bignum");
 		}
 	}
 	expect(p, "; comment\n 1 ; more\n 2", "1 2");
@@ -102,7 +102,7 @@ static void test_labels(P *p)
 	{
 		val port = port_open_input_string(p, str(p, "(#5=(q) #5#)"));
 		val d = read_datum(p, port);
-		ok(P_CAR(d) == P_CAR(P_CDR(d)), "#n# refers to the same object as #n=");
+		tap_ok(P_CAR(d) == P_CAR(P_CDR(d)), "#n# refers to the same object as #n=");
 	}
 }
 
@@ -112,7 +112,7 @@ static void expect_error(P *p, const char *text, const char *msg)
 	char want[256];
 
 	snprintf(want, sizeof want, "ERROR: %s", msg);
-	ok(strcmp(got, want) == 0 && caught_kind() == PE_READ,
+	tap_ok(strcmp(got, want) == 0 && caught_kind() == PE_READ,
 	   "read error for %s => %s%s%s", text, msg,
 	   strcmp(got, want) ? " but got " : "", strcmp(got, want) ? got : "");
 }
@@ -171,7 +171,7 @@ static void test_deep(P *p)
 		depth++;
 		d = P_CAR(d);
 	}
-	ok(depth == n - 1 && d == P_NIL, "a list nested %zu deep", n);
+	tap_ok(depth == n - 1 && d == P_NIL, "a list nested %zu deep", n);
 	memset(text, '\'', n);
 	text[n] = 'x';
 	text[n + 1] = '\0';
@@ -181,7 +181,7 @@ static void test_deep(P *p)
 		depth++;
 		d = P_CAR(P_CDR(d));
 	}
-	ok(depth == n && P_IS_SYMBOL(d), "%zu nested quotes", n);
+	tap_ok(depth == n && P_IS_SYMBOL(d), "%zu nested quotes", n);
 	free(text);
 }
 
@@ -190,12 +190,12 @@ static void test_lines(P *p)
 	val port = port_open_input_string(p, str(p, "a\n(b\n c)\n\n d"));
 
 	read_datum(p, port);
-	ok(port_line(port) == 1, "line 1 after the first datum");
+	tap_ok(port_line(port) == 1, "line 1 after the first datum");
 	read_datum(p, port);
-	ok(port_line(port) == 3, "a list spanning lines advances the line count");
+	tap_ok(port_line(port) == 3, "a list spanning lines advances the line count");
 	read_datum(p, port);
-	ok(port_line(port) == 5, "blank lines count");
-	ok(read_datum(p, port) == P_EOF, "EOF after the last datum");
+	tap_ok(port_line(port) == 5, "blank lines count");
+	tap_ok(read_datum(p, port) == P_EOF, "EOF after the last datum");
 }
 
 /* A datum larger than a port buffer, through a handle port: refills in
@@ -224,7 +224,7 @@ static void test_refill(P *p)
 			good = 0;
 		count++;
 	}
-	ok(good && count == n, "a %d-element list read through a 4 KiB buffer", 2 * n);
+	tap_ok(good && count == n, "a %d-element list read through a 4 KiB buffer", 2 * n);
 	unlink(path);
 }
 

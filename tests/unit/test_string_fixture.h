@@ -21,38 +21,7 @@
 #include "host.h"
 #include "port.h"
 #include "string_obj.h"
-
-static int tap_count, tap_failed;
-
-static void ok(int cond, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void ok(int cond, const char *fmt, ...)
-{
-	char desc[1024];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(desc, sizeof desc, fmt, ap);
-	va_end(ap);
-	/* One TAP line per test, whatever the description holds. */
-	printf("%sok %d - ", cond ? "" : "not ", ++tap_count);
-	for (const char *s = desc; *s; s++) {
-		if (*s == '\n')
-			fputs("\\n", stdout);
-		else
-			putchar(*s);
-	}
-	printf("\n");
-	if (!cond)
-		tap_failed++;
-}
-
-static int tap_done(void)
-{
-	printf("1..%d\n", tap_count);
-	fflush(stdout);
-	return tap_failed != 0;
-}
+#include "tap.h"
 
 static P *fixture_new(void)
 {

@@ -20,7 +20,7 @@ static void expect(P *p, val x, enum write_mode mode, const char *want)
 {
 	const char *got = written(p, x, mode);
 
-	ok(strcmp(got, want) == 0, "%s gives %s%s%s",
+	tap_ok(strcmp(got, want) == 0, "%s gives %s%s%s",
 	   mode == WRITE_DISPLAY ? "display" : mode == WRITE_SHARED ? "write-shared"
 	   : mode == WRITE_SIMPLE ? "write-simple" : "write", want,
 	   strcmp(got, want) ? " but got " : "", strcmp(got, want) ? got : "");
@@ -134,7 +134,7 @@ static void test_round_trip(P *p)
 		const char *once = written(p, d, WRITE_SHARED);
 		val d2 = read_datum(p, port_open_input_string(p, str(p, once)));
 		const char *twice = written(p, d2, WRITE_SHARED);
-		ok(strcmp(once, twice) == 0, "round trip of %s through %s", texts[i], once);
+		tap_ok(strcmp(once, twice) == 0, "round trip of %s through %s", texts[i], once);
 	}
 }
 
@@ -150,10 +150,10 @@ static void test_big(P *p)
 			last = l;
 	}
 	s = written(p, l, WRITE_CYCLES);
-	ok(strlen(s) == 2 * 200000 + 1 && s[0] == '(', "a 200000-element list is written");
+	tap_ok(strlen(s) == 2 * 200000 + 1 && s[0] == '(', "a 200000-element list is written");
 	P_CDR(last) = l;
 	s = written(p, l, WRITE_CYCLES);
-	ok(strncmp(s, "#0=(", 4) == 0 && strcmp(s + strlen(s) - 7, " . #0#)") == 0,
+	tap_ok(strncmp(s, "#0=(", 4) == 0 && strcmp(s + strlen(s) - 7, " . #0#)") == 0,
 	   "a 200000-element cyclic list gets one label");
 	{
 		val deep = P_NIL;
@@ -161,10 +161,10 @@ static void test_big(P *p)
 		for (int i = 0; i < n; i++)
 			deep = p_cons(p, deep, P_NIL);
 		s = written(p, deep, WRITE_CYCLES);
-		ok(strlen(s) == 2 * (size_t)n + 2 && s[n] == '(' && s[n + 1] == ')',
+		tap_ok(strlen(s) == 2 * (size_t)n + 2 && s[n] == '(' && s[n + 1] == ')',
 		   "a list nested %d deep is written", n);
 		s = written(p, deep, WRITE_SHARED);
-		ok(strlen(s) == 2 * (size_t)n + 2, "and with write-shared");
+		tap_ok(strlen(s) == 2 * (size_t)n + 2, "and with write-shared");
 	}
 }
 

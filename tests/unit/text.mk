@@ -5,7 +5,7 @@ TEXT_UNIT_TESTS = tests/unit/test_string tests/unit/test_read tests/unit/test_wr
 	tests/unit/test_read_ports
 check_PROGRAMS += $(TEXT_UNIT_TESTS)
 TESTS += $(TEXT_UNIT_TESTS)
-TEXT_UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(LANG_CORE_INCLUDES) $(LANG_TEXT_INCLUDES) \
+TEXT_UNIT_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) $(LANG_CORE_INCLUDES) $(LANG_TEXT_INCLUDES) \
 	-I$(top_srcdir)/guest/hosted -I$(top_srcdir)/guest/client
 TEXT_UNIT_LDADD = $(HOSTED_P_LIBS)
 tests_unit_test_string_SOURCES = tests/unit/test_string.c tests/unit/test_string_fixture.h

@@ -1,5 +1,5 @@
 /*
- * cmdline-test - the guest command line is a contract between p-launch
+ * test_cmdline.c - the guest command line is a contract between p-launch
  * (dom0d/launch/p-launch-cmdline.c writes it) and the kernel (guest/kernel/
  * cmdline.c reads it).  Encodes argument lists with awkward bytes, decodes
  * them with the kernel's parser and compares; checks the parser's errors.
@@ -9,16 +9,7 @@
 #include <string.h>
 #include "cmdline.h"
 #include "p-launch.h"
-
-static int n, failed;
-
-static void ok(int cond, const char *what)
-{
-	n++;
-	if (!cond)
-		failed++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", n, what);
-}
+#include "tap.h"
 
 static int roundtrip(int argc, char **argv, int nenv, const char **env, int repl)
 {
@@ -47,32 +38,31 @@ static int roundtrip(int argc, char **argv, int nenv, const char **env, int repl
 int main(void)
 {
 	char *plain[] = { "prog.scm", "a", "b" };
-	ok(roundtrip(3, plain, 0, NULL, 0), "plain arguments round-trip");
+	tap_ok(roundtrip(3, plain, 0, NULL, 0), "plain arguments round-trip");
 	char *odd[] = { "dir with space/prog.scm", "", "100%", "--", "a=b", "tab\there",
 			"new\nline", "\xc3\xa9t\xc3\xa9", "%_", "'\"\\" };
-	ok(roundtrip(10, odd, 0, NULL, 0),
-	   "spaces, empty words, %, --, control bytes, UTF-8 and quotes round-trip");
+	tap_ok(roundtrip(10, odd, 0, NULL, 0),
+	   "spaces, empty words, %%, --, control bytes, UTF-8 and quotes round-trip");
 	const char *env[] = { "HOME=/", "GREETING=hi there", "EMPTY=" };
-	ok(roundtrip(1, plain, 3, env, 0), "environment variables round-trip");
-	ok(roundtrip(0, NULL, 0, NULL, 1), "a REPL with no program");
+	tap_ok(roundtrip(1, plain, 3, env, 0), "environment variables round-trip");
+	tap_ok(roundtrip(0, NULL, 0, NULL, 1), "a REPL with no program");
 
 	struct boot_args b;
 	const char *why = NULL;
-	ok(cmdline_parse("bootstats -- x%4", &b, &why) < 0 && why && strstr(why, "escape"),
-	   "a truncated %XX escape is refused with a reason");
+	tap_ok(cmdline_parse("bootstats -- x%4", &b, &why) < 0 && why && strstr(why, "escape"),
+	   "a truncated %%XX escape is refused with a reason");
 	why = NULL;
-	ok(cmdline_parse("heap=12x -- p", &b, &why) < 0 && why && strstr(why, "heap"),
+	tap_ok(cmdline_parse("heap=12x -- p", &b, &why) < 0 && why && strstr(why, "heap"),
 	   "a malformed heap= is refused with a reason");
-	ok(cmdline_parse("heap=1048576 futureoption -- p", &b, &why) == 0 && b.heap == 1048576 &&
+	tap_ok(cmdline_parse("heap=1048576 futureoption -- p", &b, &why) == 0 && b.heap == 1048576 &&
 	   b.argc == 1, "heap= is read and unknown options are ignored");
-	ok(cmdline_parse(NULL, &b, &why) == 0 && b.argc == 0, "no command line at all");
+	tap_ok(cmdline_parse(NULL, &b, &why) == 0 && b.argc == 0, "no command line at all");
 	static char big[20000];
 	memset(big, 'a', sizeof big - 1);
-	ok(cmdline_parse(big, &b, &why) < 0, "an over-long command line is refused");
+	tap_ok(cmdline_parse(big, &b, &why) < 0, "an over-long command line is refused");
 
 	struct launch_opts o = { .argc = 1, .argv = plain };
 	char small[8];
-	ok(launch_cmdline(&o, small, sizeof small) < 0, "p-launch refuses a line that does not fit");
-	printf("1..%d\n", n);
-	return failed != 0;
+	tap_ok(launch_cmdline(&o, small, sizeof small) < 0, "p-launch refuses a line that does not fit");
+	return tap_done();
 }

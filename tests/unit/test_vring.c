@@ -1,5 +1,5 @@
 /*
- * vring-test - unit test of the vchan ring arithmetic in shared/vring.c:
+ * test_vring.c - unit test of the vchan ring arithmetic in shared/vring.c:
  * fill and room with free-running u32 indices (including wrap-around of the
  * counters), the corrupt-peer rule, and the split of a transfer into
  * contiguous spans.  Prints TAP.
@@ -8,16 +8,7 @@
 #include <string.h>
 #include "vchan_layout.h"
 #include "vring.h"
-
-static int n, failed;
-
-static void ok(int cond, const char *what)
-{
-	n++;
-	if (!cond)
-		failed++;
-	printf("%s %d - %s\n", cond ? "ok" : "not ok", n, what);
-}
+#include "tap.h"
 
 /* Moves `len` bytes through a simulated ring in chunks and checks that
  * what comes out equals what went in. */
@@ -58,26 +49,25 @@ int main(void)
 {
 	struct vring_span s[2];
 
-	ok(vring_avail(0, 0, 1024) == 0 && vring_space(0, 0, 1024) == 1024, "empty ring");
-	ok(vring_avail(1024, 0, 1024) == 1024 && vring_space(1024, 0, 1024) == 0, "full ring");
-	ok(vring_avail(5, 0xfffffffbu, 1024) == 10, "fill across the u32 wrap of the indices");
-	ok(vring_space(5, 0xfffffffbu, 1024) == 1014, "room across the u32 wrap of the indices");
-	ok(vring_avail(2000, 0, 1024) == 0 && vring_space(2000, 0, 1024) == 0,
+	tap_ok(vring_avail(0, 0, 1024) == 0 && vring_space(0, 0, 1024) == 1024, "empty ring");
+	tap_ok(vring_avail(1024, 0, 1024) == 1024 && vring_space(1024, 0, 1024) == 0, "full ring");
+	tap_ok(vring_avail(5, 0xfffffffbu, 1024) == 10, "fill across the u32 wrap of the indices");
+	tap_ok(vring_space(5, 0xfffffffbu, 1024) == 1014, "room across the u32 wrap of the indices");
+	tap_ok(vring_avail(2000, 0, 1024) == 0 && vring_space(2000, 0, 1024) == 0,
 	   "a fill above the size (corrupt peer) reads as empty and full");
-	ok(vring_avail(0, 1, 1024) == 0, "consumer ahead of producer (corrupt) reads as empty");
-	ok(vring_spans(10, 0, 1024, s) == 0, "no spans for zero bytes");
-	ok(vring_spans(1030, 20, 1024, s) == 1 && s[0].off == 6 && s[0].len == 20,
+	tap_ok(vring_avail(0, 1, 1024) == 0, "consumer ahead of producer (corrupt) reads as empty");
+	tap_ok(vring_spans(10, 0, 1024, s) == 0, "no spans for zero bytes");
+	tap_ok(vring_spans(1030, 20, 1024, s) == 1 && s[0].off == 6 && s[0].len == 20,
 	   "one span inside the buffer");
-	ok(vring_spans(1020, 10, 1024, s) == 2 && s[0].off == 1020 && s[0].len == 4 &&
+	tap_ok(vring_spans(1020, 10, 1024, s) == 2 && s[0].off == 1020 && s[0].len == 4 &&
 	   s[1].off == 0 && s[1].len == 6, "a transfer across the end splits in two");
-	ok(vring_spans(1024, 1024, 1024, s) == 1 && s[0].off == 0 && s[0].len == 1024,
+	tap_ok(vring_spans(1024, 1024, 1024, s) == 1 && s[0].off == 0 && s[0].len == 1024,
 	   "a whole-ring transfer from offset 0 is one span");
-	ok(vring_spans(0xfffffffeu, 8, 4096, s) == 2 && s[0].off == 4094 && s[0].len == 2 &&
+	tap_ok(vring_spans(0xfffffffeu, 8, 4096, s) == 2 && s[0].off == 4094 && s[0].len == 2 &&
 	   s[1].off == 0 && s[1].len == 6, "spans across the u32 wrap of the index");
-	ok(stream_roundtrip(0, 1024, 60000, 700), "a 60000-byte stream survives a 1 KiB ring");
-	ok(stream_roundtrip(0xffffff00u, 4096, 65536, 4096),
+	tap_ok(stream_roundtrip(0, 1024, 60000, 700), "a 60000-byte stream survives a 1 KiB ring");
+	tap_ok(stream_roundtrip(0xffffff00u, 4096, 65536, 4096),
 	   "a stream starting just before the index wrap survives");
-	ok(sizeof(struct vchan_page) == 24, "vchan control page header is 24 bytes");
-	printf("1..%d\n", n);
-	return failed != 0;
+	tap_ok(sizeof(struct vchan_page) == 24, "vchan control page header is 24 bytes");
+	return tap_done();
 }
