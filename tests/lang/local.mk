@@ -40,6 +40,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-69-hash-tables.scm \
 	tests/lang/srfi-87-case.scm \
 	tests/lang/srfi-98-environment.scm \
+	tests/lang/srfi-101-rlists.scm \
 	tests/lang/srfi-111-boxes.scm \
 	tests/lang/srfi-113-sets-bags.scm \
 	tests/lang/srfi-117-list-queues.scm \
@@ -50,7 +51,9 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-133-vectors.scm \
 	tests/lang/srfi-134-ideques.scm \
 	tests/lang/srfi-141-division.scm \
+	tests/lang/srfi-143-fixnums.scm \
 	tests/lang/srfi-145-assume.scm \
+	tests/lang/srfi-151-bitwise.scm \
 	tests/lang/srfi-158-generators.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh
 
