@@ -1,4 +1,5 @@
-/* gnttab.c - grant table frame mapping and grant/revoke. */
+/* gnttab.c - maps the grant table frame and hands out grants, never
+ * revoked (see gnttab.h). */
 #include "gnttab.h"
 #include "hypercall.h"
 

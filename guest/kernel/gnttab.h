@@ -10,7 +10,9 @@
 #include "xenhdr.h"
 
 int gnttab_init(void);
-/* Grants dom0 write access to the page at p; returns the ref or <0. */
+/* Grants domain `to` (always dom0 here) read-write access to the page, a
+ * page-aligned address in the image; returns the ref, or -1 when the
+ * table is full. */
 int gnttab_grant(void *page, domid_t to);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * trap.S - entry stubs for the 32 CPU exception vectors.  Each stub
+ * trap_entry.S - entry stubs for the 32 CPU exception vectors.  Each stub
  * pushes a uniform frame (vector, error code, all general registers) and
  * calls trap_fatal(frame), which reports and crashes the domain.
  */
