@@ -1,6 +1,6 @@
 /* cmdline.c - decoding of the p-launch command line (see cmdline.h). */
 #include "cmdline.h"
-#include "kstring.h"
+#include <string.h>
 
 static char store[8192];
 
@@ -17,7 +17,7 @@ static int hexval(char c)
 
 static int starts(const char *s, const char *prefix, const char **rest)
 {
-	size_t n = kstrlen(prefix);
+	size_t n = strlen(prefix);
 	for (size_t i = 0; i < n; i++)
 		if (s[i] != prefix[i])
 			return 0;
@@ -30,7 +30,7 @@ int cmdline_parse(const char *text, struct boot_args *out, const char **why)
 	size_t used = 0;
 	int after_dashes = 0;
 	const char *p = text ? text : "";
-	kmemzero(out, sizeof *out);
+	memset(out, 0, sizeof *out);
 	for (;;) {
 		while (*p == ' ')
 			p++;
@@ -67,15 +67,15 @@ int cmdline_parse(const char *text, struct boot_args *out, const char **why)
 			out->argv[out->argc++] = word;
 		} else if (raw_dashes) {
 			after_dashes = 1;
-		} else if (kstreq(word, "bootstats")) {
+		} else if (strcmp(word, "bootstats") == 0) {
 			out->bootstats = 1;
-		} else if (kstreq(word, "crashtest")) {
+		} else if (strcmp(word, "crashtest") == 0) {
 			out->crashtest = 1;
-		} else if (kstreq(word, "repl")) {
+		} else if (strcmp(word, "repl") == 0) {
 			out->repl = 1;
-		} else if (kstreq(word, "gcstress")) {
+		} else if (strcmp(word, "gcstress") == 0) {
 			out->gcstress = 1;
-		} else if (kstreq(word, "gcstats")) {
+		} else if (strcmp(word, "gcstats") == 0) {
 			out->gcstats = 1;
 		} else if (starts(word, "expr=", &v)) {
 			out->expr = v;

@@ -68,7 +68,7 @@ void kprintf(const char *fmt, ...)
 	char buf[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = kvsnprintf(buf, sizeof buf, fmt, ap);
+	int n = pc_vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	if (n > (int)sizeof buf - 1)
 		n = sizeof buf - 1;

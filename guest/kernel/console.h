@@ -8,16 +8,14 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <pfmt.h>
 
 int console_init(void);
 /* Writes n bytes, LF as CRLF.  If dom0 stops draining the ring for two
  * seconds the rest is dropped, so a panic can never hang on output. */
 void console_write(const char *s, size_t n);
 
-/* printf subset: %s %c %d %i %u %x %p with l/ll/z, width and 0 flag. */
-int kvsnprintf(char *buf, size_t cap, const char *fmt, va_list ap);
-int ksnprintf(char *buf, size_t cap, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* Formatting is libc's pc_snprintf (pfmt.h), which kprintf uses too. */
 void kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

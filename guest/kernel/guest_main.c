@@ -42,7 +42,7 @@ void kernel_run(const struct kernel_boot *kb)
 		/* Kernel entry to the interpreter's first instruction, Xen clock. */
 		uint64_t us = clock_since_entry() / 1000;
 		char v[24];
-		ksnprintf(v, sizeof v, "%lu", (unsigned long)us);
+		pc_snprintf(v, sizeof v, "%lu", (unsigned long)us);
 		kprintf("p-guest: bootstats: first P instruction at %lu us after kernel entry\n",
 			(unsigned long)us);
 		xs_write("data/boot-us", v);

@@ -5,7 +5,7 @@
 #include "gnttab.h"
 #include "hypercall.h"
 #include "kernel.h"
-#include "kstring.h"
+#include <string.h>
 #include "mem.h"
 #include "trap.h"
 #include "vchan.h"
@@ -47,9 +47,9 @@ void kmain(const struct hvm_start_info *si)
 	kb->domid = domid;
 	if (si->cmdline_paddr) {
 		const char *c = (const char *)(uintptr_t)si->cmdline_paddr;
-		if (kstrlen(c) >= sizeof cmdline_copy)
+		if (strlen(c) >= sizeof cmdline_copy)
 			kpanic("command line longer than %u bytes", (unsigned)sizeof cmdline_copy - 1);
-		kstrlcpy(cmdline_copy, c, sizeof cmdline_copy);
+		pc_snprintf(cmdline_copy, sizeof cmdline_copy, "%s", c);
 	}
 	const char *why;
 	if (cmdline_parse(cmdline_copy, &kb->args, &why) < 0)
@@ -98,7 +98,7 @@ _Noreturn void kernel_exit(int status)
 	if (mem_returned_bytes())
 		kprintf("p-guest: memory: %lu MiB returned to Xen during the run\n",
 			(unsigned long)(mem_returned_bytes() >> 20));
-	ksnprintf(v, sizeof v, "%d", status);
+	pc_snprintf(v, sizeof v, "%d", status);
 	xs_write("data/exit-status", v);
 	vchan_close();
 	hyp_shutdown(SHUTDOWN_poweroff);

@@ -26,8 +26,7 @@ libpkernel_a_SOURCES = \
 	guest/kernel/trap.c guest/kernel/trap.h \
 	guest/kernel/evtchn.c guest/kernel/evtchn.h \
 	guest/kernel/clock.c guest/kernel/clock.h \
-	guest/kernel/console.c guest/kernel/kfmt.c guest/kernel/console.h \
-	guest/kernel/kstring.c guest/kernel/kstring.h \
+	guest/kernel/console.c guest/kernel/console.h \
 	guest/kernel/cmdline.c guest/kernel/cmdline.h \
 	guest/kernel/mem.c guest/kernel/mem.h guest/kernel/balloon.c guest/kernel/balloon.h \
 	guest/kernel/gnttab.c guest/kernel/gnttab.h \
@@ -40,8 +39,8 @@ guest_kernel_p_guest_echo_SOURCES = guest/kernel/echo_main.c
 guest_kernel_p_guest_echo_CFLAGS = $(KERNEL_CFLAGS)
 guest_kernel_p_guest_echo_CPPFLAGS = $(KERNEL_CPPFLAGS)
 guest_kernel_p_guest_echo_LDFLAGS = $(KERNEL_LINK)
-guest_kernel_p_guest_echo_LDADD = libpkernel.a libpshared.a -lgcc
-guest_kernel_p_guest_echo_DEPENDENCIES = libpkernel.a libpshared.a \
+guest_kernel_p_guest_echo_LDADD = libpkernel.a libpc.a libpcbase.a libpshared.a -lgcc
+guest_kernel_p_guest_echo_DEPENDENCIES = libpkernel.a libpc.a libpcbase.a libpshared.a \
 	$(top_srcdir)/guest/kernel/kernel.ld
 include $(top_srcdir)/guest/kernel/guest.mk
 endif

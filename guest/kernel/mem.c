@@ -1,7 +1,7 @@
 /* mem.c - memory map and a first-fit range allocator over it. */
 #include "mem.h"
 #include "balloon.h"
-#include "kstring.h"
+#include <string.h>
 #include "trap.h"
 #include "xenhdr.h"
 
@@ -132,7 +132,7 @@ void mem_init(const struct hvm_start_info *si)
 	remove_range(si->memmap_paddr, si->memmap_paddr + si->memmap_entries * sizeof *map);
 	if (si->cmdline_paddr) {
 		const char *c = (const char *)(uintptr_t)si->cmdline_paddr;
-		remove_range(si->cmdline_paddr, si->cmdline_paddr + kstrlen(c) + 1);
+		remove_range(si->cmdline_paddr, si->cmdline_paddr + strlen(c) + 1);
 	}
 	if (si->nr_modules && si->modlist_paddr) {
 		const struct hvm_modlist_entry *mod = (const void *)(uintptr_t)si->modlist_paddr;
@@ -142,7 +142,7 @@ void mem_init(const struct hvm_start_info *si)
 			if (mod[i].cmdline_paddr) {
 				const char *c = (const char *)(uintptr_t)mod[i].cmdline_paddr;
 				remove_range(mod[i].cmdline_paddr,
-					     mod[i].cmdline_paddr + kstrlen(c) + 1);
+					     mod[i].cmdline_paddr + strlen(c) + 1);
 			}
 		}
 	}
@@ -232,7 +232,7 @@ void *mem_alloc(size_t bytes)
 	}
 	if (!p)
 		return NULL;
-	kmemzero((void *)(uintptr_t)p, n);
+	memset((void *)(uintptr_t)p, 0, n);
 	return (void *)(uintptr_t)p;
 }
 

@@ -4,7 +4,7 @@
 #include "clock.h"
 #include "console.h"
 #include "hypercall.h"
-#include "kstring.h"
+#include <string.h>
 #include "mem.h"
 #include "plat_kernel.h"
 
@@ -70,7 +70,7 @@ const char *plat_environ(int i)
 
 const char *plat_getenv(const char *name)
 {
-	size_t n = kstrlen(name);
+	size_t n = strlen(name);
 	for (int i = 0; i < boot->args.envc; i++) {
 		const char *e = boot->args.env[i];
 		size_t k = 0;

@@ -126,7 +126,7 @@ _Noreturn void kpanic(const char *fmt, ...)
 	char buf[256];
 	va_list ap;
 	va_start(ap, fmt);
-	kvsnprintf(buf, sizeof buf, fmt, ap);
+	pc_vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	kprintf("\np-guest: panic: %s\n", buf);
 	backtrace((uint64_t)(uintptr_t)__builtin_frame_address(0));

@@ -4,7 +4,7 @@
 #include "console.h"
 #include "evtchn.h"
 #include "gnttab.h"
-#include "kstring.h"
+#include <string.h>
 #include "vchan_layout.h"
 #include "vring.h"
 #include "xenstore.h"
@@ -30,10 +30,10 @@ static char xs_path[64];
 static int publish(const char *path, int ring_ref)
 {
 	char ref[16], evt[16], evtkey[80], refkey[80];
-	ksnprintf(ref, sizeof ref, "%d", ring_ref);
-	ksnprintf(evt, sizeof evt, "%u", port);
-	ksnprintf(evtkey, sizeof evtkey, "%s/event-channel", path);
-	ksnprintf(refkey, sizeof refkey, "%s/ring-ref", path);
+	pc_snprintf(ref, sizeof ref, "%d", ring_ref);
+	pc_snprintf(evt, sizeof evt, "%u", port);
+	pc_snprintf(evtkey, sizeof evtkey, "%s/event-channel", path);
+	pc_snprintf(refkey, sizeof refkey, "%s/ring-ref", path);
 	const char *keys[2] = { evtkey, refkey }, *values[2] = { evt, ref };
 	return xs_write_all(keys, values, 2);
 }
@@ -44,7 +44,7 @@ int vchan_listen(const char *path)
 	if (p < 0)
 		return (int)p;
 	port = (evtchn_port_t)p;
-	kmemzero(ctrl, sizeof ctrl);
+	memset(ctrl, 0, sizeof ctrl);
 	page->left_order = RING_ORDER;
 	page->right_order = RING_ORDER;
 	page->cli_live = VCHAN_LIVE_WAITING;
@@ -61,7 +61,7 @@ int vchan_listen(const char *path)
 	if (ctrl_ref < 0)
 		return -1;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	kstrlcpy(xs_path, path, sizeof xs_path);
+	pc_snprintf(xs_path, sizeof xs_path, "%s", path);
 	return publish(path, ctrl_ref);
 }
 
@@ -136,7 +136,7 @@ long vchan_recv_some(void *buf, size_t n)
 	int k = vring_spans(cons, want, RING_SIZE, s);
 	char *dst = buf;
 	for (int i = 0; i < k; i++) {
-		kmemcpy(dst, left + s[i].off, s[i].len);
+		memcpy(dst, left + s[i].off, s[i].len);
 		dst += s[i].len;
 	}
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -158,7 +158,7 @@ long vchan_send_some(const void *buf, size_t n)
 	int k = vring_spans(prod, chunk, RING_SIZE, s);
 	const char *src = buf;
 	for (int i = 0; i < k; i++) {
-		kmemcpy(right + s[i].off, src, s[i].len);
+		memcpy(right + s[i].off, src, s[i].len);
 		src += s[i].len;
 	}
 	__atomic_thread_fence(__ATOMIC_RELEASE);

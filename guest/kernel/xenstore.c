@@ -3,7 +3,7 @@
 #include "clock.h"
 #include "evtchn.h"
 #include "hypercall.h"
-#include "kstring.h"
+#include <string.h>
 
 static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
@@ -82,7 +82,7 @@ static const struct { const char *name; int err; } xs_errors[] = {
 static int error_code(const char *name)
 {
 	for (size_t i = 0; i < sizeof xs_errors / sizeof xs_errors[0]; i++)
-		if (kstreq(name, xs_errors[i].name))
+		if (strcmp(name, xs_errors[i].name) == 0)
 			return -xs_errors[i].err;
 	return -5;
 }
@@ -144,8 +144,8 @@ int xs_write_all(const char *const *paths, const char *const *values, int n)
 	/* All requests first, then all replies: one wake-up of xenstored
 	 * instead of one per key (replies come back in request order). */
 	for (; sent < n; sent++)
-		if ((rc = send_request(XS_WRITE, 0, paths[sent], kstrlen(paths[sent]) + 1,
-				       values[sent], kstrlen(values[sent]))) < 0)
+		if ((rc = send_request(XS_WRITE, 0, paths[sent], strlen(paths[sent]) + 1,
+				       values[sent], strlen(values[sent]))) < 0)
 			break;
 	for (int i = 0; i < sent; i++) {
 		char ok[4];
@@ -158,13 +158,13 @@ int xs_write_all(const char *const *paths, const char *const *values, int n)
 
 int xs_read(const char *path, char *buf, size_t cap)
 {
-	return request(XS_READ, 0, path, kstrlen(path) + 1, NULL, 0, buf, cap);
+	return request(XS_READ, 0, path, strlen(path) + 1, NULL, 0, buf, cap);
 }
 
 int xs_write(const char *path, const char *value)
 {
 	char ok[4];
-	int rc = request(XS_WRITE, 0, path, kstrlen(path) + 1, value, kstrlen(value),
+	int rc = request(XS_WRITE, 0, path, strlen(path) + 1, value, strlen(value),
 			 ok, sizeof ok);
 	return rc < 0 ? rc : 0;
 }
@@ -172,6 +172,6 @@ int xs_write(const char *path, const char *value)
 int xs_rm(const char *path)
 {
 	char ok[4];
-	int rc = request(XS_RM, 0, path, kstrlen(path) + 1, NULL, 0, ok, sizeof ok);
+	int rc = request(XS_RM, 0, path, strlen(path) + 1, NULL, 0, ok, sizeof ok);
 	return rc < 0 ? rc : 0;
 }

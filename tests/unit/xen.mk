@@ -11,7 +11,7 @@ TESTS += tests/unit/test_vring
 # The guest command line: p-launch's encoder against the kernel's parser.
 check_PROGRAMS += tests/unit/test_cmdline
 tests_unit_test_cmdline_SOURCES = tests/unit/test_cmdline.c \
-	guest/kernel/cmdline.c guest/kernel/kstring.c dom0d/launch/p-launch-cmdline.c
+	guest/kernel/cmdline.c dom0d/launch/p-launch-cmdline.c
 tests_unit_test_cmdline_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -I$(top_srcdir)/guest/kernel \
 	-I$(top_srcdir)/dom0d/launch
 TESTS += tests/unit/test_cmdline
