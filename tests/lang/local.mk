@@ -22,7 +22,8 @@ LANG_CONFORMANCE = \
 	tests/lang/tail-calls.scm \
 	tests/lang/deep-recursion.scm \
 	tests/lang/errors.scm \
-	tests/lang/arguments.scm
+	tests/lang/arguments.scm \
+	tests/lang/nesting.scm
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \

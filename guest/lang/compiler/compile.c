@@ -384,6 +384,7 @@ static void comp_special(struct cx *c, int code, val x, struct scope *sc, int ta
 
 void comp(struct cx *c, val x, struct scope *sc, int tail)
 {
+	err_check_depth(c->p, "compile", x);
 	if (IS_IDENT(x)) {
 		comp_ref(c, x, sc, tail);
 		return;
@@ -426,6 +427,7 @@ void comp_top_seq(struct cx *c, val forms, int tail, val whole)
 void comp_top(struct cx *c, val x, int tail)
 {
 	P *p = c->p;
+	err_check_depth(p, "compile", x);
 	struct fn *f = c->fn;
 	struct res r = resolve_head(c, x, NULL);
 	if (r.kind == RES_MACRO) {

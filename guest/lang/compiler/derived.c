@@ -176,6 +176,7 @@ static int qq_kind(struct cx *c, val x, struct scope *sc, int code)
 val derive_qq(struct cx *c, val x, struct scope *sc, int depth)
 {
 	P *p = c->p;
+	err_check_depth(p, "quasiquote", x);
 	if (P_IS_PAIR(x)) {
 		if (qq_kind(c, x, sc, SF_UNQUOTE)) {
 			if (depth == 1)

@@ -289,6 +289,7 @@ static int match_ellipsis(struct xctx *x, val sub, val form, long n, val *binds)
 static int match(struct xctx *x, val pat, val form, val *binds)
 {
 	P *p = x->p;
+	err_check_depth(p, "syntax-rules", form);
 	if (IS_IDENT(pat)) {
 		if (is_underscore(pat))
 			return 1;
@@ -442,6 +443,7 @@ static val instantiate_ellipsis(struct xctx *x, val sub, int extra, val binds)
 static val instantiate(struct xctx *x, val tmpl, val binds)
 {
 	P *p = x->p;
+	err_check_depth(p, "syntax-rules", tmpl);
 	if (IS_IDENT(tmpl)) {
 		val b = lookup_bind(binds, tmpl);
 		if (b) {

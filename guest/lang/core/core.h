@@ -82,6 +82,7 @@ struct p_state {
 	/* error unwinding into the VM */
 	void *jb[5];
 	int in_vm;
+	char *c_stack_base;		/* p_boot's frame: see err_check_depth */
 	val pending;			/* condition to raise after longjmp */
 	int halting, exit_status;
 
@@ -138,6 +139,12 @@ enum { ERR_KIND, ERR_MESSAGE, ERR_IRRITANTS, ERR_WHERE, ERR_FLAGS,
 val err_make(P *p, enum p_error_kind kind, val message, val irritants);
 _Noreturn void err_raise(P *p, val condition);
 _Noreturn void err_syntax(P *p, const char *who, val form);
+/* Code that recurses on the C stack over data of unbounded depth (the
+ * compiler, the expander) calls this at each level: it raises "<who>:
+ * nesting too deep" once the C stack in use passes what the bare kernel's
+ * stack can spare, so a deep expression is a Scheme error, never a crash,
+ * and the same one hosted and on Xen.  It cites form's line. */
+void err_check_depth(P *p, const char *who, val form);
 val str_c(P *p, const char *s);
 /* Written representation of v as a C string in a fresh raw object. */
 const char *err_repr(P *p, val v, size_t *len);

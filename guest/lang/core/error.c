@@ -118,6 +118,21 @@ _Noreturn void p_file_error(P *p, const char *who, int err, val filename)
 	raise_shown(p, PE_FILE, buf, filename);
 }
 
+/* Raises msg about the source form: the condition cites the form's file and
+ * line, and carries the form as its irritant when it has one. */
+_Noreturn static void raise_at(P *p, const char *msg, val form, int irritant)
+{
+	long line = line_of(p, form);
+	val e = err_make(p, PE_ERROR, str_c(p, msg),
+			 irritant ? p_cons(p, syntax_strip(p, form), P_NIL) : P_NIL);
+	if (irritant)
+		P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	if (line > 0)
+		P_SLOTS(e)[ERR_WHERE] = P_IS_STRING(p->cur_file) ?
+			p_cons(p, p->cur_file, P_FIX(line)) : P_FIX(line);
+	err_raise(p, e);
+}
+
 _Noreturn void err_syntax(P *p, const char *who, val form)
 {
 	char buf[512], rep[300];
@@ -125,12 +140,21 @@ _Noreturn void err_syntax(P *p, const char *who, val form)
 	const char *r = err_repr(p, syntax_strip(p, form), &n);
 	clip(r, n, rep, sizeof rep);
 	pc_snprintf(buf, sizeof buf, "%s: bad syntax in %s", who, rep);
-	long line = line_of(p, form);
-	val e = err_make(p, PE_ERROR, str_c(p, buf),
-			 p_cons(p, syntax_strip(p, form), P_NIL));
-	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
-	if (line > 0)
-		P_SLOTS(e)[ERR_WHERE] = P_IS_STRING(p->cur_file) ?
-			p_cons(p, p->cur_file, P_FIX(line)) : P_FIX(line);
-	err_raise(p, e);
+	raise_at(p, buf, form, 1);
+}
+
+/* The kernel's boot stack is 1 MiB; this leaves the rest for the VM, the
+ * primitive running and the frames between p_boot and the compiler. */
+#define C_STACK_BUDGET ((size_t)512 * 1024)
+
+void err_check_depth(P *p, const char *who, val form)
+{
+	char *here = __builtin_frame_address(0);
+
+	if (here < p->c_stack_base
+	    && (size_t)(p->c_stack_base - here) > C_STACK_BUDGET) {
+		char msg[120];
+		pc_snprintf(msg, sizeof msg, "%s: nesting too deep", who);
+		raise_at(p, msg, form, 0);
+	}
 }

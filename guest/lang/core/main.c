@@ -166,6 +166,7 @@ P *p_boot(const struct p_run *run)
 	P *p = plat_pages_alloc((sizeof(struct p_state) + 4095) & ~(size_t)4095);
 	if (!p)
 		plat_abort("p: no memory for the interpreter state");
+	p->c_stack_base = __builtin_frame_address(0);
 	for (int i = 0; i < R_COUNT; i++)
 		p->roots[i] = P_FALSE;
 	p->closure = p->acc = p->self = p->pending = p->cur_file = P_FALSE;

@@ -1,0 +1,33 @@
+;; Expressions nested far deeper than any program writes are an error the
+;; program can catch, never a crash of p: the compiler and the expander
+;; must not recurse on the C stack without bound.
+(include "harness.scm")
+
+(define env (interaction-environment))
+
+;; (op (op ... (op leaf) ...)) nested n deep.
+(define (nest op leaf n)
+  (let loop ((i 0) (x leaf))
+    (if (= i n) x (loop (+ i 1) (list op x)))))
+
+(define (nest+ n)
+  (let loop ((i 0) (x 0))
+    (if (= i n) x (loop (+ i 1) (list '+ 1 x)))))
+
+(test "200 deep compiles" 200 (eval (nest+ 200) env))
+(test-error "50,000 nested calls" error-object? "nesting too deep" (eval (nest+ 50000) env))
+(test-error "50,000 nested begins" error-object? "nesting too deep" (eval (nest 'begin 0 50000) env))
+(test-error "50,000 nested lambdas" error-object? "nesting too deep"
+            (eval (let loop ((i 0) (x 0)) (if (= i 50000) x (loop (+ i 1) (list 'lambda '() x)))) env))
+(test-error "50,000 nested lists in quasiquote" error-object? "nesting too deep"
+            (eval (list 'quasiquote (nest 'a 1 50000)) env))
+(test "deep quoted data is fine" 50000
+      (let loop ((x (eval (list 'quote (nest 'a 1 50000)) env)) (n 0))
+        (if (pair? x) (loop (cadr x) (+ n 1)) n)))
+(test-error "50,000 nested macro uses" error-object? "nesting too deep"
+            (eval (list 'let-syntax '((m (syntax-rules () ((_ x) (+ 1 x)))))
+                        (nest 'm 0 50000))
+                  env))
+(test "p still works after all that" 3 (eval '(+ 1 2) env))
+
+(test-end)
