@@ -3,6 +3,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "connect_wait.h"
@@ -16,7 +17,17 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int connect_wait(const char *path, double seconds)
+/* 1 if the child process pid has exited; it stays a zombie for its parent
+ * to reap. */
+static int exited(pid_t pid)
+{
+	siginfo_t info = { .si_pid = 0 };
+
+	return waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+	       info.si_pid == pid;
+}
+
+int connect_wait(const char *path, double seconds, pid_t daemon)
 {
 	struct timespec pause = { .tv_nsec = 10 * 1000 * 1000 };
 	double end = now() + seconds;
@@ -24,6 +35,8 @@ int connect_wait(const char *path, double seconds)
 
 	/* ENOENT: not there yet; ECONNREFUSED: there but not listening yet. */
 	while ((fd = unix_connect(path)) == -ENOENT || fd == -ECONNREFUSED) {
+		if (daemon > 0 && exited(daemon))
+			return -ESRCH;
 		if (now() >= end)
 			break;
 		nanosleep(&pause, NULL);

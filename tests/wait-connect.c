@@ -60,7 +60,7 @@ int main(int argc, char **argv)
 	seconds = atof(argv[2 + repl]);
 	/* Each try takes at least 10 ms, so this many tries bound the wait. */
 	for (long tries = (long)(seconds * 100) + 1; tries > 0; tries--) {
-		int fd = connect_wait(path, seconds), ok;
+		int fd = connect_wait(path, seconds, 0), ok;
 		if (fd < 0) {
 			fprintf(stderr, "wait-connect: %s: %s\n", path, strerror(-fd));
 			return 1;

@@ -104,7 +104,7 @@ static pid_t echo_server(int port)
 
 static int connect_unix(const char *path)
 {
-	int fd = connect_wait(path, 0);
+	int fd = connect_wait(path, 0, 0);
 
 	if (fd < 0) {
 		fprintf(stderr, "%s: %s\n", path, strerror(-fd));
@@ -468,7 +468,7 @@ int main(int argc, char **argv)
 		perror(argv[1]);
 		_exit(127);
 	}
-	fd = connect_wait(sock, CONNECT_WAIT_SECONDS);
+	fd = connect_wait(sock, CONNECT_WAIT_SECONDS, dom0d);
 	if (fd < 0) {
 		fprintf(stderr, "%s: %s\n", sock, strerror(-fd));
 		return 1;

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "connect_wait.h"
 #include "rawguest.h"
 
 static long now_ms(void)
@@ -46,7 +47,6 @@ int rawd_start(struct rawd *d, const char *const *extra)
 	char dom0d[256];
 	const char *top = getenv("top_builddir");
 	int n = 7, i, fd;
-	long deadline;
 
 	snprintf(d->dir, sizeof d->dir, "/tmp/pxen-raw-XXXXXX");
 	if (!mkdtemp(d->dir))
@@ -75,16 +75,14 @@ int rawd_start(struct rawd *d, const char *const *extra)
 		execv(dom0d, (char *const *)args);
 		_exit(127);
 	}
-	for (deadline = now_ms() + 10000; now_ms() < deadline; usleep(10000)) {
-		fd = raw_connect(d->sock);
-		if (fd >= 0) {
-			close(fd);
-			return 0;
-		}
-		if (waitpid(d->pid, NULL, WNOHANG) == d->pid) {
-			d->pid = -1;
-			return -1;
-		}
+	fd = connect_wait(d->sock, CONNECT_WAIT_SECONDS, d->pid);
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (fd == -ESRCH) {
+		waitpid(d->pid, NULL, 0);
+		d->pid = -1;
 	}
 	return -1;
 }

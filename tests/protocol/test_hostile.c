@@ -32,7 +32,7 @@ static char dir[64], sock[100], logf[192];
 /* The daemon is up by then: one try. */
 static int raw_connect(void)
 {
-	return connect_wait(sock, 0);
+	return connect_wait(sock, 0, 0);
 }
 
 /* 1 if the daemon closed fd within two seconds. */
@@ -154,7 +154,7 @@ int main(int argc, char **argv)
 		      (char *)NULL);
 		_exit(127);
 	}
-	fd = connect_wait(sock, CONNECT_WAIT_SECONDS);
+	fd = connect_wait(sock, CONNECT_WAIT_SECONDS, pid);
 	if (fd >= 0)
 		close(fd);
 	cfg.connect_path = sock;

@@ -76,7 +76,7 @@ int main(void)
 		execl(dom0d, "p-dom0d", "--foreground", "--no-xen", "--control", sock, (char *)NULL);
 		_exit(127);
 	}
-	ctl = connect_wait(sock, CONNECT_WAIT_SECONDS);
+	ctl = connect_wait(sock, CONNECT_WAIT_SECONDS, pid);
 	tap_ok(stat(sock, &st) == 0 && (st.st_mode & 0777) == 0600, "the control socket is mode 0600");
 	tap_ok(ctl >= 0, "a launcher connects");
 
