@@ -53,6 +53,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-132-sort.scm \
 	tests/lang/srfi-133-vectors.scm \
 	tests/lang/srfi-134-ideques.scm \
+	tests/lang/srfi-135-texts.scm \
 	tests/lang/srfi-141-division.scm \
 	tests/lang/srfi-143-fixnums.scm \
 	tests/lang/srfi-145-assume.scm \
