@@ -335,6 +335,11 @@ static void vm_resume(P *p, val k, val v)
 	p->sp = p->fp = p->stack + m;
 	p->lowwater = (intptr_t)m;
 	p->acc = v;
+	/* escaping from a handler of heap exhaustion: collect while the stack
+	 * is short, which ends reserve mode, so that the next exhaustion again
+	 * finds the reserve */
+	if (p->in_reserve)
+		p->gc_flag = 1;
 }
 
 /* (%continue k vals): resumes k with the values in the list vals. */
