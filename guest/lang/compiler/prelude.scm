@@ -295,7 +295,9 @@
 (define (%uncaught obj)
   (if %reporting (%exit 70))
   (set! %reporting #t)
+  (%keep-backtrace obj)
   (%report obj)
+  (if %show-backtrace (%print-backtrace %last-backtrace (current-error-port)))
   (set! %reporting #f)
   (if %on-uncaught
       (%on-uncaught obj)
@@ -391,23 +393,6 @@
                 ((car r)))
             (loop (cdr r)))))))
 
-(define (%repl)
-  (let ((in (current-input-port))
-        (out (current-output-port))
-        (env (interaction-environment)))
-    (let loop ()
-      (call/cc
-        (lambda (k)
-          (set! %on-uncaught (lambda (obj) (k #f)))
-          (display "> " out)
-          (flush-output-port out)
-          (let ((r (%read-compile in env "repl")))
-            (if (eof-object? r)
-                (begin (newline out) (exit 0)))
-            (call-with-values (car r) %print-values)
-            (flush-output-port out))))
-      (loop))))
-
 (define (disassemble proc)
   (display (%disassemble proc)))
 
@@ -424,6 +409,7 @@
             (newline)
             (loop (cdr r)))))))
 
+;; %repl is in repl.scm.
 (define (%main mode text name)
   (cond ((eq? mode 'file) (%run (open-input-string text) name #f))
         ((eq? mode 'expr) (%run (open-input-string text) name #t))

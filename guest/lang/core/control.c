@@ -451,8 +451,43 @@ static val prim_gc_stats(P *p, int argc, val *argv)
 	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "max-pause-ns"), p_from_int64(p, (int64_t)p->gc_max_ns)), l);
 	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "total-pause-ns"), p_from_int64(p, (int64_t)p->gc_total_ns)), l);
 	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "bytes-copied"), p_from_int64(p, (int64_t)p->gc_bytes_copied)), l);
+	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "bytes-allocated"), p_from_int64(p, (int64_t)(p->gc_bytes_allocated + p->since_gc))), l);
 	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "collections"), p_from_int64(p, (int64_t)p->gc_count)), l);
 	return l;
+}
+
+/* (%backtrace max): the calls that led here (vm_backtrace); a handful
+ * while the heap is exhausted, so that reporting it needs little. */
+static val prim_backtrace(P *p, int argc, val *argv)
+{
+	(void)argc;
+	long max = P_IS_FIX(argv[0]) ? (long)P_FIXVAL(argv[0]) : 0;
+	if (p->in_reserve && max > 8)
+		max = 8;
+	return vm_backtrace(p, max);
+}
+
+/* (%procedure-info proc): (name required rest? where) for a closure,
+ * where being the (file . line) it starts at or #f; (name min max) for a
+ * primitive, max -1 for any number; #f for other procedures. */
+static val prim_procedure_info(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val f = argv[0];
+	if (P_HAS_TYPE(f, T_PRIMITIVE)) {
+		const struct p_prim *d = PRIM_DESC(f);
+		return p_list(p, 3, p_object_name(p, f), P_FIX(d->min), P_FIX(d->max));
+	}
+	if (!P_HAS_TYPE(f, T_CLOSURE))
+		return P_FALSE;
+	val code = P_SLOTS(f)[0], lines = P_SLOTS(code)[CODE_LINES], where = P_FALSE;
+	if (P_HAS_TYPE(lines, T_BYTES) && *(uintptr_t *)P_RAW(lines) >= 2 &&
+	    P_IS_STRING(P_SLOTS(code)[CODE_FILE])) {
+		int32_t *l = (int32_t *)((uintptr_t *)P_RAW(lines) + 1);
+		where = p_cons(p, P_SLOTS(code)[CODE_FILE], P_FIX(l[1]));
+	}
+	return p_list(p, 4, p_object_name(p, f), P_SLOTS(code)[CODE_NREQ],
+		      P_BOOL(P_SLOTS(code)[CODE_REST] == P_FIX(1)), where);
 }
 
 /* Collection happens at the next safe point: the call's return. */
@@ -490,5 +525,7 @@ const struct p_prim control_prims[] = {
 	{ "base", "%exit", prim_exit, 0, 1, 0 },
 	{ "pxen gc", "gc-stats", prim_gc_stats, 0, 0, 0 },
 	{ "pxen gc", "gc", prim_gc, 0, 0, 0 },
+	{ "base", "%backtrace", prim_backtrace, 1, 1, 0 },
+	{ "base", "%procedure-info", prim_procedure_info, 1, 1, 0 },
 	{ NULL, NULL, NULL, 0, 0, 0 },
 };

@@ -60,6 +60,7 @@ struct p_state {
 	int gc_flag, gc_stress, in_reserve, borrowed;
 	void *reserve_mem;		/* see gc.c: held for heap exhaustion */
 	uint64_t gc_count, gc_bytes_copied, gc_total_ns, gc_max_ns;
+	uint64_t gc_bytes_allocated;	/* before the last collection */
 
 	/* Scheme stack */
 	val *stack, *stack_end;
@@ -216,6 +217,8 @@ int lib_cond_feature(P *p, val req);
 /* Runs the closure with no arguments until it returns; the value. */
 val vm_run(P *p, val closure);
 void vm_init(P *p);
+/* The active calls (see vm.c); for a primitive to call. */
+val vm_backtrace(P *p, long max);
 /* The byte code, one X(name, operands, inlined procedure) per
  * instruction: the opcode enum, the operand counts, the VM's label table,
  * the inlined procedures and the disassembler's names all come from here.

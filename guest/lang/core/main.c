@@ -9,7 +9,7 @@
 #include "pfmt.h"
 #include "text_scheme.h"
 
-extern const char prelude_scm[];
+extern const char prelude_scm[], repl_scm[];
 
 void p_define_global(P *p, const char *lib, const char *name, val v)
 {
@@ -183,6 +183,7 @@ P *p_boot(const struct p_run *run)
 	library_path(p, run);
 	text_init(p);
 	run_source(p, prelude_scm, strlen(prelude_scm));
+	run_source(p, repl_scm, strlen(repl_scm));
 	for (const struct text_scheme_def *d = text_scheme_defs; d->name; d++) {
 		val name = sym_intern_cstr(p, d->name);
 		val src = p_open_input_string(p, str_c(p, d->source));

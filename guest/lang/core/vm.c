@@ -88,6 +88,36 @@ static val where_of(P *p, val clo, intptr_t off)
 	return p_cons(p, P_SLOTS(code)[CODE_FILE], P_FIX(line));
 }
 
+/* The active calls, innermost first, as a list of (name . where) (see
+ * where_of), read from the frames a primitive's caller left synced.  A
+ * tail call leaves no frame, so it does not appear.  After max entries
+ * only the number of the remaining ones is added, as a fixnum. */
+val vm_backtrace(P *p, long max)
+{
+	val out = P_NIL, clo = p->closure;
+	intptr_t off = p->pc_off;
+	val *fp = p->fp;
+	long n = 0, more = 0;
+
+	while (P_HAS_TYPE(clo, T_CLOSURE) && clo != p->roots[R_HALT]) {
+		if (n < max) {
+			val entry = p_cons(p, p_object_name(p, clo), where_of(p, clo, off));
+			out = p_cons(p, entry, out);
+			n++;
+		} else {
+			more++;
+		}
+		val *b = fp - FRAME_WORDS;
+		if (b < p->stack || fp > p->stack_end || !P_IS_FIX(b[1]))
+			break;
+		intptr_t ri = P_FIXVAL(b[1]);
+		clo = b[0];
+		fp = p->stack + (ri >> 32);
+		off = ri & 0xffffffff;
+	}
+	return core_list_reverse(out, more ? p_cons(p, P_FIX(more), P_NIL) : P_NIL);
+}
+
 static const char *proc_name(P *p, val f, char *buf, size_t cap)
 {
 	val name = p_object_name(p, f);

@@ -300,6 +300,7 @@ void gc_collect(P *p)
 	core_objects_moved(p);
 
 	p->live_after_gc = live;
+	p->gc_bytes_allocated += p->since_gc;
 	p->since_gc = 0;
 	p->threshold = live > GC_MIN_THRESHOLD ? live : GC_MIN_THRESHOLD;
 	/* a mostly idle stack left by a deep recursion goes back too */

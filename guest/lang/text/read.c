@@ -529,6 +529,17 @@ static void open_abbrev(struct reader *r, const char *name, long start)
 /* The next token: a complete atom, the opening of a compound datum (its
  * frame pushed), a close parenthesis, a dot or the end of input.
  * Comments and directives are skipped. */
+/* A control character cannot start a datum; it is most likely a key
+ * (Escape, an arrow, Ctrl-D, Ctrl-Z) pressed where no line editor reads
+ * the terminal.  Name it: as a symbol it would be invisible. */
+static _Noreturn void stray_control(struct reader *r, int32_t c, long line)
+{
+	static const char *const names[] = { [0x04] = " (Ctrl-D)", [0x1a] = " (Ctrl-Z)",
+					     [0x1b] = " (Escape, as sent by arrow keys)" };
+	const char *name = c < (int32_t)(sizeof names / sizeof *names) && names[c] ? names[c] : "";
+	read_error(r, line, "stray control character U+%04X%s in the input", (unsigned)c, name);
+}
+
 static enum item next_item(struct reader *r, val *out)
 {
 	int32_t c;
@@ -591,6 +602,8 @@ static enum item next_item(struct reader *r, val *out)
 		}
 		return IT_OPEN;
 	default:
+		if (c < 0x20 || c == 0x7f)
+			stray_control(r, c, start);
 		return read_atom(r, c, start, out);
 	}
 }
