@@ -72,7 +72,7 @@ static int split(const char *path, struct comps *c)
 
 	c->n = 0;
 	if (!attached)
-		return -PLAT_EACCES;
+		return -PLAT_ENOFS;
 	if (!path[0])
 		return -PLAT_ENOENT;
 	if (path[0] == '/')
@@ -276,7 +276,7 @@ static int walk_any(const char *path, uint32_t *fid)
 	struct comps none = { .n = 0 };
 
 	if (path[0] == 0 || (path[0] == '.' && path[1] == 0))
-		return attached ? walk(&none, 0, fid) : -PLAT_EACCES;
+		return attached ? walk(&none, 0, fid) : -PLAT_ENOFS;
 	return walk_path(path, fid);
 }
 

@@ -92,6 +92,7 @@ const char *plat_strerror(int err)
 		{ PLAT_EAGAIN, "try again" },
 		{ PLAT_ENOMEM, "out of memory" },
 		{ PLAT_EACCES, "permission denied" },
+		{ PLAT_ENOFS, "no file system exported to this program: run with --fs DIR" },
 		{ PLAT_EEXIST, "file exists" },
 		{ PLAT_EXDEV, "outside the exported tree" },
 		{ PLAT_ENOTDIR, "not a directory" },

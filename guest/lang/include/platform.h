@@ -29,6 +29,8 @@ enum {
 	PLAT_ENOTEMPTY = 39, PLAT_ELOOP = 40, PLAT_ENOTCONN = 107,
 	PLAT_ETIMEDOUT = 110, PLAT_ECONNREFUSED = 111, PLAT_EHOSTUNREACH = 113,
 	PLAT_EINTR = 4,
+	/* not an errno: no file system was exported to this program at all */
+	PLAT_ENOFS = 4096,
 };
 
 enum { PLAT_STDIN = 0, PLAT_STDOUT = 1, PLAT_STDERR = 2, PLAT_REPL = 3 };
