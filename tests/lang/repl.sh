@@ -114,6 +114,60 @@ session "unterminated" '(+ 1 2
 if [ "$status" -lt 128 ]; then ok "end of input inside a datum ends the REPL without a crash"
 else not_ok "end of input inside a datum ends the REPL without a crash" "status $status"; fi
 
+session "commands" ',help
+,time (length (make-list 1000 0))
+(define (fact n) (if (= n 0) (car n) (* n (fact (- n 1)))))
+(list (fact 3))
+,bt
+,describe fact
+,describe car
+,expand (when #t 1 2)
+,trace fact
+(fact 1)
+,untrace
+,complete "string-up"
+,gc
+,nosuchcommand
+(+ 1000 4444)
+'
+expect ",help lists the commands" ",describe EXPR"
+expect ",time prints the value" 1000
+expect ",time reports the time, collections and allocation" "s elapsed, "
+expect ",time reports bytes allocated" "bytes allocated"
+expect ",bt shows the failing procedure and its line" "in fact at repl:3"
+expect ",bt shows the whole chain" "3  in fact at repl:3"
+expect ",bt shows the top level" "in the top level at repl:4"
+expect ",describe a procedure" "the procedure fact taking 1 argument, defined at repl:3"
+expect ",describe a primitive" "the primitive car taking 1 argument"
+expect ",expand expands a macro use" "(if #t (begin 1 2))"
+expect ",trace shows calls" "(fact 1)"
+expect ",trace shows nested calls indented" "| (fact 0)"
+expect ",complete lists bound names" "string-upcase"
+expect ",gc shows the collector's statistics" "bytes-allocated:"
+expect "an unknown command is named" "unknown REPL command ,nosuchcommand"
+expect "the REPL goes on after commands" 5444
+expect_status "commands keep the final status" 0
+
+session "stray keys" "$(printf '(+ 1 2)\033[A\n(display 7777)\n\004\n(+ 1 8887)\n')"
+expect "a stray Escape is named" "stray control character U+001B (Escape"
+expect "an arrow key's [ does not swallow the next line" 7777
+expect "a stray Ctrl-D is named" "U+0004 (Ctrl-D)"
+expect "the REPL goes on after stray keys" 8888
+
+printf '(define (g v) (vector-ref v 5))\n(define (f v) (+ 1 (g v)))\n(f (vector))\n' >"$dir/bt.scm"
+P_BACKTRACE=1 run_p "$dir/bt.scm" >"$dir/out" 2>"$dir/err"
+cat "$dir/out" "$dir/err" >"$dir/all"
+expect "P_BACKTRACE=1 shows a program's calls" "0  in g at $dir/bt.scm:1"
+expect "... through its callers" "1  in f at $dir/bt.scm:2"
+run_p "$dir/bt.scm" >"$dir/out" 2>"$dir/err"
+cat "$dir/out" "$dir/err" >"$dir/all"
+if grep -q "backtrace" "$dir/all"; then not_ok "without P_BACKTRACE a program's error is one line" "output: $(head -c 600 "$dir/all")"
+else ok "without P_BACKTRACE a program's error is one line"; fi
+
+session "no file system" '(open-input-file "x.scm")
+'
+expect "without --fs, file operations say what is missing" "no file system exported to this program: run with --fs DIR"
+
 if [ -n "${P_GC_STRESS:-}" ] && [ "${P_GC_STRESS}" != 0 ]; then
 	n=$((n + 1)); echo "ok $n # SKIP heap exhaustion under P_GC_STRESS (fills the heap one collection at a time)"
 	n=$((n + 1)); echo "ok $n # SKIP heap exhaustion under P_GC_STRESS"
