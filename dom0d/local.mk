@@ -26,10 +26,14 @@ p_dom0d_LDADD += -lxenvchan -lxenstore
 endif
 EXTRA_DIST += dom0d/p-dom0d.service
 
-# p-repl: the REPL client for detached guests; repl_client.c is shared with
-# p-launch attach through libpreplclient.a.
+# libpreplclient.a: the terminal side of a REPL (line editing, relaying a
+# REPL stream, attaching to a REPL socket), which p-repl, p-launch and the
+# hosted p link; p-repl attaches to a detached guest's REPL.
 noinst_LIBRARIES += libpreplclient.a
-libpreplclient_a_SOURCES = dom0d/repl-client/repl_client.h dom0d/repl-client/repl_client.c
+libpreplclient_a_SOURCES = dom0d/repl-client/repl_client.h dom0d/repl-client/repl_client.c \
+	dom0d/repl-client/repl_relay.h dom0d/repl-client/repl_relay.c \
+	dom0d/repl-client/term_edit.h dom0d/repl-client/term_edit.c \
+	dom0d/repl-client/form_scan.h dom0d/repl-client/form_scan.c
 libpreplclient_a_CPPFLAGS = $(AM_CPPFLAGS)
 bin_PROGRAMS += p-repl
 p_repl_SOURCES = dom0d/repl-client/p-repl.c

@@ -20,10 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "p-launch.h"
 #include "repl_client.h"
+#include "repl_relay.h"
 #include "unix_sock.h"
 
 #ifndef PXEN_GUEST_PATH
@@ -214,7 +218,7 @@ static int do_attach(const char *name)
 		fprintf(stderr, "p-launch: guest name too long: %s\n", name);
 		return EXIT_USAGE;
 	}
-	int r = repl_client_run(path);
+	int r = repl_client_run(path, name);
 	if (r < 0) {
 		fprintf(stderr, "p-launch: cannot reach the REPL of guest %s at %s: %s\n"
 				"p-launch: (is it running, started with --repl --detach?)\n",
@@ -247,7 +251,8 @@ static void reaper(uint32_t domid)
 	_exit(0);
 }
 
-static int register_guest(int fd, const struct launch_opts *o, uint32_t domid)
+/* The guest's stdin, stdout and stderr are stdio_fd, or ours when -1. */
+static int register_guest(int fd, const struct launch_opts *o, uint32_t domid, int stdio_fd)
 {
 	char root[PATH_MAX] = "";
 	if (o->fs && !realpath(o->fs, root)) {
@@ -275,6 +280,8 @@ static int register_guest(int fd, const struct launch_opts *o, uint32_t domid)
 		{ .n = (uint64_t)o->nrules, .p = rules, .len = rlen },
 	};
 	int fds[3] = { 0, 1, 2 };
+	if (stdio_fd >= 0)
+		fds[0] = fds[1] = fds[2] = stdio_fd;
 	if (ctl_send(fd, PX_L_REGISTER, 1, f, o->detach ? NULL : fds, o->detach ? 0 : 3) < 0) {
 		fprintf(stderr, "p-launch: cannot talk to p-dom0d: %s\n", strerror(errno));
 		return -1;
@@ -301,19 +308,83 @@ static void report_boot(uint32_t domid)
 			us / 1000, us % 1000);
 }
 
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* The REPL on a terminal: a child of ours keeps the terminal and edits
+ * the lines (repl_relay.h); the guest's stdio is a socket to it.  Returns
+ * our end of that socket for p-dom0d and the child's pid, or -1 (then the
+ * guest gets the terminal as it is). */
+static int start_relay(const struct launch_opts *o, int ctl_fd, pid_t *pid)
+{
+	char history[4096], leave[200];
+	struct repl_relay_opts ro = {
+		.banner = "P, a Scheme (R7RS) for pxen, in a Xen guest.  ,help lists the REPL's "
+			  "commands; Ctrl-D leaves.\n",
+		.leave = leave,
+	};
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return -1;
+	*pid = fork();
+	if (*pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (*pid > 0) {
+		close(sv[0]);
+		return sv[1];
+	}
+	/* the child: Ctrl-C reaches our parent too, which interrupts the guest */
+	close(sv[1]);
+	close(ctl_fd);
+	snprintf(leave, sizeof leave, "leaving the REPL; guest %s ends", o->name);
+	if (repl_history_path(history, sizeof history, NULL) == 0)
+		ro.history = history;
+	_exit(repl_relay_run(sv[0], &ro) < 0 ? 1 : 0);
+}
+
+/* Waits for the relay to show the guest's last output and give the
+ * terminal back; it is told to go after a while. */
+static void end_relay(pid_t pid)
+{
+	for (int i = 0; i < 40; i++) {
+		if (waitpid(pid, NULL, WNOHANG) != 0)
+			return;
+		usleep(50000);
+	}
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+}
+
 /* Waits for the guest to end; returns p-launch's exit status. */
 static int supervise(int fd, const struct launch_opts *o, uint32_t domid)
 {
 	static uint8_t body[PX_MAX_FRAME];
 	int status = -1, handled_interrupts = 0;
+	uint64_t last_interrupt = 0;
 	for (;;) {
 		if (terminate) {
 			fprintf(stderr, "p-launch: terminated; destroying guest %s\n", o->name);
 			return 143;
 		}
 		if (interrupts > handled_interrupts) {
+			/* A program gets one interrupt.  A REPL gets one per
+			 * evaluation: only a second Ctrl-C soon after the first
+			 * (the REPL did not come back) gives up on the guest. */
+			uint64_t now = now_ms();
+			int again = interrupts - handled_interrupts >= 2 ||
+				    (handled_interrupts > 0 && (!o->repl || now - last_interrupt < 3000));
 			handled_interrupts = interrupts;
-			if (handled_interrupts >= 2 || fd < 0) {
+			last_interrupt = now;
+			if (again || fd < 0) {
 				fprintf(stderr, "\np-launch: interrupted twice; destroying guest %s\n",
 					o->name);
 				return 130;
@@ -505,8 +576,18 @@ int main(int argc, char **argv)
 	live_domid = domid;
 	have_domain = 1;
 	atexit(cleanup);
-	if (register_guest(fd, &o, domid) < 0 || dom_unpause(domid) < 0)
+	pid_t relay = -1;
+	int stdio_fd = -1;
+	if (o.repl && !o.detach && isatty(0) && isatty(1))
+		stdio_fd = start_relay(&o, fd, &relay);
+	int bad = register_guest(fd, &o, domid, stdio_fd) < 0 || dom_unpause(domid) < 0;
+	if (stdio_fd >= 0)
+		close(stdio_fd);
+	if (bad) {
+		if (relay > 0)
+			end_relay(relay);
 		return EXIT_UNAVAILABLE;
+	}
 	if (o.detach) {
 		have_domain = 0;
 		reaper(domid);
@@ -514,5 +595,8 @@ int main(int argc, char **argv)
 		       o.name, (unsigned)domid, o.name);
 		return 0;
 	}
-	return supervise(fd, &o, domid);
+	int status = supervise(fd, &o, domid);
+	if (relay > 0)
+		end_relay(relay);
+	return status;
 }

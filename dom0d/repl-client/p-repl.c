@@ -13,11 +13,13 @@
 int main(int argc, char **argv)
 {
 	char path[256];
+	const char *name = NULL;
 	int r;
 
 	if (argc == 3 && !strcmp(argv[1], "--socket")) {
 		snprintf(path, sizeof path, "%s", argv[2]);
 	} else if (argc == 2 && argv[1][0] != '-') {
+		name = argv[1];
 		if (repl_client_path(path, sizeof path, RUN_DIR, argv[1]) < 0) {
 			fprintf(stderr, "p-repl: name too long\n");
 			return 2;
@@ -27,7 +29,7 @@ int main(int argc, char **argv)
 			"attaches to a detached guest's REPL; Ctrl-C interrupts it, Ctrl-D detaches\n");
 		return argc == 2 && !strcmp(argv[1], "--help") ? 0 : 2;
 	}
-	r = repl_client_run(path);
+	r = repl_client_run(path, name);
 	if (r < 0) {
 		fprintf(stderr, "p-repl: %s: %s\n", path, strerror(-r));
 		return 1;

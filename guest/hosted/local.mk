@@ -8,6 +8,10 @@ libphosted_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/guest/client \
 
 bin_PROGRAMS += p
 p_SOURCES = guest/hosted/main.c
-p_CPPFLAGS = $(AM_CPPFLAGS)
+p_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/dom0d/repl-client
 p_LDFLAGS = -no-pie $(AM_LDFLAGS)
-p_LDADD = $(HOSTED_P_LIBS)
+# the REPL's line editor on a terminal is the one p-launch and p-repl use
+p_LDADD = $(HOSTED_P_LIBS) libpreplclient.a
+if HAVE_LIBEDIT
+p_LDADD += $(LIBEDIT_LIBS)
+endif

@@ -1,14 +1,20 @@
 /*
  * main.c - the `p` command: the P interpreter as a Linux process.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "host.h"
 #include "p.h"
 #include "platform.h"
+#include "repl_relay.h"
 
 #define DEFAULT_HEAP ((size_t)1 << 30)
 
@@ -28,7 +34,50 @@ static void usage(FILE *f)
 	      "  --gc-stats    print collector statistics at exit\n"
 	      "  -e EXPR       evaluate EXPR and print its value\n"
 	      "  --disassemble list the byte code of prog.scm's forms instead of running it\n"
-	      "without a program or -e, p starts an interactive REPL\n", f);
+	      "without a program or -e, p starts an interactive REPL: ,help lists its commands\n"
+	      "file operations need --fs; P_BACKTRACE=1 shows the calls behind every error\n", f);
+}
+
+/* The REPL on a terminal: this process keeps the terminal and edits the
+ * lines (repl_relay.h); the interpreter goes on in a child whose stdin,
+ * stdout and stderr are a socket to us.  Returns in the child (or when
+ * there is no child to be had: then the REPL reads the terminal as is);
+ * the parent ends with the child's status. */
+static void edit_on_terminal(void)
+{
+	static const char banner[] =
+		"P, a Scheme (R7RS) for pxen.  ,help lists the REPL's commands; Ctrl-D leaves.\n";
+	struct repl_relay_opts o = { .banner = banner, .leave = "leaving the REPL" };
+	char history[4096];
+	int sv[2], status;
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+		return;
+	pid = fork();
+	if (pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return;
+	}
+	if (pid == 0) {
+		if (dup2(sv[1], 0) < 0 || dup2(sv[1], 1) < 0 || dup2(sv[1], 2) < 0)
+			_exit(70);
+		close(sv[0]);
+		close(sv[1]);
+		return;
+	}
+	close(sv[1]);
+	signal(SIGPIPE, SIG_IGN);
+	if (repl_history_path(history, sizeof history, NULL) == 0)
+		o.history = history;
+	if (repl_relay_run(sv[0], &o) < 0)
+		kill(pid, SIGTERM);
+	close(sv[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			exit(70);
+	exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }
 
 /* Reads a whole file into a NUL-terminated buffer owned by the caller. */
@@ -142,6 +191,8 @@ int main(int argc, char **argv)
 		run.repl = !run.expr;
 	}
 	cfg.catch_sigint = run.repl;
+	if (run.repl && !cfg.repl_socket && isatty(0) && isatty(1))
+		edit_on_terminal();
 	status = host_setup(&cfg);
 	if (status < 0) {
 		fprintf(stderr, "p: cannot reach p-dom0d: %s\n", strerror(-status));

@@ -61,9 +61,12 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-158-generators.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh
 
-TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
+# The REPL on a pseudo-terminal (tmux): timing-bound, so not under GC stress.
+LANG_TTY_CHECKS = tests/lang/repl-tty.sh
+
+TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS) $(LANG_TTY_CHECKS)
 LANG_TESTS += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS)
-EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS) \
+EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS) $(LANG_TTY_CHECKS) \
 	tests/lang/run-scm.sh tests/lang/harness.scm \
 	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
 	tests/lang/lib/pxtest/util.sld \
