@@ -37,8 +37,15 @@ not_ok() {
 # printing its status and the terminal's modes.
 start() {
 	tm kill-session -t t 2>/dev/null
-	tm new-session -d -s t -x 100 -y 30 \
-		"cd '$dir' && $1; echo EXIT=\$?; echo TTY=\$(stty -a | tr ' ' '\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ,); sleep 600"
+	# a tmux server now and then fails to come up: try again
+	for try in 1 2 3; do
+		tm new-session -d -s t -x 100 -y 30 \
+			"cd '$dir' && $1; echo EXIT=\$?; echo TTY=\$(stty -a | tr ' ' '\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\n' ,); sleep 600" \
+			2>/dev/null && tm has-session -t t 2>/dev/null && return
+		sleep 1
+	done
+	echo "Bail out! tmux cannot start a session"
+	exit 1
 }
 # screen_has TEXT [SECONDS]: until the terminal shows TEXT.
 screen_has() {
@@ -51,9 +58,22 @@ screen_has() {
 	return 1
 }
 check() { if screen_has "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
-# keys KEY...: typed after a moment, as a person would (keys typed before
-# the line editor takes the terminal meet its cooked mode instead)
+# keys KEY...: typed after a moment, as a person would.
 keys() { sleep 0.3; tm send-keys -t t "$@"; }
+# ekeys KEY...: typed once the line editor has the terminal (raw mode):
+# keys typed before that meet the terminal's cooked mode instead.
+ekeys() {
+	sleep 0.2
+	tty=$(tm display -p -t t '#{pane_tty}')
+	i=0
+	while [ $i -lt 200 ] && ! stty -F "$tty" -a 2>/dev/null | grep -q -- '-icanon'; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tm send-keys -t t "$@"
+}
+# cursor: the column the terminal's cursor is in
+cursor() { tm display -p -t t '#{cursor_x}'; }
 # count TEXT: lines of the screen holding TEXT
 count() { tm capture-pane -p -t t | grep -cF -- "$1"; }
 
@@ -61,29 +81,44 @@ run_p="env HOME='$dir' TERM=xterm P_GC_STRESS=0 ASAN_OPTIONS=detect_leaks=0 '$p'
 start "$run_p"
 check "a terminal gets the banner pointing to ,help" ",help lists the REPL's commands"
 screen_has "> "
-keys '(+ 40 2)' Enter
+ekeys '(+ 40 2)' Enter
 check "an expression is evaluated" 42
-keys '(define (sq x)' Enter
+ekeys '(define (sq x)' Enter
 check "an unfinished form gets the continuation prompt" "..."
-keys '(* x x))' Enter '(sq 12)' Enter
+ekeys '(* x x))' Enter
+ekeys '(sq 12)' Enter
 check "the form spanning two lines is defined and called" 144
-keys Up
+ekeys Up
 check "Up recalls the last line" "> (sq 12)"
-keys Left BSpace 3 Enter
+ekeys Left BSpace 3 Enter
 check "Left and Backspace edit the recalled line" 169
-keys '(string-upc' Tab
+ekeys '(string-upc' Tab
 check "Tab completes a bound name" "(string-upcase"
-keys ' "ab")' Enter
+ekeys ' "ab")' Enter
 check "the completed call runs" '"AB"'
-keys '(let loop () (loop))' Enter
+ekeys '(let loop () (loop))' Enter
 sleep 1
 keys C-c
 check "Ctrl-C interrupts a loop" "interrupted"
-keys '(* 1111 3)' Enter
+ekeys '(* 1111 3)' Enter
 check "the REPL goes on after Ctrl-C" 3333
-keys ',time (length (make-list 100 0))' Enter
+ekeys ',time (length (make-list 100 0))' Enter
 check ",time shows the time and allocation" "s elapsed"
-keys C-d
+ekeys '(+ 1 (* 2 3'
+sleep 0.3
+tm send-keys -t t ')'
+i=0
+while [ $i -lt 30 ]; do
+	col=$(cursor)
+	[ "$col" = 7 ] && break
+	sleep 0.01
+	i=$((i + 1))
+done
+if [ "$col" = 7 ]; then ok "a typed ) shows the ( it closes"
+else not_ok "a typed ) shows the ( it closes (cursor at column $col, not 7)"; fi
+ekeys ')' Enter
+check "the form with flashed brackets runs" 7
+ekeys C-d
 check "Ctrl-D at an empty prompt says it leaves" "leaving the REPL"
 check "leaving ends p with status 0" "EXIT=0"
 check "the terminal is cooked again afterwards" "TTY=icanon,echo,"
@@ -108,21 +143,22 @@ i=0
 while [ $i -lt 100 ] && ! "$r" --socket "$dir/r.sock" </dev/null >/dev/null 2>&1; do sleep 0.1; i=$((i + 1)); done
 start "env HOME='$dir' TERM=xterm ASAN_OPTIONS=detect_leaks=0 '$r' --socket '$dir/r.sock'"
 check "p-repl says how to detach" "Ctrl-D detaches"
-keys '(define z 5)' Enter '(* z 7)' Enter
+ekeys '(define z 5)' Enter
+ekeys '(* z 7)' Enter
 check "an attached REPL evaluates" 35
-keys '(let loop () (loop))' Enter
+ekeys '(let loop () (loop))' Enter
 sleep 1
 keys C-c
 check "Ctrl-C interrupts the attached REPL's loop" "interrupted"
-keys C-d
+ekeys C-d
 check "Ctrl-D detaches, saying so" "detached; the REPL keeps running"
 check "p-repl ends with status 0" "EXIT=0"
 if kill -0 "$bg" 2>/dev/null; then ok "the detached REPL keeps running"
 else not_ok "the detached REPL keeps running"; fi
 start "env HOME='$dir' TERM=xterm ASAN_OPTIONS=detect_leaks=0 '$r' --socket '$dir/r.sock'"
-keys '(* z 11)' Enter
+ekeys '(* z 11)' Enter
 check "attaching again finds the state" 55
-keys ',quit' Enter
+ekeys ',quit' Enter
 check ",quit detaches too" "detached; the REPL keeps running"
 if kill -0 "$bg" 2>/dev/null; then ok "the REPL still runs after ,quit from a client"
 else not_ok "the REPL still runs after ,quit from a client"; fi
