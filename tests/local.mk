@@ -16,6 +16,7 @@ include $(top_srcdir)/tests/unit/core.mk
 include $(top_srcdir)/tests/unit/num.mk
 include $(top_srcdir)/tests/unit/text.mk
 include $(top_srcdir)/tests/unit/xen.mk
+include $(top_srcdir)/tests/unit/repl.mk
 include $(top_srcdir)/tests/lang/local.mk
 include $(top_srcdir)/tests/bench/local.mk
 include $(top_srcdir)/tests/protocol/local.mk

@@ -58,6 +58,12 @@ screen_has() {
 	return 1
 }
 check() { if screen_has "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
+# check_twice DESC TEXT: until TEXT is on two lines of the screen
+check_twice() {
+	i=0
+	while [ $i -lt 100 ] && [ "$(count "$2")" -lt 2 ]; do sleep 0.1; i=$((i + 1)); done
+	if [ "$(count "$2")" -ge 2 ]; then ok "$1"; else not_ok "$1"; fi
+}
 # keys KEY...: typed after a moment, as a person would.
 keys() { sleep 0.3; tm send-keys -t t "$@"; }
 # ekeys KEY...: typed once the line editor has the terminal (raw mode):
@@ -89,7 +95,7 @@ ekeys '(* x x))' Enter
 ekeys '(sq 12)' Enter
 check "the form spanning two lines is defined and called" 144
 ekeys Up
-check "Up recalls the last line" "> (sq 12)"
+check_twice "Up recalls the last line" "> (sq 12)"
 ekeys Left BSpace 3 Enter
 check "Left and Backspace edit the recalled line" 169
 ekeys '(string-upc' Tab
