@@ -58,6 +58,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-143-fixnums.scm \
 	tests/lang/srfi-145-assume.scm \
 	tests/lang/srfi-151-bitwise.scm \
+	tests/lang/srfi-152-strings.scm \
 	tests/lang/srfi-158-generators.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh
 
