@@ -121,6 +121,7 @@ void guest_send_error(struct guest *g, unsigned chan, uint32_t tag, int err, con
 }
 
 static void guest_read(struct guest *g);
+static void guest_parse(struct guest *g);
 
 void guest_flush(struct guest *g)
 {
@@ -142,6 +143,10 @@ void guest_flush(struct guest *g)
 			guest_read(g);
 		return;
 	}
+	/* Frames held back while the queue was full: no new event announces
+	 * them. */
+	if (guest_out_room(g) && g->in_len >= PX_HDR)
+		guest_parse(g);
 	loop_set(g->d, &g->w, (guest_out_room(g) ? EPOLLIN : 0) | (g->out.len ? EPOLLOUT : 0), 0);
 }
 
@@ -207,11 +212,36 @@ static void take_fds(struct guest *g, int *fds, int nfds)
 		guest_kill(g, "unexpected file descriptors");
 }
 
+/* Dispatches the complete frames received, but only while the guest's
+ * replies fit under GUEST_OUT_LIMIT: a read may bring thousands of small
+ * requests that each ask for a large reply.  The rest waits in g->in until
+ * the guest has taken its replies. */
+static void guest_parse(struct guest *g)
+{
+	size_t pos = 0;
+
+	while (!g->dead && guest_out_room(g) && g->in_len - pos >= PX_HDR) {
+		struct px_hdr h;
+		if (px_hdr_decode(g->in + pos, g->max_frame, &h) < 0) {
+			char msg[64];
+			snprintf(msg, sizeof msg, "frame length %u out of bounds", h.size);
+			guest_kill(g, msg);
+			return;
+		}
+		if (g->in_len - pos < h.size)
+			break;
+		dispatch(g, &h, g->in + pos + PX_HDR);
+		pos += h.size;
+	}
+	memmove(g->in, g->in + pos, g->in_len - pos);
+	g->in_len -= pos;
+}
+
 static void guest_read(struct guest *g)
 {
+	guest_parse(g);
 	while (!g->dead && guest_out_room(g)) {
 		int fds[8], nfds = 0;
-		size_t pos = 0;
 		long r = g->tp->read(g, g->in + g->in_len, IN_CAP - g->in_len, fds, &nfds);
 
 		take_fds(g, fds, nfds);
@@ -223,21 +253,7 @@ static void guest_read(struct guest *g)
 			return;
 		}
 		g->in_len += (size_t)r;
-		while (!g->dead && g->in_len - pos >= PX_HDR) {
-			struct px_hdr h;
-			if (px_hdr_decode(g->in + pos, g->max_frame, &h) < 0) {
-				char msg[64];
-				snprintf(msg, sizeof msg, "frame length %u out of bounds", h.size);
-				guest_kill(g, msg);
-				return;
-			}
-			if (g->in_len - pos < h.size)
-				break;
-			dispatch(g, &h, g->in + pos + PX_HDR);
-			pos += h.size;
-		}
-		memmove(g->in, g->in + pos, g->in_len - pos);
-		g->in_len -= pos;
+		guest_parse(g);
 	}
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,6 +51,9 @@ int rawd_start(struct rawd *d, const char *const *extra)
 
 	snprintf(d->dir, sizeof d->dir, "/tmp/pxen-raw-XXXXXX");
 	if (!mkdtemp(d->dir))
+		return -1;
+	snprintf(d->sock, sizeof d->sock, "%s/root", d->dir);
+	if (mkdir(d->sock, 0755) < 0)
 		return -1;
 	snprintf(d->sock, sizeof d->sock, "%s/guests.sock", d->dir);
 	snprintf(d->control, sizeof d->control, "%s/control.sock", d->dir);

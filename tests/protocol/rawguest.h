@@ -23,8 +23,9 @@ struct rawd {
 
 /* Starts p-dom0d --foreground --no-xen --listen SOCK --control CONTROL and
  * the NULL-terminated extra arguments; a "@" in one stands for the test's
- * directory.  0 once the local socket accepts a connection (connect_wait.h),
- * -1 if the daemon exits first or CONNECT_WAIT_SECONDS pass. */
+ * directory, which holds an empty directory root/ (for --fs @/root).  0
+ * once the local socket accepts a connection (connect_wait.h), -1 if the
+ * daemon exits first or CONNECT_WAIT_SECONDS pass. */
 int rawd_start(struct rawd *d, const char *const *extra);
 /* Stops the daemon (SIGTERM) and removes the directory. */
 void rawd_stop(struct rawd *d);
