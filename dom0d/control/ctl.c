@@ -114,6 +114,28 @@ void ctl_exit_check(struct guest *g)
 	launcher_guest_gone(g->d, g, g->exit_status, "");
 }
 
+/* LOG lines a guest may write: a burst, then a steady rate. */
+enum { LOG_BURST = 50, LOG_RATE = 20 };
+
+/* A guest's LOG line, escaped (it can neither forge lines nor send escape
+ * sequences to the operator's terminal) and rate-limited per guest (it
+ * cannot flood the log all guests share). */
+static void guest_log(struct guest *g, const struct px_field *f)
+{
+	char text[400];
+
+	if (!ratelimit_take(&g->log_rate, LOG_RATE, LOG_BURST))
+		return;
+	if (g->log_rate.dropped) {
+		dlog(g->d, g, DLOG_WARN, "%lu log lines dropped (more than %d a second)",
+		     g->log_rate.dropped, LOG_RATE);
+		g->log_rate.dropped = 0;
+	}
+	dlog_escape(text, sizeof text, f[1].p, f[1].len);
+	dlog(g->d, g, f[0].n == 0 ? DLOG_ERR : f[0].n == 1 ? DLOG_WARN : f[0].n == 2 ? DLOG_INFO :
+	     DLOG_DEBUG, "guest says: %s", text);
+}
+
 static void winsize(struct guest *g, uint32_t tag)
 {
 	struct stream *s = stream_find(g, PX_CH_STDOUT);
@@ -149,9 +171,7 @@ void ctl_handle(struct guest *g, const struct px_hdr *h, struct px_field *f)
 		ctl_exit_check(g);
 		break;
 	case PX_LOG:
-		dlog(g->d, g, f[0].n == 0 ? DLOG_ERR : f[0].n == 1 ? DLOG_WARN :
-		     f[0].n == 2 ? DLOG_INFO : DLOG_DEBUG, "guest says: %.*s", (int)f[1].len,
-		     (const char *)f[1].p);
+		guest_log(g, f);
 		break;
 	case PX_TIME:
 		clock_gettime(CLOCK_REALTIME, &ts);

@@ -10,6 +10,29 @@
 #include "core/guest.h"
 #include "core/daemon.h"
 
+void dlog_escape(char *out, size_t cap, const uint8_t *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		int plain = s[i] >= ' ' && s[i] < 0x7f && s[i] != '\\';
+		if (o + (plain ? 1 : 4) + 4 > cap) {
+			snprintf(out + o, cap - o, "...");
+			return;
+		}
+		if (plain) {
+			out[o++] = (char)s[i];
+		} else {
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[s[i] >> 4];
+			out[o++] = hex[s[i] & 15];
+		}
+	}
+	out[o] = 0;
+}
+
 void dlog(struct daemon *d, struct guest *g, int level, const char *fmt, ...)
 {
 	char msg[512];

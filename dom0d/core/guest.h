@@ -13,6 +13,7 @@
 #include "core/bq.h"
 #include "core/loop.h"
 #include "core/policy.h"
+#include "core/ratelimit.h"
 #include "px_codec.h"
 
 struct daemon;
@@ -47,6 +48,7 @@ struct guest {
 	int launcher_fd;	/* control connection to tell about the exit, or -1 */
 	struct repl *repl;	/* detached: the REPL socket, else NULL */
 	char reason[128];
+	struct ratelimit log_rate;	/* its LOG lines */
 };
 
 /* How bytes reach one guest: a local socket or a vchan. */
