@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/policy.h"
 
@@ -125,6 +126,33 @@ int policy_may_connect(const struct policy *p, const struct sockaddr *sa)
 		if (host_matches(r->host, sa))
 			return 1;
 	}
+	return 0;
+}
+
+/* Host names compare without case and without a final dot. */
+static int same_name(const char *rule, const char *name)
+{
+	size_t rl = strlen(rule), nl = strlen(name);
+
+	if (rl && rule[rl - 1] == '.')
+		rl--;
+	if (nl && name[nl - 1] == '.')
+		nl--;
+	return rl == nl && !strncasecmp(rule, name, rl);
+}
+
+int policy_may_resolve(const struct policy *p, const char *name)
+{
+	struct in6_addr a;
+	int i;
+
+	/* An address literal is converted where it is, never sent anywhere. */
+	if (inet_pton(AF_INET, name, &a) == 1 || inet_pton(AF_INET6, name, &a) == 1)
+		return 1;
+	for (i = 0; i < p->nrules; i++)
+		if (!p->rules[i].listen &&
+		    (!strcmp(p->rules[i].host, "*") || same_name(p->rules[i].host, name)))
+			return 1;
 	return 0;
 }
 

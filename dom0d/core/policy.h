@@ -32,5 +32,9 @@ int policy_has_net(const struct policy *p);
 /* 1 if a connection to sa is allowed (names in rules are resolved now). */
 int policy_may_connect(const struct policy *p, const struct sockaddr *sa);
 int policy_may_listen(const struct policy *p, int port);
+/* 1 if the guest may look name up: an address literal, or a host an
+ * outbound rule names (or any, with a "*" rule).  Otherwise a lookup would carry the guest's data out of dom0 in
+ * DNS queries to any name it likes. */
+int policy_may_resolve(const struct policy *p, const char *name);
 
 #endif

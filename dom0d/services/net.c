@@ -284,6 +284,10 @@ static void do_resolve(struct guest *g, uint32_t tag, const struct px_field *f)
 	}
 	memcpy(name, f[0].p, f[0].len);
 	name[f[0].len] = 0;
+	if (!policy_may_resolve(&g->pol, name)) {
+		fail(g, tag, EACCES, "looking up this name is not allowed by policy");
+		return;
+	}
 	resolve_submit(g, tag, name, (unsigned)f[1].n);
 }
 

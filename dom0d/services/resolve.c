@@ -21,6 +21,9 @@
 #include "core/daemon.h"
 
 #define MAX_PENDING 256
+/* One guest's share: a guest that floods slow lookups waits for its own,
+ * not every guest for it. */
+#define MAX_PENDING_GUEST 16
 
 struct job {
 	struct job *next;
@@ -129,6 +132,16 @@ int resolve_start(struct daemon *d)
 	return 0;
 }
 
+static int pending_for(const struct resolver *rs, const struct guest *g)
+{
+	const struct job *j;
+	int n = 0;
+
+	for (j = rs->jobs; j; j = j->next)
+		n += j->g == g;
+	return n;
+}
+
 void resolve_submit(struct guest *g, uint32_t tag, const char *name, unsigned port)
 {
 	struct resolver *rs = g->d->resolver;
@@ -138,6 +151,11 @@ void resolve_submit(struct guest *g, uint32_t tag, const char *name, unsigned po
 
 	if (!rs || rs->pending >= MAX_PENDING) {
 		guest_send_error(g, PX_CH_SOCKETS, tag, EAGAIN, "too many lookups in progress");
+		return;
+	}
+	if (pending_for(rs, g) >= MAX_PENDING_GUEST) {
+		guest_send_error(g, PX_CH_SOCKETS, tag, EAGAIN,
+				 "too many lookups of this guest in progress");
 		return;
 	}
 	j = calloc(1, sizeof *j);

@@ -74,7 +74,7 @@ TESTS += tests/protocol/test_fs9p
 # Raw guests against a p-dom0d of each test's own (rawguest.c): the
 # defences a hostile guest meets.
 RAW_TESTS = tests/protocol/test_domid tests/protocol/test_listen tests/protocol/test_flood \
-	tests/protocol/test_log
+	tests/protocol/test_log tests/protocol/test_resolve
 check_PROGRAMS += $(RAW_TESTS)
 TESTS += $(RAW_TESTS)
 RAW_SRC = tests/protocol/rawguest.h tests/protocol/rawguest.c
@@ -94,3 +94,7 @@ tests_protocol_test_log_SOURCES = tests/protocol/test_log.c $(RAW_SRC)
 tests_protocol_test_log_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_log_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 tests_protocol_test_log_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_resolve_SOURCES = tests/protocol/test_resolve.c $(RAW_SRC)
+tests_protocol_test_resolve_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_resolve_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
+tests_protocol_test_resolve_LDFLAGS = -no-pie $(AM_LDFLAGS)
