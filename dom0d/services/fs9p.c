@@ -178,6 +178,34 @@ static int beneath(struct fs9p *fs, const char *path, int flags, mode_t mode)
 	return fd < 0 ? -errno : (int)fd;
 }
 
+/* The fid's file is still the one its path names beneath the root.  dom0
+ * may move a directory out of the export while a guest holds a fid on it;
+ * name operations relative to that fid would then act outside.  -ESTALE
+ * when it has moved (or its path now names something else). */
+static int fid_beneath(struct fs9p *fs, const struct fid *fi)
+{
+	struct stat a, b;
+	int fd = beneath(fs, fi->path, O_PATH | O_NOFOLLOW, 0), err = 0;
+
+	if (fd < 0)
+		return fd == -ENOENT || fd == -EXDEV ? -ESTALE : fd;
+	if (fstat(fd, &a) < 0 || fstat(fi->fd, &b) < 0)
+		err = -errno;
+	else if (a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		err = -ESTALE;
+	close(fd);
+	return err;
+}
+
+/* Fid id, still beneath the root; NULL with *err set otherwise. */
+static struct fid *fid_here(struct fs9p *fs, uint64_t id, int *err)
+{
+	struct fid *fi = fid_get(fs, id);
+
+	*err = fi ? fid_beneath(fs, fi) : -EBADF;
+	return *err < 0 ? NULL : fi;
+}
+
 static void make_qid(const struct stat *st, uint8_t *q)
 {
 	q[0] = S_ISDIR(st->st_mode) ? P9_QTDIR : S_ISLNK(st->st_mode) ? P9_QTSYMLINK : P9_QTFILE;
@@ -444,6 +472,8 @@ static long t_lcreate(struct req *r)
 
 	if (!fi || fi->opened)
 		return rlerror(r, EBADF);
+	if ((err = fid_beneath(r->fs, fi)) < 0)
+		return rlerror(r, err);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (!good_name(&r->f[1]))
@@ -576,14 +606,14 @@ static int truncate_fid(const char *proc, off_t size)
  * root's own mode belongs to dom0, not to the guest. */
 static long t_setattr(struct req *r)
 {
-	struct fid *fi = fid_get(r->fs, r->f[0].n);
+	int err;
+	struct fid *fi = fid_here(r->fs, r->f[0].n, &err);
 	uint64_t valid = r->f[1].n;
 	struct stat st, root;
 	char proc[64];
-	int err;
 
 	if (!fi)
-		return rlerror(r, EBADF);
+		return rlerror(r, err);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (valid & (P9_SETATTR_UID | P9_SETATTR_GID))
@@ -699,11 +729,12 @@ static long reply_new_entry(struct req *r, int dirfd, const char *name)
 
 static long t_mkdir(struct req *r)
 {
-	struct fid *fi = fid_get(r->fs, r->f[0].n);
+	int err;
+	struct fid *fi = fid_here(r->fs, r->f[0].n, &err);
 	char name[256];
 
 	if (!fi)
-		return rlerror(r, EBADF);
+		return rlerror(r, err);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (!good_name(&r->f[1]))
@@ -716,11 +747,12 @@ static long t_mkdir(struct req *r)
 
 static long t_unlinkat(struct req *r)
 {
-	struct fid *fi = fid_get(r->fs, r->f[0].n);
+	int err;
+	struct fid *fi = fid_here(r->fs, r->f[0].n, &err);
 	char name[256];
 
 	if (!fi)
-		return rlerror(r, EBADF);
+		return rlerror(r, err);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (!good_name(&r->f[1]))
@@ -733,11 +765,12 @@ static long t_unlinkat(struct req *r)
 
 static long t_renameat(struct req *r)
 {
-	struct fid *a = fid_get(r->fs, r->f[0].n), *b = fid_get(r->fs, r->f[2].n);
+	int ea, eb;
+	struct fid *a = fid_here(r->fs, r->f[0].n, &ea), *b = fid_here(r->fs, r->f[2].n, &eb);
 	char n1[256], n2[256];
 
 	if (!a || !b)
-		return rlerror(r, EBADF);
+		return rlerror(r, !a ? ea : eb);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (!good_name(&r->f[1]) || !good_name(&r->f[3]))
@@ -751,11 +784,12 @@ static long t_renameat(struct req *r)
 
 static long t_symlink(struct req *r)
 {
-	struct fid *fi = fid_get(r->fs, r->f[0].n);
+	int err;
+	struct fid *fi = fid_here(r->fs, r->f[0].n, &err);
 	char name[256], target[MAX_PATH];
 
 	if (!fi)
-		return rlerror(r, EBADF);
+		return rlerror(r, err);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
 	if (!good_name(&r->f[1]) || r->f[2].len == 0 || r->f[2].len >= sizeof target ||
@@ -770,13 +804,14 @@ static long t_symlink(struct req *r)
 
 static long t_readlink(struct req *r)
 {
-	struct fid *fi = fid_get(r->fs, r->f[0].n);
+	int err;
+	struct fid *fi = fid_here(r->fs, r->f[0].n, &err);
 	char target[MAX_PATH];
 	struct px_field f;
 	ssize_t n;
 
 	if (!fi)
-		return rlerror(r, EBADF);
+		return rlerror(r, err);
 	n = readlinkat(fi->fd, "", target, sizeof target);
 	if (n < 0)
 		return rlerror(r, errno);

@@ -88,7 +88,7 @@ static mode_t mode_of(const char *root, const char *name)
 
 int main(void)
 {
-	char root[] = "/tmp/pxen-fs9p-XXXXXX", p[512];
+	char root[] = "/tmp/pxen-fs9p-XXXXXX", p[512], outside[64], moved[96];
 	struct px_field f[10];
 	unsigned err = 0;
 	mode_t before;
@@ -215,6 +215,55 @@ int main(void)
 	f[1].n = P9_O_RDWR;
 	tap_ok(call(P9_TLOPEN, f, NULL) == P9_RLOPEN, "a regular file still opens");
 	alarm(0);
+
+	/* Fids on what dom0 moves out of the export must not act out there. */
+	snprintf(p, sizeof p, "%s/sub", root);
+	mkdir(p, 0755);
+	snprintf(p, sizeof p, "%s/sub/victim", root);
+	close(open(p, O_WRONLY | O_CREAT, 0644));
+	tap_ok(walk(1, 11, "sub") && walk(11, 12, "victim") && walk(1, 15, "sub") && walk(1, 16, "sub") &&
+	       walk(1, 17, "sub") && walk(1, 18, "sub"), "walk to a directory (five fids) and a file in it");
+	snprintf(outside, sizeof outside, "%s-outside", root);
+	snprintf(p, sizeof p, "%s/sub", root);
+	snprintf(moved, sizeof moved, "%s/sub", outside);
+	tap_ok(mkdir(outside, 0755) == 0 && rename(p, moved) == 0, "dom0 moves the directory out");
+	memset(f, 0, sizeof f);
+	f[0].n = 11;
+	f[1] = (struct px_field)STR("planted");
+	f[2].n = P9_O_WRONLY;
+	f[3].n = 0644;
+	tap_ok(call(P9_TLCREATE, f, &err) == P9_RLERROR && mode_of(moved, "planted") == (mode_t)-1,
+	       "Tlcreate through its fid creates nothing out there");
+	memset(f, 0, sizeof f);
+	f[0].n = 15;
+	f[1] = (struct px_field)STR("dir");
+	f[2].n = 0755;
+	tap_ok(call(P9_TMKDIR, f, &err) == P9_RLERROR && mode_of(moved, "dir") == (mode_t)-1,
+	       "nor does Tmkdir");
+	memset(f, 0, sizeof f);
+	f[0].n = 16;
+	f[1] = (struct px_field)STR("ln");
+	f[2] = (struct px_field)STR("/etc/passwd");
+	tap_ok(call(P9_TSYMLINK, f, &err) == P9_RLERROR && mode_of(moved, "ln") == (mode_t)-1,
+	       "nor Tsymlink");
+	memset(f, 0, sizeof f);
+	f[0].n = 17;
+	f[1] = (struct px_field)STR("victim");
+	f[2].n = 1;
+	f[3] = (struct px_field)STR("stolen");
+	tap_ok(call(P9_TRENAMEAT, f, &err) == P9_RLERROR && mode_of(moved, "victim") != (mode_t)-1,
+	       "Trenameat cannot take a file from out there");
+	memset(f, 0, sizeof f);
+	f[0].n = 18;
+	f[1] = (struct px_field)STR("victim");
+	tap_ok(call(P9_TUNLINKAT, f, &err) == P9_RLERROR && mode_of(moved, "victim") != (mode_t)-1,
+	       "Tunlinkat removes nothing out there");
+	tap_ok(set_mode(12, 0666) != 0 && (mode_of(moved, "victim") & 0777) == 0644,
+	       "Tsetattr changes no mode out there");
+	tap_ok(walk(1, 13, "data") && set_mode(13, 0600) == 0, "fids still inside keep working");
+	snprintf(p, sizeof p, "rm -rf '%s'", outside);
+	if (system(p) != 0)
+		fprintf(stderr, "could not remove %s\n", outside);
 
 	fs9p_free(fs);
 	snprintf(p, sizeof p, "rm -rf '%s'", root);
