@@ -25,7 +25,28 @@ p_dom0d_SOURCES += dom0d/transport/xen_tp.c
 p_dom0d_CPPFLAGS += -DPXEN_XEN
 p_dom0d_LDADD += -lxenvchan -lxenstore
 endif
-EXTRA_DIST += dom0d/p-dom0d.service
+
+# The systemd unit and the user it runs as.  `make install` as root (and
+# without DESTDIR) also makes that user, so the unit can start at once.
+systemdunitdir = $(prefix)/lib/systemd/system
+dist_systemdunit_DATA = dom0d/p-dom0d.service
+sysusersdir = $(prefix)/lib/sysusers.d
+sysusers_DATA = pxen.conf
+pxen.conf: $(top_srcdir)/dom0d/pxen-sysusers.conf
+	$(AM_V_GEN)cp $(top_srcdir)/dom0d/pxen-sysusers.conf $@
+CLEANFILES += pxen.conf
+EXTRA_DIST += dom0d/pxen-sysusers.conf
+install-data-hook:
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && ! id pxen >/dev/null 2>&1; then \
+		if command -v systemd-sysusers >/dev/null; then \
+			systemd-sysusers $(DESTDIR)$(sysusersdir)/pxen.conf; \
+		else \
+			useradd --system --home-dir /srv/pxen --shell /usr/sbin/nologin pxen; \
+		fi; \
+	fi
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && id pxen >/dev/null 2>&1; then \
+		mkdir -p /srv/pxen && chown pxen:pxen /srv/pxen && chmod 0750 /srv/pxen; \
+	fi
 
 # libpreplclient.a: the terminal side of a REPL (line editing, relaying a
 # REPL stream, attaching to a REPL socket), which p-repl, p-launch and the

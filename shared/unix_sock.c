@@ -37,7 +37,7 @@ int unix_listen(const char *path, int backlog, uid_t owner)
 	err = bind(fd, (struct sockaddr *)&sa, sizeof sa);
 	umask(old);
 	if (err < 0 ||
-	    (owner != (uid_t)-1 && geteuid() == 0 && chown(path, owner, (gid_t)-1) < 0) ||
+	    (owner != (uid_t)-1 && owner != geteuid() && chown(path, owner, (gid_t)-1) < 0) ||
 	    listen(fd, backlog) < 0) {
 		err = -errno;
 		close(fd);

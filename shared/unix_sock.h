@@ -9,8 +9,8 @@
 #include <sys/types.h>
 
 /* Replaces whatever is at path with a non-blocking listening socket of mode
- * 0600, handed to owner when running as root (owner (uid_t)-1: keep root).
- * Returns the fd or -errno. */
+ * 0600, handed to owner (which needs root or CAP_CHOWN when owner is not
+ * us; (uid_t)-1: keep ours).  Returns the fd or -errno. */
 int unix_listen(const char *path, int backlog, uid_t owner);
 
 /* A blocking, close-on-exec socket connected to path; the fd or -errno. */
