@@ -38,6 +38,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-31-rec.scm \
 	tests/lang/srfi-39-parameters.scm \
 	tests/lang/srfi-41-streams.scm \
+	tests/lang/srfi-48-format.scm \
 	tests/lang/srfi-64-testing.scm \
 	tests/lang/srfi-69-hash-tables.scm \
 	tests/lang/srfi-87-case.scm \
