@@ -311,7 +311,7 @@ static void on_conn(struct daemon *d, struct watch *w, uint32_t events)
 			int k = (int)((cmh->cmsg_len - CMSG_LEN(0)) / sizeof(int)), i;
 			for (i = 0; i < k; i++) {
 				int fd;
-				memcpy(&fd, CMSG_DATA(cmh) + i * sizeof(int), sizeof fd);
+				memcpy(&fd, CMSG_DATA(cmh) + (size_t)i * sizeof(int), sizeof fd);
 				if (c->nfds < 8)
 					c->fds[c->nfds++] = fd;
 				else

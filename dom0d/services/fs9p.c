@@ -169,7 +169,7 @@ static int beneath(struct fs9p *fs, const char *path, int flags, mode_t mode)
 	struct open_how how = { 0 };
 	long fd;
 
-	how.flags = (uint64_t)(flags | O_CLOEXEC);
+	how.flags = (uint64_t)(unsigned)(flags | O_CLOEXEC);
 	how.mode = (flags & O_CREAT) ? mode : 0;
 	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
 	fd = syscall(SYS_openat2, fs->root_fd, path[0] ? path : ".", &how, sizeof how);

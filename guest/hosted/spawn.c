@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +88,7 @@ int host_spawn_dom0d(const struct host_config *cfg)
 		 * stays in our process group so it may read the terminal. */
 		signal(SIGINT, SIG_IGN);
 		fcntl(sv[1], F_SETFD, 0);
-		execv(path, (char *const *)args);
+		execv(path, (char *const *)(uintptr_t)args);
 		fprintf(stderr, "p: cannot run %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}

@@ -29,7 +29,7 @@ long transport_send(const void *buf, size_t n)
 		struct cmsghdr h;
 		char space[CMSG_SPACE(3 * sizeof(int))];
 	} cm;
-	struct iovec iov = { (void *)buf, n };
+	struct iovec iov = { (void *)(uintptr_t)buf, n };
 	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
 	ssize_t w;
 

@@ -53,7 +53,7 @@ long evtchn_alloc_unbound(domid_t remote)
 void evtchn_wait(const evtchn_port_t *ports, unsigned n, uint64_t deadline_ns)
 {
 	struct sched_poll p = { .nr_ports = n, .timeout = deadline_ns };
-	set_xen_guest_handle(p.ports, (evtchn_port_t *)ports);
+	set_xen_guest_handle(p.ports, (evtchn_port_t *)(uintptr_t)ports);
 	hyp_sched_op(SCHEDOP_poll, &p);
 	/* Xen leaves upcall_pending set; nothing consumes it in a polling
 	 * kernel, so clear it to keep the state tidy. */

@@ -113,7 +113,7 @@ int pc_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 			int n = utoa(tmp + sizeof tmp, m, 10, 0);
 
 			if (v < 0)
-				tmp[sizeof tmp - ++n] = '-';
+				tmp[sizeof tmp - (size_t)++n] = '-';
 			field(&o, tmp + sizeof tmp - n, n, width, left, zero);
 			break;
 		}
@@ -134,8 +134,8 @@ int pc_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 			uintptr_t v = (uintptr_t)va_arg(ap, void *);
 			int n = utoa(tmp + sizeof tmp, v, 16, 0);
 
-			tmp[sizeof tmp - ++n] = 'x';
-			tmp[sizeof tmp - ++n] = '0';
+			tmp[sizeof tmp - (size_t)++n] = 'x';
+			tmp[sizeof tmp - (size_t)++n] = '0';
 			field(&o, tmp + sizeof tmp - n, n, width, left, 0);
 			break;
 		}

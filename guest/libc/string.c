@@ -69,7 +69,7 @@ void *(memchr)(const void *s, int c, size_t n)
 
 	for (size_t i = 0; i < n; i++)
 		if (p[i] == (unsigned char)c)
-			return (void *)(p + i);
+			return (void *)(uintptr_t)(p + i);
 	return NULL;
 }
 
@@ -113,7 +113,7 @@ char *(strchr)(const char *s, int c)
 {
 	for (;; s++) {
 		if (*s == (char)c)
-			return (char *)s;
+			return (char *)(uintptr_t)s;
 		if (!*s)
 			return NULL;
 	}
@@ -127,7 +127,7 @@ char *(strrchr)(const char *s, int c)
 		if (*s == (char)c)
 			last = s;
 		if (!*s)
-			return (char *)last;
+			return (char *)(uintptr_t)last;
 	}
 }
 
@@ -137,6 +137,6 @@ char *(strstr)(const char *hay, const char *needle)
 
 	for (; *hay; hay++)
 		if (strncmp(hay, needle, n) == 0)
-			return (char *)hay;
-	return n == 0 ? (char *)hay : NULL;
+			return (char *)(uintptr_t)hay;
+	return n == 0 ? (char *)(uintptr_t)hay : NULL;
 }

@@ -1,6 +1,7 @@
 /*
  * strtol.c - integer text parsing for freestanding code (pc_strtol).
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 /* From the compiler, so no C library header is needed. */
@@ -51,7 +52,7 @@ static unsigned long parse(const char *s, char **end, int base, int *neg,
 		}
 	}
 	if (end)
-		*end = (char *)(any ? p : s);
+		*end = (char *)(uintptr_t)(any ? p : s);
 	return *over ? limit : v;
 }
 

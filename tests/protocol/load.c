@@ -34,7 +34,7 @@ static double now(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static long rss_kb(pid_t pid)
@@ -423,7 +423,7 @@ static void many_guests(const char *sock, int nguests, double secs, pid_t dom0d)
 	free(pids);
 	printf("load: %d guests at once, each reading a 32 KiB file over 9P for %.0f s: "
 	       "%.0f reads/s, %.1f MB/s in total; p-dom0d peak RSS %ld kB\n", nguests, secs,
-	       reads / secs, bytes / secs / 1e6, peak);
+	       (double)reads / secs, (double)bytes / secs / 1e6, peak);
 }
 
 int main(int argc, char **argv)

@@ -76,7 +76,7 @@ int rawd_start(struct rawd *d, const char *const *extra)
 		int lfd = open(d->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (lfd >= 0)
 			dup2(lfd, 2);
-		execv(dom0d, (char *const *)args);
+		execv(dom0d, (char *const *)(uintptr_t)args);
 		_exit(127);
 	}
 	fd = connect_wait(d->sock, CONNECT_WAIT_SECONDS, d->pid);

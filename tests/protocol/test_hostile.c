@@ -27,7 +27,7 @@
 #include "px_msgs.h"
 #include "tap.h"
 
-static char dir[64], sock[100], logf[192];
+static char dir[64], sock[100], logfile[192];
 
 /* The daemon is up by then: one try. */
 static int raw_connect(void)
@@ -73,7 +73,7 @@ static int log_has(const char *what)
 {
 	char cmd[512];
 
-	snprintf(cmd, sizeof cmd, "grep -q '%s' '%s'", what, logf);
+	snprintf(cmd, sizeof cmd, "grep -q '%s' '%s'", what, logfile);
 	return system(cmd) == 0;
 }
 
@@ -137,7 +137,7 @@ int main(int argc, char **argv)
 	if (!mkdtemp(dir))
 		return 99;
 	snprintf(sock, sizeof sock, "%s/guests.sock", dir);
-	snprintf(logf, sizeof logf, "%s/dom0d.log", dir);
+	snprintf(logfile, sizeof logfile, "%s/dom0d.log", dir);
 	snprintf(root, sizeof root, "%s/root", dir);
 	mkdir(root, 0755);
 	snprintf(path, sizeof path, "%s/f.txt", root);
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
 	snprintf(dom0d, sizeof dom0d, "%s/p-dom0d", getenv("top_builddir") ? getenv("top_builddir") : ".");
 	pid = fork();
 	if (pid == 0) {
-		logfd = open(logf, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		logfd = open(logfile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 		dup2(logfd, 2);
 		execl(dom0d, "p-dom0d", "--foreground", "--no-xen", "--listen", sock, "--fs", root,
 		      (char *)NULL);

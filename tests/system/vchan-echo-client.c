@@ -18,7 +18,7 @@ static double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static unsigned char pattern(uint64_t i)
@@ -73,7 +73,7 @@ static int bulk(struct libxenvchan *v, uint64_t total, double *mbps)
 		if (memcmp(in, out, n) != 0)
 			return -2;
 	}
-	*mbps = total / (now() - t0) / 1e6;
+	*mbps = (double)total / (now() - t0) / 1e6;
 	return 0;
 }
 
@@ -97,7 +97,8 @@ int main(int argc, char **argv)
 		printf("not ok - vchan connect to domain %d at %s\n", domid, path);
 		return 1;
 	}
-	v->blocking = 1;
+	/* libxenvchan declares it a signed one-bit field: -1 is its "true". */
+	v->blocking = -1;
 	printf("ok - vchan connected to domain %d in %.2f s\n", domid, now() - t0);
 	int fails = 0;
 	double rtt = 0, mbps = 0;

@@ -53,7 +53,8 @@ static val eval_str(P *p, const char *src)
 
 int main(void)
 {
-	static char *argv[] = { "test_gc", NULL };
+	static char name[] = "test_gc";
+	static char *argv[] = { name, NULL };
 	struct host_config cfg = { .heap_limit = 64u << 20, .argc = 1, .argv = argv };
 	if (host_setup(&cfg) < 0) {
 		printf("Bail out! cannot set up the hosted platform\n");

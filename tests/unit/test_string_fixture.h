@@ -25,7 +25,8 @@
 
 static P *fixture_new(void)
 {
-	static char *argv[] = {"test", NULL};
+	static char name[] = "test";
+	static char *argv[] = {name, NULL};
 	static struct p_state state;
 	struct host_config cfg = {0};
 	P *p = &state;
