@@ -11,8 +11,27 @@
 #include "p-launch.h"
 #include "tap.h"
 
-static int roundtrip(int argc, char **argv, int nenv, const char **env, int repl)
+/* launch_opts holds argv as main() gets it, as mutable strings: copies of
+ * the words into static storage. */
+static char **mutable_words(int n, const char *const *words)
 {
+	static char store[4096];
+	static char *ptrs[16];
+	size_t at = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(words[i]) + 1;
+		memcpy(store + at, words[i], len);
+		ptrs[i] = store + at;
+		at += len;
+	}
+	return ptrs;
+}
+
+static int roundtrip(int argc, const char *const *words, int nenv, const char **env,
+		     int repl)
+{
+	char **argv = mutable_words(argc, words);
 	struct launch_opts o = { .argc = argc, .argv = argv, .nenv = nenv, .repl = repl,
 				 .bootstats = 1 };
 	for (int i = 0; i < nenv; i++)
@@ -37,9 +56,9 @@ static int roundtrip(int argc, char **argv, int nenv, const char **env, int repl
 
 int main(void)
 {
-	char *plain[] = { "prog.scm", "a", "b" };
+	const char *plain[] = { "prog.scm", "a", "b" };
 	tap_ok(roundtrip(3, plain, 0, NULL, 0), "plain arguments round-trip");
-	char *odd[] = { "dir with space/prog.scm", "", "100%", "--", "a=b", "tab\there",
+	const char *odd[] = { "dir with space/prog.scm", "", "100%", "--", "a=b", "tab\there",
 			"new\nline", "\xc3\xa9t\xc3\xa9", "%_", "'\"\\" };
 	tap_ok(roundtrip(10, odd, 0, NULL, 0),
 	   "spaces, empty words, %%, --, control bytes, UTF-8 and quotes round-trip");
@@ -61,7 +80,7 @@ int main(void)
 	memset(big, 'a', sizeof big - 1);
 	tap_ok(cmdline_parse(big, &b, &why) < 0, "an over-long command line is refused");
 
-	struct launch_opts o = { .argc = 1, .argv = plain };
+	struct launch_opts o = { .argc = 1, .argv = mutable_words(1, plain) };
 	char small[8];
 	tap_ok(launch_cmdline(&o, small, sizeof small) < 0, "p-launch refuses a line that does not fit");
 	return tap_done();
