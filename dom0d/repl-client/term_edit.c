@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,9 +131,10 @@ static struct term_edit *of(EditLine *el)
 	return te;
 }
 
+/* libedit's prompt callback returns char * but never writes through it. */
 static char *prompt_fn(EditLine *el)
 {
-	return (char *)of(el)->prompt;
+	return (char *)(uintptr_t)of(el)->prompt;
 }
 
 /* libedit's getc: keys from stdin, decoded from UTF-8, while the REPL's
