@@ -339,4 +339,11 @@
             (open-input-file "../../../../../../../../etc/passwd"))
 (test "file-exists? on the test's own directory entries" #t (file-exists? "harness.scm"))
 
+;; "Returns #t if port is still open and capable of performing input
+;; [output], and #f otherwise": a port of the other direction is not.
+(test #f (input-port-open? (open-output-string)))
+(test #f (output-port-open? (open-input-string "x")))
+(test #t (output-port-open? (open-output-string)))
+(test-error (type-error 'input-port-open? "port") (input-port-open? 'not-a-port))
+
 (test-end)

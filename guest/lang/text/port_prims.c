@@ -54,18 +54,15 @@ static void arg_port(P *p, const char *who, val *argv, int i, unsigned side)
 			     argv[i]);
 }
 
-static val prim_input_port_open_p(P *p, int argc, val *argv)
+/* input-port-open? and output-port-open? (data: the open flag asked
+ * about): #f for a port of the other direction, which cannot do it. */
+static val prim_port_open_p(P *p, int argc, val *argv)
 {
-	(void)argc;
-	arg_port(p, "input-port-open?", argv, 0, PORT_IN);
-	return P_BOOL(PORT_FLAGSV(argv[0]) & PORT_IN_OPEN);
-}
+	const struct p_prim *d = p_prim_desc(p);
 
-static val prim_output_port_open_p(P *p, int argc, val *argv)
-{
 	(void)argc;
-	arg_port(p, "output-port-open?", argv, 0, PORT_OUT);
-	return P_BOOL(PORT_FLAGSV(argv[0]) & PORT_OUT_OPEN);
+	arg_port(p, d->name, argv, 0, PORT_IN | PORT_OUT);
+	return P_BOOL(PORT_FLAGSV(argv[0]) & (unsigned)d->data);
 }
 
 static val prim_close_port(P *p, int argc, val *argv)
@@ -173,8 +170,8 @@ const struct p_prim port_prims[] = {
 	{"base", "output-port?", prim_output_port_p, 1, 1, 0},
 	{"base", "textual-port?", prim_textual_port_p, 1, 1, 0},
 	{"base", "binary-port?", prim_binary_port_p, 1, 1, 0},
-	{"base", "input-port-open?", prim_input_port_open_p, 1, 1, 0},
-	{"base", "output-port-open?", prim_output_port_open_p, 1, 1, 0},
+	{"base", "input-port-open?", prim_port_open_p, 1, 1, PORT_IN_OPEN},
+	{"base", "output-port-open?", prim_port_open_p, 1, 1, PORT_OUT_OPEN},
 	{"base", "close-port", prim_close_port, 1, 1, 0},
 	{"base", "close-input-port", prim_close_input_port, 1, 1, 0},
 	{"base", "close-output-port", prim_close_output_port, 1, 1, 0},
