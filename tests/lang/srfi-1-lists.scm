@@ -8,6 +8,12 @@
   (let ((env (environment '(scheme list))))
     (eq? (eval 'fold env) fold)))
 
+;; Each embedded (srfi N) makes srfi-N a feature.
+(test-assert "srfi-1 is among the features" (memq 'srfi-1 (features)))
+(test "cond-expand sees srfi features" 'yes
+      (cond-expand ((and srfi-1 srfi-125 (not srfi-999)) 'yes) (else 'no)))
+(test-assert "no feature for a SRFI not provided" (not (memq 'srfi-999 (features))))
+
 ;; constructors
 (test '(b . a) (xcons 'a 'b))
 (test '(1 2 3 . 4) (cons* 1 2 3 4))

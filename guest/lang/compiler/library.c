@@ -388,6 +388,33 @@ val lib_define(P *p, val form, val env)
 	return lib;
 }
 
+/* The N of an embedded library (srfi N) named "srfi N", or NULL: such a
+ * library makes srfi-N a feature, as other Schemes list their SRFIs. */
+static const char *srfi_number(const struct lib_source *s)
+{
+	if (s->alias_of || strncmp(s->name, "srfi ", 5))
+		return NULL;
+	const char *n = s->name + 5;
+	for (const char *c = n; *c; c++)
+		if (*c < '0' || *c > '9')
+			return NULL;
+	return *n ? n : NULL;
+}
+
+static int srfi_feature(val sym)
+{
+	size_t n;
+	const char *s = sym_chars(sym, &n);
+	if (n <= 5 || memcmp(s, "srfi-", 5))
+		return 0;
+	for (const struct lib_source *l = lib_sources; l->name; l++) {
+		const char *num = srfi_number(l);
+		if (num && strlen(num) == n - 5 && !memcmp(num, s + 5, n - 5))
+			return 1;
+	}
+	return 0;
+}
+
 int lib_cond_feature(P *p, val req)
 {
 	if (P_IS_PAIR(req)) {
@@ -408,7 +435,7 @@ int lib_cond_feature(P *p, val req)
 	for (val l = p->roots[R_FEATURES]; l != P_NIL; l = P_CDR(l))
 		if (P_CAR(l) == req)
 			return 1;
-	return 0;
+	return srfi_feature(req);
 }
 
 /* (%library-start! lib): (deps . thunk) the first time, then #f. */
@@ -438,6 +465,18 @@ static val prim_features(P *p, int argc, val *argv)
 	val out = P_NIL;
 	for (val l = p->roots[R_FEATURES]; l != P_NIL; l = P_CDR(l))
 		out = p_cons(p, P_CAR(l), out);
+	for (const struct lib_source *l = lib_sources; l->name; l++) {
+		const char *num = srfi_number(l);
+		if (num) {
+			char buf[32];
+			size_t n = strlen(num);
+			if (n > sizeof buf - 6)
+				continue;
+			memcpy(buf, "srfi-", 5);
+			memcpy(buf + 5, num, n);
+			out = p_cons(p, p_intern(p, buf, n + 5), out);
+		}
+	}
 	return core_list_reverse(out, P_NIL);
 }
 
