@@ -7,7 +7,7 @@ sbin_PROGRAMS += p-dom0d
 P_DOM0D_CORE = dom0d/core/daemon.h dom0d/core/bq.h dom0d/core/bq.c dom0d/core/dlog.h \
 	dom0d/core/dlog.c dom0d/core/loop.h dom0d/core/loop.c dom0d/core/guest.h dom0d/core/guest.c \
 	dom0d/core/policy.h dom0d/core/policy.c dom0d/core/guestconf.h dom0d/core/guestconf.c \
-	dom0d/core/ratelimit.h dom0d/core/ratelimit.c
+	dom0d/core/ratelimit.h dom0d/core/ratelimit.c dom0d/core/fdbudget.h dom0d/core/fdbudget.c
 P_DOM0D_TRANSPORT = dom0d/transport/local_tp.h dom0d/transport/local_tp.c \
 	dom0d/transport/xen_tp.h
 P_DOM0D_SERVICES = dom0d/services/fs9p.h dom0d/services/fs9p.c dom0d/services/stream.h \

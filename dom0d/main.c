@@ -20,6 +20,7 @@
 #include "core/dlog.h"
 #include "core/guest.h"
 #include "core/daemon.h"
+#include "core/fdbudget.h"
 #include "core/policy.h"
 #include "core/guestconf.h"
 #include "services/repl.h"
@@ -158,6 +159,7 @@ int main(int argc, char **argv)
 			setrlimit(RLIMIT_NOFILE, &rl);
 		}
 	}
+	d.fd_ceiling = fdbudget_ceiling();
 	if (d.use_syslog)
 		openlog("p-dom0d", LOG_PID, LOG_DAEMON);
 	d.ep = epoll_create1(EPOLL_CLOEXEC);

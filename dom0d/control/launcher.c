@@ -376,6 +376,8 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 		c->next = d->lconns;
 		d->lconns = c;
 	}
+	if (errno == EMFILE || errno == ENFILE)
+		loop_pause_accept(d);
 }
 
 int launcher_listen(struct daemon *d, const char *path)

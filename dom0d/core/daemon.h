@@ -36,6 +36,9 @@ struct daemon {
 	const char *single_repl;	/* --repl-socket: the one guest is detached */
 	struct guestconf *conf;	/* --config: policies by xenstore name */
 	struct resolver *resolver;	/* lookups in progress for RESOLVE */
+	int fd_ceiling;		/* guests' descriptors stay below (fdbudget.h) */
+	long accept_paused_ms;	/* listeners unwatched for want of descriptors
+				 * since then (CLOCK_MONOTONIC), or 0 */
 };
 
 /* Releases every guest, registration, connection and listener. */

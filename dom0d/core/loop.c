@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <time.h>
 
 #include "core/loop.h"
 #include "core/dlog.h"
@@ -34,12 +35,46 @@ static int busy(struct daemon *d)
 	return 0;
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void watch_listeners(struct daemon *d, uint32_t events)
+{
+	if (d->local_l.fd >= 0)
+		loop_set(d, &d->local_l, events, 0);
+	if (d->control_l.fd >= 0)
+		loop_set(d, &d->control_l, events, 0);
+}
+
+void loop_pause_accept(struct daemon *d)
+{
+	if (d->accept_paused_ms)
+		return;
+	dlog(d, NULL, DLOG_WARN, "out of descriptors: not accepting connections for a second");
+	watch_listeners(d, 0);
+	d->accept_paused_ms = now_ms();
+}
+
 int loop_once(struct daemon *d, int timeout_ms)
 {
 	struct epoll_event ev[64];
 	struct guest *g;
 	int n, i;
 
+	if (d->accept_paused_ms) {
+		long left = d->accept_paused_ms + 1000 - now_ms();
+		if (left <= 0) {
+			d->accept_paused_ms = 0;
+			watch_listeners(d, EPOLLIN);
+		} else if (timeout_ms < 0 || timeout_ms > left) {
+			timeout_ms = (int)left;
+		}
+	}
 	n = epoll_wait(d->ep, ev, 64, busy(d) ? 0 : timeout_ms);
 	if (n < 0 && errno != EINTR) {
 		dlog(d, NULL, DLOG_ERR, "epoll_wait: %s", strerror(errno));

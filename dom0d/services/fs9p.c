@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "services/fs9p.h"
+#include "core/fdbudget.h"
 #include "p9.h"
 
 #define MAX_FIDS 256
@@ -40,9 +41,10 @@ struct fs9p {
 	uint32_t msize, max_msize;
 	struct fid fids[MAX_FIDS];
 	int nfids;
+	int fd_ceiling;
 };
 
-struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize)
+struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize, int fd_ceiling)
 {
 	struct fs9p *fs = calloc(1, sizeof *fs);
 
@@ -54,6 +56,7 @@ struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize)
 	fs->root_fd = root_fd;
 	fs->read_only = read_only;
 	fs->msize = fs->max_msize = msize;
+	fs->fd_ceiling = fd_ceiling;
 	return fs;
 }
 
@@ -113,6 +116,11 @@ static int fid_add(struct fs9p *fs, uint64_t id, int fd, char *path)
 		close(fd);
 		free(path);
 		return fs->nfids >= MAX_FIDS ? -EMFILE : -EBADF;
+	}
+	fd = fdbudget_check(fd, fs->fd_ceiling);
+	if (fd < 0) {
+		free(path);
+		return fd;
 	}
 	f = &fs->fids[fs->nfids++];
 	f->id = (uint32_t)id;

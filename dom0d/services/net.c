@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "services/net.h"
+#include "core/daemon.h"
+#include "core/fdbudget.h"
 #include "core/guest.h"
 #include "core/policy.h"
 #include "services/stream.h"
@@ -135,6 +137,10 @@ static void do_socket(struct guest *g, uint32_t tag, const struct px_field *f)
 	fd = socket(f[0].n == 4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		fail(g, tag, errno, "socket");
+		return;
+	}
+	if (fdbudget_check(fd, g->d->fd_ceiling) < 0) {
+		fail(g, tag, EMFILE, "p-dom0d has no descriptors to spare");
 		return;
 	}
 	s = sock_new(g, fd, SK_SOCKET);
@@ -357,8 +363,19 @@ static void accept_one(struct stream *l)
 			return;
 	}
 	fd = accept4(l->w.fd, (struct sockaddr *)&ss, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
-	if (fd < 0)
+	if (fd >= 0)
+		fd = fdbudget_check(fd, l->g->d->fd_ceiling);
+	else if (errno == EMFILE || errno == ENFILE)
+		fd = -EMFILE;
+	if (fd < 0) {
+		/* Out of descriptors the waiting connection stays queued, and
+		 * the ACCEPT fails instead of the listener firing forever. */
+		if (fd == -EMFILE) {
+			fail(l->g, l->accept_tag, EMFILE, "p-dom0d has no descriptors to spare");
+			l->accept_tag = 0;
+		}
 		return;
+	}
 	s = sock_new(l->g, fd, SK_SOCKET);
 	if (!s) {
 		fail(l->g, l->accept_tag, EMFILE, "too many sockets");

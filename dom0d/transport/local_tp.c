@@ -92,6 +92,8 @@ static void on_accept(struct daemon *d, struct watch *w, uint32_t events)
 		}
 		local_adopt(d, fd);
 	}
+	if (errno == EMFILE || errno == ENFILE)
+		loop_pause_accept(d);
 }
 
 int local_listen(struct daemon *d, const char *path)

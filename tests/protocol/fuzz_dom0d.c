@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/daemon.h"
+#include "core/fdbudget.h"
 #include "core/guest.h"
 #include "transport/local_tp.h"
 #include "p9.h"
@@ -205,6 +206,7 @@ static struct daemon *daemon_once(void)
 	d.verbose = 0;
 	d.single = 1;
 	d.local_l.fd = d.control_l.fd = -1;
+	d.fd_ceiling = fdbudget_ceiling();
 	ready = 1;
 	return &d;
 }

@@ -65,7 +65,8 @@ EXTRA_DIST += tests/protocol/load.sh
 
 # The 9P file server alone, frame by frame (no daemon, no transport).
 check_PROGRAMS += tests/protocol/test_fs9p
-tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c dom0d/services/fs9p.c
+tests_protocol_test_fs9p_SOURCES = tests/protocol/test_fs9p.c dom0d/services/fs9p.c \
+	dom0d/core/fdbudget.c
 tests_protocol_test_fs9p_CPPFLAGS = $(PROTO_TEST_CPPFLAGS) -I$(top_srcdir)/dom0d
 tests_protocol_test_fs9p_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_fs9p_LDADD = libprotocol.a
@@ -74,7 +75,7 @@ TESTS += tests/protocol/test_fs9p
 # Raw guests against a p-dom0d of each test's own (rawguest.c): the
 # defences a hostile guest meets.
 RAW_TESTS = tests/protocol/test_domid tests/protocol/test_listen tests/protocol/test_flood \
-	tests/protocol/test_log tests/protocol/test_resolve
+	tests/protocol/test_log tests/protocol/test_resolve tests/protocol/test_fdbudget
 check_PROGRAMS += $(RAW_TESTS)
 TESTS += $(RAW_TESTS)
 RAW_SRC = tests/protocol/rawguest.h tests/protocol/rawguest.c
@@ -98,3 +99,7 @@ tests_protocol_test_resolve_SOURCES = tests/protocol/test_resolve.c $(RAW_SRC)
 tests_protocol_test_resolve_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_resolve_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 tests_protocol_test_resolve_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_fdbudget_SOURCES = tests/protocol/test_fdbudget.c $(RAW_SRC)
+tests_protocol_test_fdbudget_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_fdbudget_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
+tests_protocol_test_fdbudget_LDFLAGS = -no-pie $(AM_LDFLAGS)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -42,6 +43,11 @@ int raw_connect(const char *path)
 
 int rawd_start(struct rawd *d, const char *const *extra)
 {
+	return rawd_start_limited(d, extra, 0);
+}
+
+int rawd_start_limited(struct rawd *d, const char *const *extra, unsigned nofile)
+{
 	const char *args[40] = { "p-dom0d", "--foreground", "--no-xen", "--listen", d->sock,
 				 "--control", d->control };
 	static char expanded[32][256];
@@ -74,8 +80,11 @@ int rawd_start(struct rawd *d, const char *const *extra)
 		return -1;
 	if (d->pid == 0) {
 		int lfd = open(d->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		struct rlimit rl = { nofile, nofile };
 		if (lfd >= 0)
 			dup2(lfd, 2);
+		if (nofile && setrlimit(RLIMIT_NOFILE, &rl) < 0)
+			_exit(126);
 		execv(dom0d, (char *const *)(uintptr_t)args);
 		_exit(127);
 	}

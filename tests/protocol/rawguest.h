@@ -27,6 +27,8 @@ struct rawd {
  * once the local socket accepts a connection (connect_wait.h), -1 if the
  * daemon exits first or CONNECT_WAIT_SECONDS pass. */
 int rawd_start(struct rawd *d, const char *const *extra);
+/* The same with RLIMIT_NOFILE (soft and hard) set to nofile first. */
+int rawd_start_limited(struct rawd *d, const char *const *extra, unsigned nofile);
 /* Stops the daemon (SIGTERM) and removes the directory. */
 void rawd_stop(struct rawd *d);
 /* 1 if the daemon's log holds the text what. */

@@ -15,6 +15,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "core/fdbudget.h"
 #include "services/fs9p.h"
 #include "p9.h"
 #include "tap.h"
@@ -101,7 +102,7 @@ int main(void)
 		return 99;
 	}
 	rfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	fs = fs9p_new(rfd, 0, 8192);
+	fs = fs9p_new(rfd, 0, 8192, fdbudget_ceiling());
 	memset(f, 0, sizeof f);
 	f[0].n = 8192;
 	f[1] = (struct px_field)STR("9P2000.L");
