@@ -3,6 +3,7 @@
 #include "client.h"
 #include "clock.h"
 #include "console.h"
+#include "footprint.h"
 #include "hypercall.h"
 #include <string.h>
 #include "mem.h"
@@ -23,18 +24,32 @@ void plat_kernel_init(const struct kernel_boot *kb)
 		heap_limit = kb->args.heap;
 }
 
+/* What a region costs in pages, as the footprint counts it. */
+static long long page_bytes(size_t bytes)
+{
+	return (long long)((bytes + 4095) & ~(size_t)4095);
+}
+
+/* The VM's safe points come here often: the cheap moment to tell dom0
+ * about the heap's footprint. */
 int plat_interrupted(void)
 {
+	footprint_publish(0);
 	return client_take_interrupt();
 }
 
 void *plat_pages_alloc(size_t bytes)
 {
-	return mem_alloc(bytes);
+	void *p = mem_alloc(bytes);
+	if (p)
+		footprint_add(page_bytes(bytes));
+	return p;
 }
 
 void plat_pages_free(void *p, size_t bytes)
 {
+	if (p)
+		footprint_add(-page_bytes(bytes));
 	mem_free(p, bytes);
 }
 
