@@ -38,6 +38,14 @@ int launch_cmdline(const struct launch_opts *o, char *out, size_t cap)
 		return -1;
 	if (o->repl && put_word(out, cap, &len, "repl") < 0)
 		return -1;
+	if (o->gc_stats && put_word(out, cap, &len, "gcstats") < 0)
+		return -1;
+	if (o->heap_bytes) {
+		char w[32];
+		snprintf(w, sizeof w, "heap=%llu", (unsigned long long)o->heap_bytes);
+		if (put_word(out, cap, &len, w) < 0)
+			return -1;
+	}
 	for (int i = 0; i < o->nenv; i++) {
 		char w[4096];
 		if (snprintf(w, sizeof w, "env=%s", o->env[i]) >= (int)sizeof w ||

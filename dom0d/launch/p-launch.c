@@ -50,6 +50,7 @@ static void usage(FILE *f)
 	      "       p-launch attach NAME | list | stop NAME\n"
 	      "options:\n"
 	      "  --mem SIZE       guest memory (default 128M; K, M, G suffixes)\n"
+	      "  --heap SIZE      heap limit of the interpreter (default: all the memory left)\n"
 	      "  --name NAME      domain name (default p-PID)\n"
 	      "  --fs DIR         export DIR to the program (default: no files)\n"
 	      "  --ro             export it read-only\n"
@@ -60,7 +61,8 @@ static void usage(FILE *f)
 	      "  --kernel PATH    guest kernel (default " PXEN_GUEST_PATH ")\n"
 	      "  --control PATH   p-dom0d's control socket (default " CONTROL_DEFAULT ")\n"
 	      "  --bootstats      print the guest's boot timing on its console\n"
-	      "  --crashtest      make the guest fault right after boot\n", f);
+	      "  --crashtest      make the guest fault right after boot\n"
+	      "  --gc-stats       print collector and heap memory statistics at exit\n", f);
 }
 
 static void on_signal(int sig)
@@ -478,6 +480,12 @@ int main(int argc, char **argv)
 				fprintf(stderr, "p-launch: --mem %s: give a size of at least 8M\n", argv[i]);
 				return EXIT_USAGE;
 			}
+		} else if (!strcmp(a, "--heap") && has) {
+			o.heap_bytes = parse_size(argv[++i]);
+			if (o.heap_bytes < (1ull << 20)) {
+				fprintf(stderr, "p-launch: --heap %s: give a size of at least 1M\n", argv[i]);
+				return EXIT_USAGE;
+			}
 		} else if (!strcmp(a, "--name") && has) {
 			o.name = argv[++i];
 		} else if (!strcmp(a, "--fs") && has) {
@@ -510,11 +518,17 @@ int main(int argc, char **argv)
 			o.bootstats = 1;
 		} else if (!strcmp(a, "--crashtest")) {
 			o.crashtest = 1;
+		} else if (!strcmp(a, "--gc-stats")) {
+			o.gc_stats = 1;
 		} else {
 			fprintf(stderr, "p-launch: unknown or incomplete option %s\n", a);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
+	}
+	if (o.heap_bytes > o.mem_bytes) {
+		fprintf(stderr, "p-launch: --heap is larger than the guest's memory (--mem)\n");
+		return EXIT_USAGE;
 	}
 	if (!o.repl) {
 		if (i >= argc) {

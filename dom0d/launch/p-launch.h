@@ -25,7 +25,8 @@ struct launch_opts {
 	const char *env[LAUNCH_MAX_RULES];	/* NAME=VALUE for the program */
 	int nenv;
 	uint64_t mem_bytes;
-	int detach, repl, bootstats, crashtest;
+	uint64_t heap_bytes;	/* 0: the guest's default (all RAM left) */
+	int detach, repl, bootstats, crashtest, gc_stats;
 	const char *prog;	/* path of the program file, NULL with --repl */
 	int argc;		/* the program's argv: argv[0] = prog as given */
 	char **argv;

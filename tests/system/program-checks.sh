@@ -26,6 +26,13 @@ check "p-launch --bootstats reports the guest's boot time" grep -q "guest boot: 
 echo "PXEN-STAT: $(sed -n 's/^p-launch: //p' /tmp/hello.err | grep "guest boot")"
 show_log hello
 
+run_prog gcstats --heap 24M --gc-stats /pxen/progs/heaplimit.scm
+check "p-launch --gc-stats prints the collector's statistics and the heap's footprint" eval \
+	'rc_is gcstats 0 && grep -q "^gc: [0-9]* collections, .* max [0-9]* us" /tmp/gcstats.err &&
+	 grep -q "^gc: heap pages peak [1-9][0-9]* bytes" /tmp/gcstats.err'
+check "p-launch --heap 24M limits the guest's heap to at most 24 MiB" eval \
+	'[ "$(cat /tmp/gcstats.out)" -gt 0 ] && [ "$(cat /tmp/gcstats.out)" -le 24 ]'
+
 run_prog args /pxen/progs/args.scm "two words" "" "100%" "é"
 check "arguments reach the program intact and (exit 3) is the status" eval \
 	'out_is args "$(printf "arg:two words\narg:\narg:100%%\narg:é")" && rc_is args 3'
@@ -47,6 +54,15 @@ cat /tmp/list.out
 check "p-launch --detach leaves the guest running and p-launch list shows it" eval \
 	'[ $r = 0 ] && xl domid det1 >/dev/null 2>&1 && grep -q "det1" /tmp/list.out'
 did=$(xl domid det1 2>/dev/null || echo 0)
+i=0
+until hb=$(xenstore-read "/local/domain/$did/data/pxen/heap-bytes" 2>/dev/null) || [ $i -ge 60 ]; do
+	sleep 0.5
+	i=$((i + 1))
+done
+echo "det1: data/pxen/heap-bytes = ${hb:-(none)}"
+check "a running guest publishes its heap footprint in xenstore (data/pxen/heap-bytes)" eval \
+	'[ "${hb:-0}" -gt 0 ] 2>/dev/null'
+
 p-launch stop det1
 check "p-launch stop ends a detached guest and destroys its domain" wait_gone "$did" 30
 

@@ -80,6 +80,17 @@ int main(void)
 	memset(big, 'a', sizeof big - 1);
 	tap_ok(cmdline_parse(big, &b, &why) < 0, "an over-long command line is refused");
 
+	{
+		struct launch_opts g = { .argc = 1, .argv = mutable_words(1, plain), .gc_stats = 1,
+					 .heap_bytes = 48ull << 20 };
+		static char line[8000];
+		struct boot_args gb;
+		tap_ok(launch_cmdline(&g, line, sizeof line) == 0 &&
+		       cmdline_parse(line, &gb, &why) == 0 && gb.gcstats &&
+		       gb.heap == (48ull << 20) && !gb.gcstress && gb.argc == 1,
+		       "p-launch --heap and --gc-stats reach the kernel as heap= and gcstats");
+	}
+
 	struct launch_opts o = { .argc = 1, .argv = mutable_words(1, plain) };
 	char small[8];
 	tap_ok(launch_cmdline(&o, small, sizeof small) < 0, "p-launch refuses a line that does not fit");
