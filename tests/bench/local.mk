@@ -25,3 +25,14 @@ EXTRA_DIST += $(BENCHES) tests/bench/expected.txt tests/bench/run.sh \
 bench: all
 	top_builddir='$(abs_top_builddir)' $(SHELL) $(top_srcdir)/tests/bench/run.sh
 .PHONY: bench
+
+# tests/bench/paging: the benchmark of the founding claim on Xen in QEMU
+# (p-guest against the hosted p in a swapping Linux domU); see its README.
+EXTRA_DIST += tests/bench/paging/README.md tests/bench/paging/run.sh \
+	tests/bench/paging/report.sh tests/bench/paging/dom0-job.sh \
+	tests/bench/paging/domu-init.sh tests/bench/paging/block-hook.sh \
+	tests/bench/paging/churn.scm
+bench-paging: all tests/wait-connect$(EXEEXT)
+	top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' \
+		bash $(top_srcdir)/tests/bench/paging/run.sh
+.PHONY: bench-paging
