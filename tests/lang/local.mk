@@ -20,6 +20,7 @@ LANG_CONFORMANCE = \
 	tests/lang/6.13-io.scm \
 	tests/lang/6.14-system.scm \
 	tests/lang/tail-calls.scm \
+	tests/lang/continuations.scm \
 	tests/lang/deep-recursion.scm \
 	tests/lang/errors.scm \
 	tests/lang/arguments.scm \

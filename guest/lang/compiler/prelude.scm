@@ -189,7 +189,6 @@
 (define (call-with-values producer consumer)
   (%apply-values consumer (producer)))
 
-(define %winders '())
 
 (define (dynamic-wind before thunk after)
   (before)
@@ -220,13 +219,14 @@
                  ((car (car l)))
                  (set! %winders l))))))
 
+;; A continuation carries the %winders it was captured in; calling it in
+;; another dynamic-wind state goes through %resume.
 (define (call-with-current-continuation f)
-  (%call/cc
-    (lambda (k)
-      (let ((saved %winders))
-        (f (lambda vals
-             (if (not (eq? %winders saved)) (%travel-to saved))
-             (%continue k vals)))))))
+  (%call/cc f))
+
+(define (%resume k winders . vals)
+  (%travel-to winders)
+  (%continue k vals))
 
 (define call/cc call-with-current-continuation)
 

@@ -35,6 +35,8 @@ enum {
 	R_INLINE,		/* vector: original primitive per inline op */
 	R_LIBPATH,		/* list of directories searched for .sld */
 	R_LASTK,		/* the most recently captured or resumed continuation */
+	R_WINDERS,		/* the cell of %winders, the dynamic-wind state */
+	R_RESUME,		/* %resume: re-enters a continuation via dynamic-wind */
 	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
 	R_SPECIALS,		/* vector of special form objects by code */
 	R_CASE_CODE,		/* code object dispatching a case-lambda */
@@ -260,8 +262,9 @@ enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
 	CODE_NSLOTS, CODE_LINES, CODE_FILE, CODE_NSLOTS_ };
 #define CODE_WORDS(c) ((intptr_t *)((uintptr_t *)P_RAW(P_SLOTS(c)[CODE_BYTES]) + 1))
 
-/* Continuation: the stack [0, size) is segment at base plus the parent's. */
-enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_NSLOTS };
+/* Continuation: the stack [0, size) is segment at base plus the parent's;
+ * winders is the dynamic-wind state (%winders) it was captured in. */
+enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_WINDERS, K_NSLOTS };
 
 /* --- control.c --- */
 val prim_make(P *p, const struct p_prim *d, int ndata);

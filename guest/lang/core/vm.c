@@ -314,51 +314,77 @@ static int vm_apply_values(P *p)
 	return argc;
 }
 
+/* The capture on R_LASTK's chain that still describes the bottom of the
+ * stack: the newest one no larger than at most.  Each capture's stack is
+ * its parent's plus its own segment, and [0, lowwater) has not changed
+ * since R_LASTK was captured or resumed (a frame below it can only be
+ * written after a return into it, and that return lowers the water below
+ * every capture made while its callee was live). */
+static val intact_capture(P *p, size_t at_most)
+{
+	val c = p->roots[R_LASTK];
+	if ((intptr_t)at_most > p->lowwater)
+		at_most = (size_t)p->lowwater;
+	while (c != P_FALSE && (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]) > at_most)
+		c = P_SLOTS(c)[K_PARENT];
+	return c;
+}
+
+static val winders(P *p)
+{
+	return P_SLOTS(p->roots[R_WINDERS])[CELL_VALUE];
+}
+
 /* (%call/cc f): the continuation replaces f's argument slot, f in acc.
- * Captures only what lies above the previous capture when the stack has
- * not been popped below it since: a chain of captures costs each frame
- * one copy. */
+ * Only the part of the stack above the newest still-intact capture is
+ * copied, so a capture costs the frames pushed since the last one, and
+ * the dynamic-wind state (%winders) is kept with it. */
 __attribute__((noinline))
 static void vm_call_cc(P *p)
 {
 	val *sp = p->sp;
 	val f = sp[-1];
 	size_t m = (size_t)(sp - 1 - p->stack);
-	val last = p->roots[R_LASTK];
-	size_t base = 0;
-	if (last != P_FALSE) {
-		size_t lm = (size_t)P_FIXVAL(P_SLOTS(last)[K_SIZE]);
-		if (lm <= m && (intptr_t)lm <= p->lowwater)
-			base = lm;
-		else
-			last = P_FALSE;
-	}
-	val k = last;
-	if (last == P_FALSE || base != m) {
+	val parent = intact_capture(p, m);
+	size_t base = parent == P_FALSE ? 0 : (size_t)P_FIXVAL(P_SLOTS(parent)[K_SIZE]);
+	val k = parent;
+	if (parent == P_FALSE || base != m || P_SLOTS(parent)[K_WINDERS] != winders(p)) {
 		val seg = p_make_vector(p, m - base, P_FALSE);
 		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
 		k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
 		P_SLOTS(k)[K_SEGMENT] = seg;
 		P_SLOTS(k)[K_BASE] = P_FIX(base);
-		P_SLOTS(k)[K_PARENT] = last;
+		P_SLOTS(k)[K_PARENT] = parent;
 		P_SLOTS(k)[K_SIZE] = P_FIX(m);
-		p->roots[R_LASTK] = k;
+		P_SLOTS(k)[K_WINDERS] = winders(p);
 	}
+	p->roots[R_LASTK] = k;
 	p->lowwater = (intptr_t)m;
 	sp[-1] = k;
 	p->acc = f;
 }
 
 /* Reinstates continuation k's stack with v (its values) in acc; the loop
- * then returns into k's frame. */
+ * then returns into k's frame.  The segments k shares with the intact
+ * bottom of the stack are already in place: only those above are copied. */
 __attribute__((noinline))
 static void vm_resume(P *p, val k, val v)
 {
 	size_t m = (size_t)P_FIXVAL(P_SLOTS(k)[K_SIZE]);
-	(void)room(p, p->stack, m);
-	for (val c = k; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
-		val seg = P_SLOTS(c)[K_SEGMENT];
-		memcpy(p->stack + P_FIXVAL(P_SLOTS(c)[K_BASE]), P_VEC(seg),
+	val intact = intact_capture(p, m);
+	val c = k;
+	for (; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
+		size_t cm = (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]);
+		while (intact != P_FALSE && (size_t)P_FIXVAL(P_SLOTS(intact)[K_SIZE]) > cm)
+			intact = P_SLOTS(intact)[K_PARENT];
+		if (c == intact)
+			break;
+	}
+	size_t keep = c == P_FALSE ? 0 : (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]);
+	(void)room(p, p->stack + keep, m - keep);
+	for (val s = k; s != c; s = P_SLOTS(s)[K_PARENT]) {
+		val seg = P_SLOTS(s)[K_SEGMENT];
+		memcpy(p->stack + P_FIXVAL(P_SLOTS(s)[K_BASE]), P_VEC(seg),
 		       P_VEC_LEN(seg) * sizeof(val));
 	}
 	p->roots[R_LASTK] = k;
@@ -370,6 +396,29 @@ static void vm_resume(P *p, val k, val v)
 	 * finds the reserve */
 	if (p->in_reserve)
 		p->gc_flag = 1;
+}
+
+/* A call of continuation k (in acc) with argc values on the stack.  When
+ * the dynamic-wind state is k's, k resumes at once (returns -1);
+ * otherwise the call becomes (%resume k k-winders value ...), which runs
+ * the after and before thunks on the way, and the new argc is returned. */
+__attribute__((noinline))
+static int vm_throw(P *p, int argc)
+{
+	val k = p->acc;
+	val *sp = p->sp;
+	val resume = p->roots[R_RESUME];
+	if (P_SLOTS(k)[K_WINDERS] == winders(p) || !P_HAS_TYPE(resume, T_CLOSURE)) {
+		vm_resume(p, k, argc == 1 ? sp[-1] : p_values(p, argc, sp - argc));
+		return -1;
+	}
+	sp = room(p, sp, 2);
+	memmove(sp - argc + 2, sp - argc, (size_t)argc * sizeof(val));
+	sp[-argc] = k;
+	sp[-argc + 1] = P_SLOTS(k)[K_WINDERS];
+	p->sp = sp + 2;
+	p->acc = resume;
+	return argc + 2;
 }
 
 /* (%continue k vals): resumes k with the values in the list vals. */
@@ -471,7 +520,8 @@ static val vm_loop(P *p, val entry, int init)
 	inl = P_VEC(p->roots[R_INLINE]);
 	acc = entry;
 	argc = 0;
-	lw = sp;
+	/* the halt frame was just written: the water is below it */
+	lw = p->stack + p->lowwater < p->sp ? p->stack + p->lowwater : p->sp;
 	SYNC();
 
 	if (__builtin_setjmp(p->jb)) {
@@ -703,9 +753,11 @@ dispatch:
 	}
 	if (P_HAS_TYPE(acc, T_CONTINUATION)) {
 		SYNC();
-		vm_resume(p, acc, argc == 1 ? sp[-1] : p_values(p, argc, sp - argc));
+		argc = vm_throw(p, argc);
 		RELOAD();
-		goto op_RETURN;
+		if (argc < 0)
+			goto op_RETURN;
+		goto dispatch;
 	}
 	SYNC();
 	not_procedure(p, acc);

@@ -1,0 +1,108 @@
+;; Continuations under the VM's incremental capture: a capture shares the
+;; part of the stack an earlier capture already holds, and a re-entry
+;; copies only what differs from the stack in place.  These check that
+;; sharing never hands back stale frames.
+(include "harness.scm")
+
+;; Re-entering one continuation many times, each time from a different
+;; stack: the frames below the capture must come back every time.
+(test "re-entering a continuation 10000 times" 10000
+      (let ((k #f) (n 0))
+        (let ((v (call/cc (lambda (c) (set! k c) 0))))
+          (set! n (+ n 1))
+          (if (< v 9999) (k (+ v 1)) n))))
+
+(define (deep n thunk) (if (= n 0) (thunk) (+ 1 (deep (- n 1) thunk))))
+
+(test "capture deep in a recursion, re-entered from the top level" (* 3 1001)
+      (let ((k #f) (runs 0) (sum 0))
+        (set! sum (+ sum (deep 1000 (lambda () (call/cc (lambda (c) (set! k c) 1))))))
+        (set! runs (+ runs 1))
+        (if (< runs 3) (k 1) sum)))
+
+;; A local of the capturing frame set after a first capture: a later
+;; capture from the same frame must hold the new value, not the one the
+;; earlier capture copied.
+(test "a let variable bound after an earlier capture" '(1 2 2)
+      (let ((k2 #f) (seen '()))
+        (define (f)
+          (let* ((a (call/cc (lambda (c) 1)))
+                 (b (+ a 1))
+                 (c (call/cc (lambda (c) (set! k2 c) b))))
+            (set! seen (cons c seen))
+            (list a b c)))
+        (let ((r (f)))
+          (if (< (length seen) 2) (k2 2) r))))
+
+;; Two generators that walk trees of different depths, resumed in turn:
+;; each re-entry replaces the other generator's stack.
+(define (make-gen tree)
+  (define return #f)
+  (define resume #f)
+  (define (walk t)
+    (cond ((null? t) #t)
+          ((pair? t) (walk (car t)) (walk (cdr t)))
+          (else (call/cc (lambda (k) (set! resume k) (return t))))))
+  (lambda ()
+    (call/cc (lambda (r)
+               (set! return r)
+               (if resume (resume #t) (begin (walk tree) (return 'done)))))))
+(define (left-comb n) (let loop ((t 0) (i 1)) (if (> i n) t (loop (cons t i) (+ i 1)))))
+(define (right-comb lo hi) (if (= lo hi) hi (cons lo (right-comb (+ lo 1) hi))))
+(test "alternating generators over differently shaped trees" 301
+      (let ((g1 (make-gen (left-comb 300))) (g2 (make-gen (right-comb 0 300))))
+        (let loop ((n 0))
+          (let ((a (g1)) (b (g2)))
+            (cond ((eq? a 'done) n)
+                  ((= a b) (loop (+ n 1)))
+                  (else (list 'mismatch a b)))))))
+
+(test "a continuation captured deep, resumed after many collections"
+      '(200 201 202 203 204)
+      (let ((k #f) (out '()))
+        (let ((v (deep 200 (lambda () (call/cc (lambda (c) (set! k c) 0))))))
+          (set! out (cons v out))
+          (let churn ((i 0) (junk '()))
+            (if (< i (workload 200000 2000)) (churn (+ i 1) (cons (make-vector 3 i) junk))))
+          (if (< (length out) 5) (k (length out)) (reverse out)))))
+
+(test "dynamic-wind entered again through a continuation"
+      '(before after before after before after)
+      (let ((k #f) (log '()) (n 0))
+        (dynamic-wind
+          (lambda () (set! log (cons 'before log)))
+          (lambda () (call/cc (lambda (c) (set! k c))))
+          (lambda () (set! log (cons 'after log))))
+        (set! n (+ n 1))
+        (if (< n 3) (k #f) (reverse log))))
+
+(test "escaping out of nested dynamic-winds runs each after once" '(c b a)
+      (let ((log '()))
+        (call/cc
+          (lambda (k)
+            (dynamic-wind
+              (lambda () #f)
+              (lambda ()
+                (dynamic-wind
+                  (lambda () #f)
+                  (lambda ()
+                    (dynamic-wind (lambda () #f) (lambda () (k 1))
+                                  (lambda () (set! log (cons 'c log)))))
+                  (lambda () (set! log (cons 'b log)))))
+              (lambda () (set! log (cons 'a log))))))
+        (reverse log)))
+
+(test "guard in a loop, re-raising to an outer guard" (workload 20000 500)
+      (let loop ((i 0) (caught 0))
+        (if (= i (workload 20000 500))
+            caught
+            (loop (+ i 1)
+                  (+ caught
+                     (guard (e ((string? e) 1))
+                       (guard (e ((symbol? e) 0))
+                         (raise (if (even? i) "s" "t")))))))))
+
+(test "a continuation called with several values" '(1 2 3)
+      (call-with-values (lambda () (call/cc (lambda (k) (k 1 2 3)))) list))
+
+(test-end)
