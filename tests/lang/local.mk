@@ -24,7 +24,8 @@ LANG_CONFORMANCE = \
 	tests/lang/deep-recursion.scm \
 	tests/lang/errors.scm \
 	tests/lang/arguments.scm \
-	tests/lang/nesting.scm
+	tests/lang/nesting.scm \
+	tests/lang/lexical.scm
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \

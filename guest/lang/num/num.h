@@ -69,9 +69,11 @@ val num_inexact(P *p, val x);
  * #d #e #i in either order, rationals, decimals, +inf.0 -inf.0 +nan.0
  * -nan.0) in default radix 2, 8, 10 or 16 and returns the number or
  * P_FALSE when the text is not a number.  It never raises, except heap
- * exhaustion.  num_format writes x in radix 2, 8, 10 or 16 through emit
- * (flonums always in radix 10: shortest round-trip digits) and returns 0,
- * or -1 if x is not a number or the radix is unsupported. */
+ * exhaustion.  num_format writes x through emit, exact numbers in any
+ * radix 2 to 36, flonums in radix 10 (shortest round-trip digits) or in
+ * radix 2, 8 or 16 (exact digits); infinities and NaNs the same in every
+ * radix.  It returns 0, or -1 if x is not a number or the radix is
+ * unsupported. */
 val num_parse(P *p, const char *s, size_t n, int radix);
 int num_format(P *p, val x, int radix,
 	       void (*emit)(void *ctx, const char *s, size_t n), void *ctx);

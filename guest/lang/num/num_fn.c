@@ -254,15 +254,16 @@ static void append(void *ctx, const char *s, size_t n)
 	t->len += n;
 }
 
-static int radix_arg(P *p, const char *who, int argc, val *argv)
+/* The optional radix at argv[1]: 2, 8, 10 or 16 (max_radix 16), or 2 to 36
+ * (max_radix 36). */
+static int radix_arg(P *p, const char *who, int argc, val *argv, int max_radix)
 {
 	if (p_arg_count(argc, argv) < 2)
 		return 10;
-	val r = argv[1];
-	p_arg_expect(p, who, argv, 1, p_is_exact_integer(r), "exact integer");
-	if (r != P_FIX(2) && r != P_FIX(8) && r != P_FIX(10) && r != P_FIX(16))
-		p_range_error(p, who, 2, r);
-	return (int)P_FIXVAL(r);
+	size_t r = p_arg_size(p, who, argv, 1, (size_t)max_radix);
+	if (r < 2 || (max_radix == 16 && r != 2 && r != 8 && r != 10 && r != 16))
+		p_range_error(p, who, 2, argv[1]);
+	return (int)r;
 }
 
 static size_t limbs_of(val x)
@@ -277,14 +278,16 @@ static size_t limbs_of(val x)
 val num_pr_number_to_string(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "number->string", 1, argv, 0);
-	int radix = radix_arg(p, "number->string", argc, argv);
+	int radix = radix_arg(p, "number->string", argc, argv, 36);
 	val x = argv[0];
 	size_t limbs = NUM_IS_RAT(x) ? limbs_of(NUM_RAT_NUM(x)) + limbs_of(NUM_RAT_DEN(x))
 		: limbs_of(x);
-	struct textbuf t = { (char *)num_scratch(p, limbs * 9 + 8), 0 };
+	/* A flonum in radix 2 has up to 1024 integer and 1074 fraction digits. */
+	size_t words = P_IS_FLO(x) ? 2200 / 8 : limbs * 9 + 8;
+	struct textbuf t = { (char *)num_scratch(p, words), 0 };
 	if (num_format(p, x, radix, append, &t) != 0)
 		p_raise_error(p, PE_ERROR,
-			      "number->string: inexact numbers are written only in radix 10",
+			      "number->string: inexact numbers are written only in radix 2, 8, 10 or 16",
 			      2, x, P_FIX(radix));
 	return p_string_from_utf8(p, t.buf, t.len);
 }
@@ -292,7 +295,7 @@ val num_pr_number_to_string(P *p, int argc, val *argv)
 val num_pr_string_to_number(P *p, int argc, val *argv)
 {
 	p_arg_string(p, "string->number", argv, 0);
-	int radix = radix_arg(p, "string->number", argc, argv);
+	int radix = radix_arg(p, "string->number", argc, argv, 16);
 	char small[128];
 	size_t n = p_string_utf8(argv[0], small, sizeof small);
 	if (n < sizeof small)

@@ -107,7 +107,7 @@ static val parse_ureal(P *p, const char *s, size_t n, int radix, int exactness,
 		return P_FALSE;
 	/* Decimal: digits [. digits] [e [sign] digits], a digit somewhere
 	 * in the mantissa. */
-	size_t int_end = i, frac_start = i, frac_end = i, k = i;
+	size_t int_end = i, frac_start = i, frac_end = i, k = i, marker = 0;
 	if (k < n && s[k] == '.') {
 		frac_start = k + 1;
 		frac_end = k = span_digits(s, k + 1, n, 10);
@@ -115,7 +115,9 @@ static val parse_ureal(P *p, const char *s, size_t n, int radix, int exactness,
 	if (int_end == 0 && frac_end == frac_start)
 		return P_FALSE;
 	long ex = 0;
-	if (k < n && (s[k] == 'e' || s[k] == 'E')) {
+	/* e, and the s f d l of R6RS and older reports, in either case. */
+	if (k < n && s[k] && strchr("eEsSfFdDlL", s[k])) {
+		marker = k;
 		size_t e0 = k + 1, e1;
 		int eneg = 0;
 		if (e0 < n && (s[e0] == '+' || s[e0] == '-'))
@@ -134,6 +136,12 @@ static val parse_ureal(P *p, const char *s, size_t n, int radix, int exactness,
 		return P_FALSE;
 	if (exactness != 'e') {
 		double d;
+		if (marker && s[marker] != 'e' && s[marker] != 'E') {
+			char *t = (char *)num_scratch(p, n / 8 + 1);
+			memcpy(t, s, n);
+			t[marker] = 'e';
+			s = t;
+		}
 		if (pc_strtod(s, n, &d) != 0)
 			return P_FALSE;
 		return p_flonum(p, neg ? -d : d);
@@ -268,7 +276,7 @@ static void emit_uint(P *p, val x, int radix,
 		char buf[72], *e = buf + sizeof buf, *q = e;
 		uint64_t m = v.n ? v.d[0] : 0;
 		do {
-			*--q = "0123456789abcdef"[m % (uint64_t)radix];
+			*--q = "0123456789abcdefghijklmnopqrstuvwxyz"[m % (uint64_t)radix];
 			m /= (uint64_t)radix;
 		} while (m);
 		emit(ctx, q, (size_t)(e - q));
@@ -294,10 +302,34 @@ static void emit_uint(P *p, val x, int radix,
 	emit(ctx, out, len);
 }
 
+/* A finite flonum in radix 2, 8 or 16, where every double has a finite
+ * expansion: its exact value's integer part, a point, and the fraction's
+ * digits (at least one). */
+static void emit_flonum_pow2(P *p, double d, int radix,
+			     void (*emit)(void *, const char *, size_t), void *ctx)
+{
+	val e = num_exact(p, p_flonum(p, d < 0 ? -d : d), "number->string");
+	val num = NUM_IS_RAT(e) ? NUM_RAT_NUM(e) : e;
+	val den = NUM_IS_RAT(e) ? NUM_RAT_DEN(e) : P_FIX(1);
+	val q, r;
+
+	if (d < 0 || (d == 0 && 1 / d < 0))
+		emit(ctx, "-", 1);
+	num_int_divmod(p, num, den, &q, &r);
+	emit_uint(p, q, radix, emit, ctx);
+	emit(ctx, ".", 1);
+	do {
+		char c;
+		num_int_divmod(p, num_int_mul(p, r, P_FIX(radix)), den, &q, &r);
+		c = "0123456789abcdef"[P_FIXVAL(q)];
+		emit(ctx, &c, 1);
+	} while (r != P_FIX(0));
+}
+
 int num_format(P *p, val x, int radix,
 	       void (*emit)(void *ctx, const char *s, size_t n), void *ctx)
 {
-	if (radix != 2 && radix != 8 && radix != 10 && radix != 16)
+	if (radix < 2 || radix > 36)
 		return -1;
 	switch (num_kind(x)) {
 	case NK_FIX:
@@ -311,9 +343,15 @@ int num_format(P *p, val x, int radix,
 		return 0;
 	case NK_FLO: {
 		char buf[PC_DTOA_BUFSIZE];
-		if (radix != 10)
+		double d = P_FLOVAL(x);
+		if (radix != 10 && (radix & (radix - 1)) == 0 && radix <= 16
+		    && d - d == 0) {
+			emit_flonum_pow2(p, d, radix, emit, ctx);
+			return 0;
+		}
+		if (radix != 10 && d - d == 0)
 			return -1;
-		int len = pc_dtoa_shortest(P_FLOVAL(x), buf);
+		int len = pc_dtoa_shortest(d, buf);
 		emit(ctx, buf, (size_t)len);
 		return 0;
 	}

@@ -445,6 +445,15 @@ static void read_directive(struct reader *r, long start)
 }
 
 /* After '#' that starts a datum. */
+/* 1 if a and b are equal ignoring ASCII case (#T, #True). */
+static int ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | 0x20) != (*b | 0x20))
+			return 0;
+	return *a == *b;
+}
+
 static enum item read_hash(struct reader *r, long start, val *out)
 {
 	int32_t c = peek(r);
@@ -479,9 +488,9 @@ static enum item read_hash(struct reader *r, long start, val *out)
 		return IT_OPEN;
 	}
 	*out = P_FALSE;
-	if (strcmp(text, "#t") == 0 || strcmp(text, "#true") == 0)
+	if (ascii_caseeq(text, "#t") || ascii_caseeq(text, "#true"))
 		*out = P_TRUE;
-	else if (strcmp(text, "#f") == 0 || strcmp(text, "#false") == 0)
+	else if (ascii_caseeq(text, "#f") || ascii_caseeq(text, "#false"))
 		*out = P_FALSE;
 	else if (text[1] != '\0' && strchr("eEiIxXbBoOdD", text[1])) {
 		*out = num_parse(r->p, text, b.len, 10);
@@ -553,7 +562,7 @@ static enum item next_item(struct reader *r, val *out)
 			continue;
 		start = line_now(r);
 		if (c == ';') {
-			while ((c = get(r)) != PORT_EOF && c != '\n')
+			while ((c = get(r)) != PORT_EOF && c != '\n' && c != '\r')
 				;
 			continue;
 		}

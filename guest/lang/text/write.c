@@ -231,6 +231,29 @@ static void print_string(struct writer *w, val s)
 	put(w, "\"", 1);
 }
 
+/* R7RS 7.1.1's <sign subsequent>: an <initial> (a letter or a special
+ * initial; any non-ASCII character counts), a sign, or @. */
+static int sign_subsequent(uint32_t c)
+{
+	return c > 127 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		|| strchr("!$%&*/:<=>?^_~+-@", (int)c);
+}
+
+/* Whether a name of n >= 2 characters starting with + - or . fits R7RS's
+ * <peculiar identifier> (its other characters are already known to be
+ * <subsequent>s): "+.x", "-x", ".x" and "..." but not "+1a" or ".5a". */
+static int peculiar_ok(val name, size_t n)
+{
+	uint32_t c0 = p_string_ref(name, 0), c1 = p_string_ref(name, 1);
+
+	if (c0 != '.' && c1 != '.')
+		return sign_subsequent(c1);
+	if (c0 == '.')
+		return c1 == '.' || sign_subsequent(c1);
+	return n > 2 && (p_string_ref(name, 2) == '.'
+			 || sign_subsequent(p_string_ref(name, 2)));
+}
+
 /* 1 if the symbol's name must be written |quoted| to read back as itself. */
 static int symbol_needs_bars(P *p, val name)
 {
@@ -252,17 +275,23 @@ static int symbol_needs_bars(P *p, val name)
 		return 1;
 	if (c0 != '+' && c0 != '-' && c0 != '.')
 		return 0;
-	if (n == 1 && c0 == '.')
+	if (n == 1)
+		return c0 == '.';
+	if (!peculiar_ok(name, n))
 		return 1;
-	/* A sign or dot may start a number: bars if it would read as one. */
+	/* A sign or dot may start a number: bars if it would read as one, or
+	 * as one in a reader with complex numbers (+i, +inf.0i, +nan.0abc). */
 	text = P_RAW(p_alloc(p, T_BYTES, n + 1));
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = p_string_ref(name, i);
 		if (c > 127)
 			return 0;
-		text[i] = (char)c;
+		text[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	text[n] = '\0';
+	if (strcmp(text + 1, "i") == 0 || strncmp(text + 1, "inf.0", 5) == 0
+	    || strncmp(text + 1, "nan.0", 5) == 0)
+		return 1;
 	return num_parse(p, text, n, 10) != P_FALSE;
 }
 
