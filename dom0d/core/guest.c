@@ -237,10 +237,17 @@ static void guest_parse(struct guest *g)
 	g->in_len -= pos;
 }
 
+/* A guest's turn: it reads at most GUEST_QUANTUM bytes per wakeup, then
+ * every other guest gets its turn; level-triggered epoll brings it back.  A
+ * vchan signals only new data, so it is read until it is empty. */
+#define GUEST_QUANTUM PX_MAX_FRAME
+
 static void guest_read(struct guest *g)
 {
+	size_t turn = 0;
+
 	guest_parse(g);
-	while (!g->dead && guest_out_room(g)) {
+	while (!g->dead && guest_out_room(g) && (g->tp->event_only || turn < GUEST_QUANTUM)) {
 		int fds[8], nfds = 0;
 		long r = g->tp->read(g, g->in + g->in_len, IN_CAP - g->in_len, fds, &nfds);
 
@@ -253,6 +260,7 @@ static void guest_read(struct guest *g)
 			return;
 		}
 		g->in_len += (size_t)r;
+		turn += (size_t)r;
 		guest_parse(g);
 	}
 }

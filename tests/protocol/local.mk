@@ -103,3 +103,11 @@ tests_protocol_test_fdbudget_SOURCES = tests/protocol/test_fdbudget.c $(RAW_SRC)
 tests_protocol_test_fdbudget_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_fdbudget_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 tests_protocol_test_fdbudget_LDFLAGS = -no-pie $(AM_LDFLAGS)
+
+# The fairness benchmark: a light guest's latency while two guests flood
+# (built with the tests, run by hand: top_builddir=. tests/protocol/fairness).
+check_PROGRAMS += tests/protocol/fairness
+tests_protocol_fairness_SOURCES = tests/protocol/fairness.c $(RAW_SRC)
+tests_protocol_fairness_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_fairness_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
+tests_protocol_fairness_LDFLAGS = -no-pie $(AM_LDFLAGS)
