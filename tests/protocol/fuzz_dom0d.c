@@ -1,12 +1,14 @@
 /*
  * fuzz_dom0d.c - libFuzzer target for p-dom0d's request handling: each input
- * is what one local guest sends after a valid HELLO, fed through the real
+ * is what two local guests at once send after a valid HELLO (a session of
+ * frames across every channel, delivered in chunks), fed through the real
  * transport, dispatcher, 9P file server (on a scratch export), streams and
- * socket code; then the guest hangs up and every resource it held must be
+ * socket code; then the guests hang up and every resource they held must be
  * released (LeakSanitizer checks).  Built with clang -fsanitize=fuzzer.
  * LLVMFuzzerInitialize writes well-formed sessions into the corpus as seeds.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,6 +221,31 @@ static void drain(int fd)
 		;
 }
 
+/* Writes n bytes to a guest's end, letting the daemon run whenever the
+ * socket is full; stops when the daemon has hung up on that guest. */
+static void feed(struct daemon *d, const int *ends, int k, const uint8_t *p, size_t n)
+{
+	size_t off = 0;
+	int i;
+
+	while (off < n) {
+		ssize_t w = send(ends[k], p + off, n - off, MSG_NOSIGNAL);
+		if (w < 0 && errno != EAGAIN)
+			return;
+		if (w <= 0) {
+			loop_once(d, 0);
+			for (i = 0; i < 2; i++)
+				drain(ends[i]);
+			continue;
+		}
+		off += (size_t)w;
+	}
+}
+
+/* Two guests receive the same input at once, in chunks of 1 to 256 bytes
+ * (the first byte decides) with a turn of the event loop after each: frames
+ * arrive split and interleaved with the daemon's own events, and the two
+ * guests race on one export, one resolver and one descriptor budget. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct daemon *d = daemon_once();
@@ -226,31 +253,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				 { .p = (const uint8_t *)"fuzz", .len = 4 }, { .n = 15 } };
 	uint8_t hello[64];
 	long hn = px_frame(hello, sizeof hello, PX_HELLO, 0, 0, f);
-	size_t off = 0;
-	int sv[2], rounds;
+	size_t chunk = size ? 1 + data[0] % 256u : 1, off, n;
+	int sv[2], ends[2], k, rounds;
 
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) < 0)
-		abort();
-	if (!local_adopt(d, sv[0])) {
-		close(sv[1]);
-		return 0;
+	for (k = 0; k < 2; k++) {
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) < 0)
+			abort();
+		ends[k] = sv[1];
+		if (!local_adopt(d, sv[0]))
+			abort();
+		feed(d, ends, k, hello, (size_t)hn);
 	}
-	if (write(sv[1], hello, (size_t)hn) != hn)
-		abort();
-	while (off < size) {
-		ssize_t w = write(sv[1], data + off, size - off);
-		if (w <= 0) {
-			loop_once(d, 0);
-			drain(sv[1]);
-			continue;
-		}
-		off += (size_t)w;
+	for (off = 0; off < size; off += n) {
+		n = size - off < chunk ? size - off : chunk;
+		for (k = 0; k < 2; k++)
+			feed(d, ends, k, data + off, n);
+		loop_once(d, 0);
+		for (k = 0; k < 2; k++)
+			drain(ends[k]);
 	}
 	for (rounds = 0; rounds < 8; rounds++) {
 		loop_once(d, 0);
-		drain(sv[1]);
+		for (k = 0; k < 2; k++)
+			drain(ends[k]);
 	}
-	close(sv[1]);
+	for (k = 0; k < 2; k++)
+		close(ends[k]);
 	for (rounds = 0; rounds < 100 && d->nguests; rounds++)
 		loop_once(d, 10);
 	return 0;
