@@ -40,7 +40,7 @@ insmod /pxen/mods/loop.ko
 insmod /pxen/mods/xen-blkback.ko
 dd if=/dev/zero of=/tmp/swap.img bs=1M count="$SWAP" 2>/dev/null
 losetup /dev/loop0 /tmp/swap.img || res "losetup failed"
-linux() { # NAME SWAP(0/1)
+linux() { # NAME SWAP(0/1) HEAP(MiB, 0: p's default)
 	local disk=
 	[ "$2" = 1 ] && disk="disk = [ 'format=raw,vdev=xvdb,access=rw,backendtype=phy,script=/pxen/block-hook,target=/dev/loop0' ]"
 	cat >"/tmp/$1.cfg" <<CFG
@@ -48,7 +48,7 @@ name = "$1"
 type = "pvh"
 kernel = "/pxen/vmlinux"
 ramdisk = "/pxen/domu.cpio.gz"
-extra = "console=hvc0 quiet bench_limit=$MEM bench_swap=$2 bench_live=$LIVE bench_rounds=$ROUNDS"
+extra = "console=hvc0 quiet bench_limit=$MEM bench_swap=$2 bench_live=$LIVE bench_rounds=$ROUNDS bench_heap=$3"
 memory = $((MEM + DOMU_EXTRA))
 vcpus = 1
 tsc_mode = "native"
@@ -71,6 +71,10 @@ CFG
 	res "$1 wall-with-boot $(awk "BEGIN{print $t1 - $t0}")"
 	wait_gone "$id" 60 || xl destroy "$1"
 }
-linux linux-swap 1
-linux linux-noswap 0
+linux linux-swap 1 0
+linux linux-noswap 0 0
+# The hosted p again with the heap limit p-guest's kernel gives its heap
+# (RAM less the kernel image and reserve): the same collector in the same
+# room, so the difference left is the platform's.
+linux linux-tight 1 $((MEM - 5))
 res "end"

@@ -4,7 +4,7 @@
 # PV disk xvdb as swap when bench_swap=1, and prints the results on hvc0.
 # Parameters come from the kernel command line (unknown NAME=VALUE words
 # become init's environment): bench_limit, bench_swap, bench_live,
-# bench_rounds.
+# bench_rounds, and bench_heap (MiB: p's --heap; 0: p's default).
 export PATH=/bin:/pxen
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -37,8 +37,11 @@ echo $((bench_limit * 1048576)) >/sys/fs/cgroup/bench/memory.max
 sampler=$!
 cd /tmp
 t0=$(cut -d' ' -f1 /proc/uptime)
+heap=
+[ "${bench_heap:-0}" != 0 ] && heap="--heap ${bench_heap}M"
+say "p $heap --gc-stats churn.scm $bench_live $bench_rounds"
 sh -c 'echo $$ >/sys/fs/cgroup/bench/cgroup.procs &&
-	exec time -v p --gc-stats /pxen/churn.scm "$0" "$1"' "$bench_live" "$bench_rounds" \
+	exec time -v p $0 --gc-stats /pxen/churn.scm "$1" "$2"' "$heap" "$bench_live" "$bench_rounds" \
 	>/tmp/out 2>/tmp/err
 rc=$?
 t1=$(cut -d' ' -f1 /proc/uptime)
