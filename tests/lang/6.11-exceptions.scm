@@ -148,4 +148,37 @@
 (test "exception from dynamic-wind before thunk" 'caught
       (guard (e (#t 'caught)) (dynamic-wind (lambda () (raise 'b)) (lambda () 1) (lambda () 2))))
 
+;; R7RS 4.2.7: with no matching clause, guard re-raises with
+;; raise-continuable "within the dynamic environment of the original call
+;; to raise", so the dynamic-wind the guard left is entered again.
+(test "guard re-raises in the dynamic environment of the raise"
+      '(before after before (outer boom) after)
+      (let* ((log '())
+             (note (lambda (x) (set! log (cons x log)))))
+        (call/cc
+         (lambda (k)
+           (with-exception-handler
+            (lambda (e) (note (list 'outer e)) (k #f))
+            (lambda ()
+              (guard (e ((string? e) 'no))
+                (dynamic-wind
+                 (lambda () (note 'before))
+                 (lambda () (raise 'boom))
+                 (lambda () (note 'after))))))))
+        (reverse log)))
+(test "a re-raised condition sees the parameterize of the raise" 'inner
+      (let ((p (make-parameter 'outer)))
+        (with-exception-handler
+         (lambda (e) (p))
+         (lambda ()
+           (guard (e (#f 'never))
+             (parameterize ((p 'inner))
+               (raise-continuable 'c)))))))
+(test "the handler's value returns from raise-continuable through guard" 42
+      (with-exception-handler
+       (lambda (e) 41)
+       (lambda ()
+         (guard (e ((string? e) 'no))
+           (+ 1 (raise-continuable 'c))))))
+
 (test-end)

@@ -265,15 +265,27 @@
 
 
 ;; The clauses run after escaping to the guard; when none applies the
-;; condition is raised again (continuably) from there.
+;; condition is raised again (continuably) in the dynamic environment of the
+;; original raise, re-entered through handler-k, as R7RS 4.2.7 says.  Heap
+;; exhaustion is the exception: capturing handler-k needs the memory that
+;; just ran out, so it is re-raised from the guard.
 (define (%guard handler body)
   ((call/cc
      (lambda (guard-k)
        (with-exception-handler
          (lambda (condition)
-           (guard-k
-             (lambda ()
-               (handler condition (lambda () (raise-continuable condition))))))
+           (if (%heap-exhausted? condition)
+               (guard-k
+                 (lambda ()
+                   (handler condition (lambda () (raise-continuable condition)))))
+               ((call/cc
+                  (lambda (handler-k)
+                    (guard-k
+                      (lambda ()
+                        (handler condition
+                                 (lambda ()
+                                   (handler-k
+                                     (lambda () (raise-continuable condition))))))))))))
          (lambda ()
            (call-with-values body
              (lambda results

@@ -156,22 +156,12 @@ static int kind_of(val v)
 	return P_HAS_TYPE(v, T_ERROR) ? (int)P_FIXVAL(P_SLOTS(v)[ERR_KIND]) : -1;
 }
 
-static val prim_read_errorp(P *p, int argc, val *argv)
+/* read-error?, file-error?, interrupt-condition? and %heap-exhausted?:
+ * data is the error kind asked about. */
+static val prim_error_kindp(P *p, int argc, val *argv)
 {
-	(void)p; (void)argc;
-	return P_BOOL(kind_of(argv[0]) == PE_READ);
-}
-
-static val prim_file_errorp(P *p, int argc, val *argv)
-{
-	(void)p; (void)argc;
-	return P_BOOL(kind_of(argv[0]) == PE_FILE);
-}
-
-static val prim_interruptp(P *p, int argc, val *argv)
-{
-	(void)p; (void)argc;
-	return P_BOOL(kind_of(argv[0]) == PE_INTERRUPT);
+	(void)argc;
+	return P_BOOL(kind_of(argv[0]) == (int)p_prim_desc(p)->data);
 }
 
 static void sb_utf8(struct strbuf *b, const char *s, size_t n)
@@ -509,9 +499,10 @@ const struct p_prim control_prims[] = {
 	{ "base", "error-object?", prim_error_objectp, 1, 1, 0 },
 	{ "base", "error-object-message", prim_error_message, 1, 1, 0 },
 	{ "base", "error-object-irritants", prim_error_irritants, 1, 1, 0 },
-	{ "base", "read-error?", prim_read_errorp, 1, 1, 0 },
-	{ "base", "file-error?", prim_file_errorp, 1, 1, 0 },
-	{ "pxen repl", "interrupt-condition?", prim_interruptp, 1, 1, 0 },
+	{ "base", "read-error?", prim_error_kindp, 1, 1, PE_READ },
+	{ "base", "file-error?", prim_error_kindp, 1, 1, PE_FILE },
+	{ "base", "%heap-exhausted?", prim_error_kindp, 1, 1, PE_HEAP },
+	{ "pxen repl", "interrupt-condition?", prim_error_kindp, 1, 1, PE_INTERRUPT },
 	{ "base", "%condition-text", prim_condition_text, 1, 1, 0 },
 	{ "base", "%make-record-type", prim_make_record_type, 2, 2, 0 },
 	{ "base", "%record-constructor", prim_record_constructor, 2, 3, 0 },
