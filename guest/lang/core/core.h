@@ -50,7 +50,9 @@ enum {
 struct p_state {
 	/* heap */
 	struct gc_chunk *chunks;	/* current chunk first */
-	struct gc_chunk *spare;		/* stress mode: next to-space */
+	struct gc_chunk *cache;		/* freed regions kept for reuse */
+	size_t cached;			/* their bytes */
+	unsigned cache_surplus_runs;	/* see gc.c: cache_trim */
 	char *imm_start, *imm_end;	/* sealed start-up data: scanned, not copied */
 	size_t imm_bytes;
 	int sealing;

@@ -3,9 +3,16 @@
  * precise Cheney copying collector run only at VM safe points.
  *
  * From-space is a list of chunks; a collection copies everything live into
- * one fresh region sized for the survivors plus room for new objects, then
- * returns every old chunk to the platform (on Xen, to the hypervisor).  Half
- * the heap limit is kept free for the copy, so allocation stops at half.
+ * one region sized for the survivors plus room for new objects.  Half the
+ * heap limit is kept free for the copy, so allocation stops at half.
+ *
+ * The old chunks are not handed back to the platform at once but kept in a
+ * cache for the next to-space and the next chunks: fresh pages cost a fault
+ * and a clear each when hosted, a populate hypercall and a clear on Xen, and
+ * a steady program would pay that for its whole heap at every collection.
+ * The cache goes back to the platform in one batch when it has held more
+ * than the heap needs for several collections in a row (hysteresis), when
+ * the platform refuses memory, and when the heap is exhausted.
  * A forwarded object has header type 0 and its new address in slot 0; every
  * object therefore has at least one payload word.
  */
@@ -18,6 +25,12 @@
  * out, so that raising and handling the condition can allocate. */
 #define GC_HELD (2 * GC_RESERVE)
 #define PAGE 4096u
+/* Large regions come in whole huge pages (2 MiB), which the hosted
+ * platform asks the kernel to back with huge pages. */
+#define GC_HUGE (2u << 20)
+/* Collections in a row with the cache holding more than the heap needs
+ * before the surplus goes back to the platform. */
+#define GC_TRIM_AFTER 4
 #define GC_STACK_MIN (64u * 1024 * sizeof(val))
 
 static size_t round_page(size_t n)
@@ -38,9 +51,95 @@ static size_t limit(P *p)
 	return p->heap_limit + (p->in_reserve ? 2 * GC_RESERVE : 0);
 }
 
+/* Stress mode counts the cache as in use: collecting at every safe point
+ * keeps a second heap's worth cached all the time, and a heap allowed to
+ * grow into that memory would leave a heap-exhausted handler no room to
+ * collect in. */
 static int fits(P *p, size_t chunks, size_t stack)
 {
+	if (p->gc_stress)
+		chunks += p->cached;
 	return 2 * chunks + stack + p->imm_bytes <= limit(p);
+}
+
+static size_t round_region(size_t n)
+{
+	n = round_page(n);
+	return n >= 2 * GC_HUGE ? (n + GC_HUGE - 1) & ~(size_t)(GC_HUGE - 1) : n;
+}
+
+static void cache_release(P *p, struct gc_chunk *keep)
+{
+	struct gc_chunk *k = p->cache;
+	p->cache = NULL;
+	p->cached = 0;
+	for (struct gc_chunk *n; k; k = n) {
+		n = k->next;
+		if (k == keep) {
+			k->next = NULL;
+			p->cache = k;
+			p->cached = k->size;
+		} else {
+			plat_pages_free(k, k->size);
+		}
+	}
+}
+
+/* The smallest cached region of at least `size` bytes and at most `cap`,
+ * unlinked, or NULL. */
+static struct gc_chunk *cache_take(P *p, size_t size, size_t cap)
+{
+	struct gc_chunk **best = NULL;
+	for (struct gc_chunk **k = &p->cache; *k; k = &(*k)->next)
+		if ((*k)->size >= size && (*k)->size <= cap && (!best || (*k)->size < (*best)->size))
+			best = k;
+	if (!best)
+		return NULL;
+	struct gc_chunk *c = *best;
+	*best = c->next;
+	p->cached -= c->size;
+	return c;
+}
+
+/* Fresh pages, taking back the cache when the platform has none left. */
+static void *pages_alloc(P *p, size_t size)
+{
+	void *m = plat_pages_alloc(size);
+	if (!m && p->cache) {
+		cache_release(p, NULL);
+		m = plat_pages_alloc(size);
+	}
+	return m;
+}
+
+/* A region of at least `size` bytes (and at most `cap` when cached), its
+ * header's size set, or NULL. */
+static struct gc_chunk *region_get(P *p, size_t size, size_t cap)
+{
+	struct gc_chunk *c = cache_take(p, size, cap);
+	if (c)
+		return c;
+	c = pages_alloc(p, size);
+	if (c)
+		c->size = size;
+	return c;
+}
+
+static void region_init(struct gc_chunk *c)
+{
+	c->start = (char *)(((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15);
+	c->end = (char *)c + c->size;
+	c->top = c->start;
+	c->next = NULL;
+}
+
+/* The largest region that fits the limit next to what is in use. */
+static size_t region_cap(P *p)
+{
+	size_t fixed = p->stack_bytes + p->imm_bytes;
+	size_t half = limit(p) > fixed ? (limit(p) - fixed) / 2 : 0;
+	size_t used = p->in_use + (p->gc_stress ? p->cached : 0);	/* see fits */
+	return half > used ? half - used : 0;
 }
 
 static void chunk_retire(P *p)
@@ -51,31 +150,31 @@ static void chunk_retire(P *p)
 
 static int chunk_new(P *p, size_t need)
 {
-	size_t size = round_page(need + sizeof(struct gc_chunk) + 16);
+	size_t size = round_region(need + sizeof(struct gc_chunk) + 16);
 	if (size < GC_CHUNK)
 		size = GC_CHUNK;
-	if (!fits(p, p->in_use + size, p->stack_bytes)) {
+	size_t cap = region_cap(p);
+	if (size > cap) {
 		/* A collection (which also gives back idle stack) may make
 		 * room: borrow one chunk until the next safe point. */
 		if (p->borrowed || size > GC_CHUNK)
 			return 0;
 		p->borrowed = 1;
 		p->gc_flag = 1;
+		cap = size;
 	}
-	char *mem = plat_pages_alloc(size);
-	if (!mem)
+	/* a much larger cached region would count as heap in use and
+	 * keep the heap from ever looking smaller */
+	struct gc_chunk *c = region_get(p, size, cap < 4 * size ? cap : 4 * size);
+	if (!c)
 		return 0;
-	struct gc_chunk *c = (struct gc_chunk *)mem;
-	c->size = size;
-	c->start = (char *)(((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15);
-	c->end = mem + size;
-	c->top = c->start;
+	region_init(c);
 	chunk_retire(p);
 	c->next = p->chunks;
 	p->chunks = c;
 	p->hp = c->start;
 	p->hlim = c->end;
-	p->in_use += size;
+	p->in_use += c->size;
 	return 1;
 }
 
@@ -83,6 +182,7 @@ static int chunk_new(P *p, size_t need)
  * memory; the reserve then lets the handler run. */
 _Noreturn static void heap_exhausted(P *p)
 {
+	cache_release(p, NULL);
 	if (p->reserve_mem) {
 		plat_pages_free(p->reserve_mem, GC_HELD);
 		p->reserve_mem = NULL;
@@ -112,6 +212,8 @@ val p_alloc(P *p, unsigned type, size_t nbytes)
 			o[i] = P_FIX(0);
 		if (!words)
 			o[1] = P_FIX(0);
+	} else if (words == 1) {
+		o[1] = 0;	/* a flonum: no call for one word */
 	} else {
 		memset(o + 1, 0, total - 8);
 	}
@@ -140,7 +242,7 @@ void gc_init(P *p, size_t limit)
 static int stack_move(P *p, size_t nb)
 {
 	size_t used = (size_t)(p->sp - p->stack);
-	val *ns = plat_pages_alloc(nb);
+	val *ns = pages_alloc(p, nb);
 	if (!ns)
 		return 0;
 	memcpy(ns, p->stack, used * sizeof(val));
@@ -184,6 +286,26 @@ void gc_stack_reserve(P *p, size_t need, int can_collect)
 
 /* --- collection --- */
 
+/* The next cycle needs about one more region as large as the current heap
+ * (its to-space); a cache holding much more than that for GC_TRIM_AFTER
+ * collections in a row goes back, all but the best next to-space. */
+static void cache_trim(P *p)
+{
+	size_t need = p->in_use;
+	if (p->cached <= 2 * need + 2 * GC_HUGE) {
+		p->cache_surplus_runs = 0;
+		return;
+	}
+	if (++p->cache_surplus_runs < GC_TRIM_AFTER)
+		return;
+	p->cache_surplus_runs = 0;
+	struct gc_chunk *keep = NULL;
+	for (struct gc_chunk *k = p->cache; k; k = k->next)
+		if (k->size >= need && (!keep || k->size < keep->size))
+			keep = k;
+	cache_release(p, keep);
+}
+
 struct copier {
 	char *free, *end;
 	char *imm_start, *imm_end;	/* the sealed region: never moves */
@@ -221,34 +343,26 @@ void gc_collect(P *p)
 	/* stress mode collects constantly: keep each copy small */
 	size_t room = p->sealing ? 0 : p->gc_stress ? GC_CHUNK / 4 :
 		p->threshold > GC_MIN_THRESHOLD ? p->threshold : GC_MIN_THRESHOLD;
-	size_t size = round_page(used + room + sizeof(struct gc_chunk) + 16);
+	size_t base = used + sizeof(struct gc_chunk) + 16;
+	size_t size = p->sealing ? round_page(base) : round_region(base + room);
 	if (!fits(p, size, p->stack_bytes))
-		size = round_page(used + sizeof(struct gc_chunk) + 16 + GC_CHUNK);
-	char *mem = NULL;
-	if (p->spare && p->spare->size >= size && !p->sealing) {
-		/* stress mode: reuse the last from-space, no fresh pages */
-		mem = (char *)p->spare;
-		size = p->spare->size;
-		p->in_use -= size;
-		p->spare = NULL;
-	} else {
-		mem = plat_pages_alloc(size);
-	}
-	if (!mem) {
-		size = round_page(used + sizeof(struct gc_chunk) + 16 + PAGE);
-		mem = plat_pages_alloc(size);
-	}
-	if (!mem) {
+		size = round_page(base + GC_CHUNK);
+	/* A cached region a quarter larger will do if it fits the limit
+	 * (a larger one would keep a shrinking heap from shrinking); the
+	 * sealed region stays for good, so it gets its size. */
+	size_t cap = size + size / 4;
+	if (p->sealing || !fits(p, cap, p->stack_bytes))
+		cap = size;
+	struct gc_chunk *nc = region_get(p, size, cap);
+	if (!nc)
+		nc = region_get(p, round_page(base + PAGE), round_page(base + PAGE));
+	if (!nc) {
 		/* no room to copy into: carry on uncollected; allocation
 		 * will report the exhaustion */
 		p->gc_flag = 0;
 		return;
 	}
-	struct gc_chunk *nc = (struct gc_chunk *)mem;
-	nc->size = size;
-	nc->start = (char *)(((uintptr_t)(nc + 1) + 15) & ~(uintptr_t)15);
-	nc->end = mem + size;
-	nc->next = NULL;
+	region_init(nc);
 	struct copier c = { nc->start, nc->end, p->imm_start, p->imm_end };
 
 	scan_range(&c, p->stack, p->sp);
@@ -277,27 +391,20 @@ void gc_collect(P *p)
 	}
 
 	size_t live = (size_t)(c.free - nc->start);
-	if (p->spare) {
-		p->in_use -= p->spare->size;
-		plat_pages_free(p->spare, p->spare->size);
-		p->spare = NULL;
-	}
 	for (struct gc_chunk *k = p->chunks, *n; k; k = n) {
 		n = k->next;
-		if (p->gc_stress && !n) {
-			/* keep the oldest (largest) chunk for the next copy */
-			p->spare = k;
-			continue;
-		}
 		p->in_use -= k->size;
-		plat_pages_free(k, k->size);
+		k->next = p->cache;
+		p->cache = k;
+		p->cached += k->size;
 	}
 	p->chunks = nc;
 	nc->top = c.free;
 	p->hp = c.free;
 	p->hlim = nc->end;
-	p->in_use += size;
+	p->in_use += nc->size;
 	core_objects_moved(p);
+	cache_trim(p);
 
 	p->live_after_gc = live;
 	p->gc_bytes_allocated += p->since_gc;
@@ -321,7 +428,7 @@ void gc_collect(P *p)
 	    (sused_slots + 2 * GC_STACK_RESERVE) * sizeof(val) < p->stack_bytes) {
 		p->in_reserve = 0;
 		if (!p->reserve_mem)
-			p->reserve_mem = plat_pages_alloc(GC_HELD);
+			p->reserve_mem = pages_alloc(p, GC_HELD);
 	}
 	uint64_t dt = plat_monotonic_ns() - t0;
 	p->gc_count++;
@@ -343,6 +450,7 @@ void gc_seal(P *p)
 	p->in_use -= c->size;
 	p->chunks = NULL;
 	p->hp = p->hlim = NULL;
+	cache_release(p, NULL);	/* start-up's garbage */
 	if (!chunk_new(p, GC_CHUNK))
 		plat_abort("p: no memory after start-up");
 }
