@@ -358,7 +358,10 @@ static int equal_plain(val a, val b, int depth)
 			return r;
 		a = P_CDR(a);
 		b = P_CDR(b);
-		if (steps & 1)
+		/* half the speed of a: moving on the first step too would
+		 * meet a at once and send every list of three or more to
+		 * the slow union-find version */
+		if (!(steps & 1))
 			slow = P_CDR(slow);
 		if (a == slow && P_IS_PAIR(a))
 			return -1;
