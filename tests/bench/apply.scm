@@ -22,6 +22,6 @@
                    (car (combine + (list i 1) (list 2 3))))
                 args)))))
 
-(display "apply 100000 = ")
-(display (run 100000))
+(display "apply 300000 = ")
+(display (run 300000))
 (newline)

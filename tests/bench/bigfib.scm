@@ -9,6 +9,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (remainder (fib (+ 30000 i)) 1000000007))))))
 
-(display "bigfib 30000 x 5 = ")
-(display (repeat 5))
+(display "bigfib 30000 x 40 = ")
+(display (repeat 40))
 (newline)

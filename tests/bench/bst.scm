@@ -24,6 +24,6 @@
         (let ((t (build 20000 (+ i 1))))
           (loop (+ i 1) (+ r (tree-size t) (height t) (remainder (sum-keys t) 1000)))))))
 
-(display "bst 20000 x 4 = ")
-(display (repeat 4))
+(display "bst 20000 x 8 = ")
+(display (repeat 8))
 (newline)

@@ -42,6 +42,6 @@
     (let loop ((i 0) (r 0))
       (if (= i k) r (loop (+ i 1) (+ r (run s)))))))
 
-(display "chars 10000 x 40 = ")
-(display (repeat 40))
+(display "chars 10000 x 80 = ")
+(display (repeat 80))
 (newline)

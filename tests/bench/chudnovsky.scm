@@ -35,8 +35,8 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (remainder (pi-digits 20000) 1000000))))))
 
-(display "chudnovsky 20000 x 5 = ")
-(display (repeat 5))
+(display "chudnovsky 20000 x 12 = ")
+(display (repeat 12))
 (display " ")
 (display (digit-sum (pi-digits 1000)))
 (newline)

@@ -19,6 +19,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (ctak 18 12 6))))))
 
-(display "ctak 18 12 6 x 24 = ")
-(display (repeat 24))
+(display "ctak 18 12 6 x 40 = ")
+(display (repeat 40))
 (newline)

@@ -21,7 +21,7 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (run i))))))
 
-(display "dynwind x 60000 = ")
-(let ((r (repeat 60000)))
+(display "dynwind x 150000 = ")
+(let ((r (repeat 150000)))
   (display (list r entered left)))
 (newline)

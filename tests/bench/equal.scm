@@ -26,7 +26,7 @@
 
 (define (run a b c)
   (let loop ((i 0) (n 0))
-    (if (= i 10)
+    (if (= i 100)
         n
         (loop (+ i 1) (+ n (if (equal? a b) 1 0) (if (equal? a c) 100 0))))))
 

@@ -16,6 +16,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (digit-sum (fact (+ 2000 i))))))))
 
-(display "fact 2000 x 100 = ")
-(display (repeat 100))
+(display "fact 2000 x 350 = ")
+(display (repeat 350))
 (newline)

@@ -65,6 +65,6 @@
   (let loop ((i 0) (r #f))
     (if (= i k) r (loop (+ i 1) (run 8192)))))
 
-(display "fft 8192 x 8 = ")
-(display (repeat 8))
+(display "fft 8192 x 12 = ")
+(display (repeat 12))
 (newline)

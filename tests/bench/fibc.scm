@@ -19,6 +19,6 @@
         r
         (loop (+ i 1) (+ r (call-with-current-continuation (lambda (c) (fibc 21 c))))))))
 
-(display "fibc 21 x 20 = ")
-(display (repeat 20))
+(display "fibc 21 x 50 = ")
+(display (repeat 50))
 (newline)

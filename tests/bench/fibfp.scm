@@ -5,6 +5,6 @@
       n
       (+ (fibfp (- n 1.0)) (fibfp (- n 2.0)))))
 
-(display "fibfp 31 = ")
-(display (exact (fibfp 31.0)))
+(display "fibfp 33 = ")
+(display (exact (fibfp 33.0)))
 (newline)

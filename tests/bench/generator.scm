@@ -51,6 +51,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (run 1000))))))
 
-(display "generator 1000 x 20 = ")
-(display (repeat 20))
+(display "generator 1000 x 50 = ")
+(display (repeat 50))
 (newline)

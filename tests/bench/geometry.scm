@@ -61,6 +61,6 @@
 
 (define identity (matrix 1.0 0.0 0.0 0.0 1.0 0.0 0.0 0.0 1.0 0.0 0.0 0.0))
 
-(display "geometry 12 = ")
-(display (search identity (list origin) 12))
+(display "geometry 14 = ")
+(display (search identity (list origin) 14))
 (newline)

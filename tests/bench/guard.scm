@@ -38,6 +38,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (run i))))))
 
-(display "guard x 40000 = ")
-(display (repeat 40000))
+(display "guard x 100000 = ")
+(display (repeat 100000))
 (newline)

@@ -12,6 +12,6 @@
         (let ((h (harmonic (+ 2500 i))))
           (loop (+ i 1) (+ r (string-length (number->string (numerator h))) (remainder (denominator h) 1000003)))))))
 
-(display "harmonic 2500 x 4 = ")
-(display (repeat 4))
+(display "harmonic 2500 x 12 = ")
+(display (repeat 12))
 (newline)

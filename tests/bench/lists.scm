@@ -28,6 +28,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (run 2000))))))
 
-(display "lists 2000 x 400 = ")
-(display (repeat 400))
+(display "lists 2000 x 800 = ")
+(display (repeat 800))
 (newline)

@@ -35,6 +35,6 @@
         (let ((s (msort (random-list 20000 (+ i 7)))))
           (loop (+ i 1) (+ r (if (sorted? s) 1 0) (checksum s)))))))
 
-(display "msort 20000 x 6 = ")
-(display (repeat 6))
+(display "msort 20000 x 12 = ")
+(display (repeat 12))
 (newline)

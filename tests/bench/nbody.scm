@@ -61,6 +61,6 @@
       (advance! bodies 0.001))
     (list (exact (round (* 1e9 e0))) (exact (round (* 1e9 (energy bodies)))))))
 
-(display "nbody 40000 = ")
-(display (run 40000))
+(display "nbody 60000 = ")
+(display (run 60000))
 (newline)

@@ -18,6 +18,6 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (run 10000))))))
 
-(display "numstr 10000 x 10 = ")
-(display (repeat 10))
+(display "numstr 10000 x 30 = ")
+(display (repeat 30))
 (newline)

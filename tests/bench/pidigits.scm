@@ -11,6 +11,6 @@
               (let ((l (+ (* 2 k) 1)))
                 (loop (* q k) (* (+ (* 2 q) r) l) (* t l) (+ k 1) n sum last)))))))
 
-(display "pidigits 1500 = ")
-(display (digit-sum-of-pi 1500))
+(display "pidigits 3000 = ")
+(display (digit-sum-of-pi 3000))
 (newline)

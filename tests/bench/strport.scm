@@ -34,6 +34,6 @@
     (let loop ((i 0) (r 0))
       (if (= i k) r (loop (+ i 1) (+ r (round-trip d)))))))
 
-(display "strport x 10 = ")
-(display (repeat 10))
+(display "strport x 20 = ")
+(display (repeat 20))
 (newline)

@@ -21,6 +21,6 @@
     (let loop ((i 0) (r 0))
       (if (= i k) r (loop (+ i 1) (+ r (length (mas x y z))))))))
 
-(display "takl 18 12 6 x 12 = ")
-(display (repeat 12))
+(display "takl 18 12 6 x 36 = ")
+(display (repeat 36))
 (newline)

@@ -64,5 +64,5 @@
                      (loop (cdr opening) (- pegs 1))))))))))
 
 (display "triangle = ")
-(display (list (vector-length jumps) (start 4 '(0 2))))
+(display (list (vector-length jumps) (start 4 '(0 1))))
 (newline)

@@ -21,6 +21,6 @@
     (let loop ((i 0) (r 0))
       (if (= i k) r (loop (+ i 1) (+ r (run text)))))))
 
-(display "utf8 20000 x 60 = ")
-(display (repeat 60))
+(display "utf8 20000 x 360 = ")
+(display (repeat 360))
 (newline)

@@ -25,6 +25,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (run i))))))
 
-(display "values x 70000 = ")
-(display (repeat 70000))
+(display "values x 200000 = ")
+(display (repeat 200000))
 (newline)

@@ -36,6 +36,6 @@
   (let loop ((i 0) (r '(0 0 0)))
     (if (= i k) r (loop (+ i 1) (map + r (wc text))))))
 
-(display "wc x 4 = ")
-(display (repeat 4 (make-text 40000 17)))
+(display "wc x 8 = ")
+(display (repeat 8 (make-text 40000 17)))
 (newline)
