@@ -263,4 +263,20 @@
         (define-syntax kw (syntax-rules () ((_) 1)))
         (let ((kw 5)) kw)))
 
+;; R7RS 4.3.2: "If _ appears in the <literal>s list, then that takes
+;; precedence and the corresponding element in the <pattern> matches only
+;; _"; likewise an ellipsis among the literals is a literal.
+(define-syntax lit-underscore
+  (syntax-rules (_) ((_ _) 'underscore) ((_ x) 'other)))
+(test 'underscore (lit-underscore _))
+(test 'other (lit-underscore 5))
+(define-syntax lit-ellipsis
+  (syntax-rules (...) ((_ a ...) '(dots a)) ((_ a b) '(two a b))))
+(test '(dots 1) (lit-ellipsis 1 ...))
+(test '(two 1 2) (lit-ellipsis 1 2))
+(define-syntax own-ellipsis
+  (syntax-rules ::: (...) ((_ ... x :::) '(escaped x :::)) ((_ y :::) '(plain y :::))))
+(test '(escaped 1 2) (own-ellipsis ... 1 2))
+(test '(plain 1 2) (own-ellipsis 1 2))
+
 (test-end)

@@ -157,18 +157,20 @@ static val vector_to_list(P *p, val v)
 	return l;
 }
 
-static int is_ellipsis(struct xctx *x, val id)
-{
-	return x->ellipsis && IS_IDENT(id) &&
-	       ident_symbol(id) == ident_symbol(x->ellipsis);
-}
-
 static int is_literal(struct xctx *x, val id)
 {
 	for (val l = x->literals; P_IS_PAIR(l); l = P_CDR(l))
 		if (P_CAR(l) == id)
 			return 1;
 	return 0;
+}
+
+/* An ellipsis listed among the literals is a literal (R7RS 4.3.2). */
+static int is_ellipsis(struct xctx *x, val id)
+{
+	return x->ellipsis && IS_IDENT(id) &&
+	       ident_symbol(id) == ident_symbol(x->ellipsis) &&
+	       !is_literal(x, id);
 }
 
 static int is_underscore(val id)
@@ -291,12 +293,14 @@ static int match(struct xctx *x, val pat, val form, val *binds)
 	P *p = x->p;
 	err_check_depth(p, "syntax-rules", form);
 	if (IS_IDENT(pat)) {
-		if (is_underscore(pat))
-			return 1;
+		/* A literal _ matches only _ (R7RS 4.3.2: the literals list
+		 * takes precedence). */
 		if (is_literal(x, pat))
 			return IS_IDENT(form) &&
 			       compile_free_ident_eq(p, form, x->uenv, x->usc,
 						     pat, x->menv, x->msc);
+		if (is_underscore(pat))
+			return 1;
 		*binds = bind(p, *binds, pat, 0, form);
 		return 1;
 	}
