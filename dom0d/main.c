@@ -46,7 +46,9 @@ static void usage(FILE *f)
 	      "  --config FILE      policies for guests other toolstacks start, by name\n"
 	      "  --fs DIR           export DIR to local guests\n"
 	      "  --ro               export it read-only\n"
-	      "  --net RULE         allow HOST:PORT, listen:PORT, or none (repeatable)\n", f);
+	      "  --net RULE         allow HOST:PORT, listen:PORT, or none (repeatable)\n"
+	      "  --quota Q          limit local guests: bytes=N written, files=N created,\n"
+	      "                     fids=N open (repeatable)\n", f);
 }
 
 static void on_signal(struct daemon *d, struct watch *w, uint32_t events)
@@ -139,6 +141,11 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--net") && more) {
 			if (policy_add_rule(&d.local_pol, argv[++i], err, sizeof err) < 0) {
 				fprintf(stderr, "p-dom0d: --net: %s\n", err);
+				return 2;
+			}
+		} else if (!strcmp(a, "--quota") && more) {
+			if (policy_set_quota(&d.local_pol, argv[++i], err, sizeof err) < 0) {
+				fprintf(stderr, "p-dom0d: --quota: %s\n", err);
 				return 2;
 			}
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {

@@ -83,7 +83,8 @@ static void hello(struct guest *g, const struct px_field *f)
 		caps |= PX_CAP_NET;
 	caps |= PX_CAP_STDIO;
 	caps &= (uint32_t)f[4].n | PX_CAP_STDIO;
-	g->fs = fs9p_new(open_root(g), g->pol.read_only, g->max_frame - PX_HDR, g->d->fd_ceiling);
+	g->fs = fs9p_new(open_root(g), g->pol.read_only, &g->pol.quota, g->max_frame - PX_HDR,
+			 g->d->fd_ceiling);
 	if (!g->fs) {
 		guest_kill(g, "out of memory");
 		return;

@@ -42,6 +42,12 @@ static int parse_line(char *line, struct guestconf *e, char *err, size_t cap)
 				return -1;
 			}
 			strcpy(e->pol.root, w + 5);
+		} else if (!strncmp(w, "bytes=", 6) || !strncmp(w, "files=", 6) ||
+			   !strncmp(w, "fids=", 5)) {
+			if (policy_set_quota(&e->pol, w, rerr, sizeof rerr) < 0) {
+				snprintf(err, cap, "%s", rerr);
+				return -1;
+			}
 		} else if (!strcmp(w, "ro")) {
 			e->pol.read_only = 1;
 		} else if (!strncmp(w, "net=", 4)) {

@@ -3,9 +3,9 @@
  * start, read from p-dom0d's --config file and matched by the domain's name
  * in xenstore.  One guest per line, '#' starts a comment:
  *
- *     NAME [root=DIR] [ro] [net=RULE]...
+ *     NAME [root=DIR] [ro] [net=RULE]... [bytes=N] [files=N] [fids=N]
  *
- * RULE as in policy.h.  A guest neither registered by p-launch nor named
+ * RULE and the quotas as in policy.h.  A guest neither registered by p-launch nor named
  * here gets nothing: no files, no network.
  */
 #ifndef PXEN_DOM0D_GUESTCONF_H

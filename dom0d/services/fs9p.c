@@ -42,9 +42,13 @@ struct fs9p {
 	struct fid fids[MAX_FIDS];
 	int nfids;
 	int fd_ceiling;
+	struct fs_quota quota;	/* fids: always set, at most MAX_FIDS */
+	uint64_t written;	/* bytes, for quota.bytes */
+	uint32_t created;	/* entries, for quota.files */
 };
 
-struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize, int fd_ceiling)
+struct fs9p *fs9p_new(int root_fd, int read_only, const struct fs_quota *quota, uint32_t msize,
+		      int fd_ceiling)
 {
 	struct fs9p *fs = calloc(1, sizeof *fs);
 
@@ -57,6 +61,10 @@ struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize, int fd_ceiling
 	fs->read_only = read_only;
 	fs->msize = fs->max_msize = msize;
 	fs->fd_ceiling = fd_ceiling;
+	if (quota)
+		fs->quota = *quota;
+	if (!fs->quota.fids || fs->quota.fids > MAX_FIDS)
+		fs->quota.fids = MAX_FIDS;
 	return fs;
 }
 
@@ -66,6 +74,12 @@ struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize, int fd_ceiling
 static mode_t guest_mode(uint64_t mode)
 {
 	return (mode_t)(mode & 0777);
+}
+
+/* 0 if the guest may create one more entry (file, directory, link). */
+static int may_create(const struct fs9p *fs)
+{
+	return fs->quota.files && fs->created >= fs->quota.files ? -EDQUOT : 0;
 }
 
 static void fid_drop(struct fid *f)
@@ -112,10 +126,10 @@ static int fid_add(struct fs9p *fs, uint64_t id, int fd, char *path)
 {
 	struct fid *f;
 
-	if (id == P9_NOFID || fid_get(fs, id) || fs->nfids >= MAX_FIDS) {
+	if (id == P9_NOFID || fid_get(fs, id) || fs->nfids >= (int)fs->quota.fids) {
 		close(fd);
 		free(path);
-		return fs->nfids >= MAX_FIDS ? -EMFILE : -EBADF;
+		return fs->nfids >= (int)fs->quota.fids ? -EMFILE : -EBADF;
 	}
 	fd = fdbudget_check(fd, fs->fd_ceiling);
 	if (fd < 0) {
@@ -491,6 +505,8 @@ static long t_lcreate(struct req *r)
 	err = path_step(path, r->f[1].p, r->f[1].len);
 	if (err < 0)
 		return rlerror(r, err);
+	if ((err = may_create(r->fs)) < 0)
+		return rlerror(r, err);
 	/* The name may already exist (no O_EXCL) as a FIFO or device. */
 	fd = openat(fi->fd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
 		    guest_mode(r->f[3].n));
@@ -501,6 +517,7 @@ static long t_lcreate(struct req *r)
 		close(fd);
 		return rlerror(r, err);
 	}
+	r->fs->created++;
 	make_qid(&st, q);
 	np = strdup(path);
 	if (!np) {
@@ -540,15 +557,26 @@ static long t_write(struct req *r)
 {
 	struct fid *fi = fid_get(r->fs, r->f[0].n);
 	struct px_field f;
+	size_t len = r->f[2].len;
 	ssize_t n;
 
 	if (!fi || !fi->opened)
 		return rlerror(r, EBADF);
 	if (r->fs->read_only)
 		return rlerror(r, EROFS);
-	n = pwrite(fi->fd, r->f[2].p, r->f[2].len, (off_t)r->f[1].n);
+	/* Past the quota a write is cut short, then refused. */
+	if (r->fs->quota.bytes) {
+		uint64_t left = r->fs->written < r->fs->quota.bytes ?
+				r->fs->quota.bytes - r->fs->written : 0;
+		if (!left)
+			return rlerror(r, EDQUOT);
+		if (len > left)
+			len = (size_t)left;
+	}
+	n = pwrite(fi->fd, r->f[2].p, len, (off_t)r->f[1].n);
 	if (n < 0)
 		return rlerror(r, errno);
+	r->fs->written += (uint64_t)n;
 	f.n = (uint64_t)n;
 	return reply(r, &f);
 }
@@ -748,8 +776,11 @@ static long t_mkdir(struct req *r)
 	if (!good_name(&r->f[1]))
 		return rlerror(r, EINVAL);
 	cstr(&r->f[1], name);
+	if ((err = may_create(r->fs)) < 0)
+		return rlerror(r, err);
 	if (mkdirat(fi->fd, name, guest_mode(r->f[2].n)) < 0)
 		return rlerror(r, errno);
+	r->fs->created++;
 	return reply_new_entry(r, fi->fd, name);
 }
 
@@ -805,8 +836,11 @@ static long t_symlink(struct req *r)
 		return rlerror(r, EINVAL);
 	cstr(&r->f[1], name);
 	cstr(&r->f[2], target);
+	if ((err = may_create(r->fs)) < 0)
+		return rlerror(r, err);
 	if (symlinkat(target, fi->fd, name) < 0)
 		return rlerror(r, errno);
+	r->fs->created++;
 	return reply_new_entry(r, fi->fd, name);
 }
 

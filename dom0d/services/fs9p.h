@@ -8,11 +8,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/policy.h"
+
 struct fs9p;
 
-/* Serves the directory open at root_fd (taken over); NULL without memory.
- * The descriptors fids hold stay below fd_ceiling (fdbudget.h). */
-struct fs9p *fs9p_new(int root_fd, int read_only, uint32_t msize, int fd_ceiling);
+/* Serves the directory open at root_fd (taken over) within quota (NULL:
+ * none); NULL without memory.  The descriptors fids hold stay below
+ * fd_ceiling (fdbudget.h). */
+struct fs9p *fs9p_new(int root_fd, int read_only, const struct fs_quota *quota, uint32_t msize,
+		      int fd_ceiling);
 void fs9p_free(struct fs9p *fs);
 /* Handles one 9P request, writing the reply into out (cap bytes). */
 long fs9p_handle(struct fs9p *fs, const uint8_t *req, size_t len, uint8_t *out, size_t cap);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "connect_wait.h"
+#include "p9.h"
 #include "rawguest.h"
 
 static long now_ms(void)
@@ -174,6 +175,26 @@ long raw_hello(int fd, uint32_t domid, const char *name, uint32_t caps)
 		if (h.type == PX_HELLO_R)
 			return (long)f[2].n;
 	return -1;
+}
+
+unsigned raw_p9(int fd, unsigned type, uint16_t tag, const struct px_field *f, struct px_field *rf,
+		uint8_t *buf)
+{
+	uint8_t msg[1024];
+	struct px_field pf, out[PX_MAX_FIELDS];
+	struct px_hdr h;
+	long n = p9_encode(msg, sizeof msg, type, tag, f);
+	unsigned rtype;
+	uint16_t rtag;
+
+	pf.p = msg;
+	pf.len = (uint32_t)n;
+	if (n < 0 || raw_send(fd, PX_P9, PX_CH_FILES, 0, &pf) < 0)
+		return 0;
+	while (raw_recv(fd, 5000, &h, out, buf, PX_D2G) == 1)
+		if (h.type == PX_P9 && p9_decode(out[0].p, out[0].len, &rtype, &rtag, rf) == 0)
+			return rtype;
+	return 0;
 }
 
 int raw_closed(int fd, int timeout_ms)

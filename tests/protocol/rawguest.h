@@ -45,6 +45,11 @@ int raw_recv(int fd, int timeout_ms, struct px_hdr *h, struct px_field *f, uint8
 /* HELLO claiming domid and name, asking for caps; the granted
  * capabilities from HELLO_R, or -1. */
 long raw_hello(int fd, uint32_t domid, const char *name, uint32_t caps);
+/* Sends one 9P request (tag) in a P9 frame and waits for a P9 reply: its
+ * 9P type, with its fields in rf (pointing into buf, PX_MAX_FRAME bytes),
+ * or 0. */
+unsigned raw_p9(int fd, unsigned type, uint16_t tag, const struct px_field *f, struct px_field *rf,
+		uint8_t *buf);
 /* 1 if the daemon closed fd within timeout_ms (replies are discarded). */
 int raw_closed(int fd, int timeout_ms);
 

@@ -24,21 +24,9 @@ static uint8_t buf[PX_MAX_FRAME];
 /* Sends one 9P request in a P9 frame and waits for its reply's type. */
 static unsigned p9(unsigned type, const struct px_field *f)
 {
-	uint8_t msg[1024];
-	struct px_field pf, rf[PX_MAX_FIELDS], out[PX_MAX_FIELDS];
-	struct px_hdr h;
-	long n = p9_encode(msg, sizeof msg, type, 1, f);
-	unsigned rtype;
-	uint16_t tag;
+	struct px_field rf[PX_MAX_FIELDS];
 
-	pf.p = msg;
-	pf.len = (uint32_t)n;
-	if (n < 0 || raw_send(fd, PX_P9, PX_CH_FILES, 0, &pf) < 0)
-		return 0;
-	while (raw_recv(fd, 5000, &h, out, buf, PX_D2G) == 1)
-		if (h.type == PX_P9 && p9_decode(out[0].p, out[0].len, &rtype, &tag, rf) == 0)
-			return rtype;
-	return 0;
+	return raw_p9(fd, type, 1, f, rf, buf);
 }
 
 /* The daemon's resident set in KiB, or -1. */

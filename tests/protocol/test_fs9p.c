@@ -102,7 +102,7 @@ int main(void)
 		return 99;
 	}
 	rfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	fs = fs9p_new(rfd, 0, 8192, fdbudget_ceiling());
+	fs = fs9p_new(rfd, 0, NULL, 8192, fdbudget_ceiling());
 	memset(f, 0, sizeof f);
 	f[0].n = 8192;
 	f[1] = (struct px_field)STR("9P2000.L");
