@@ -1,5 +1,7 @@
 # repl-checks.sh - a REPL session in a detached guest, driven through
-# `p-launch attach`; sourced by program-checks.sh.
+# `p-launch attach` from a pipe, then `p-launch --repl` and `p-launch
+# attach` on a terminal (tmux) with the line editor; sourced by
+# program-checks.sh.
 echo "== REPL through p-launch attach"
 timeout 60 p-launch --name repl1 --repl --detach >/tmp/repl1.out 2>&1
 echo "---- p-launch --repl --detach: status $?"; cat /tmp/repl1.out
@@ -32,3 +34,58 @@ rid=$(xl domid repl1 2>/dev/null || echo 0)
 p-launch stop repl1
 check "p-launch stop destroys the REPL guest" wait_gone "$rid" 30
 echo "---- REPL transcript"; cat /tmp/r.out
+
+if command -v tmux >/dev/null 2>&1; then
+	echo "== REPL on a terminal (tmux)"
+	tm() { TERM=xterm tmux -S /tmp/tmux.sock "$@"; }
+	# screen_has TEXT SECONDS: until the terminal shows TEXT
+	screen_has() {
+		local end=$(($(date +%s) + $2))
+		while [ "$(date +%s)" -le "$end" ]; do
+			tm capture-pane -p -t t | grep -qF -- "$1" && return 0
+			sleep 0.5
+		done
+		return 1
+	}
+	# ekeys KEY...: typed once the line editor holds the terminal (raw)
+	ekeys() {
+		local tty i=0
+		sleep 0.5
+		tty=$(tm display -p -t t '#{pane_tty}')
+		while [ $i -lt 120 ] && ! stty -F "$tty" -a 2>/dev/null | grep -q -- '-icanon'; do
+			sleep 0.5
+			i=$((i + 1))
+		done
+		tm send-keys -t t "$@"
+	}
+	tm new-session -d -s t -x 100 -y 30 \
+		"TERM=xterm HOME=/root p-launch --name repl2 --repl; echo EXIT=\$?; sleep 3600"
+	check "REPL tty: p-launch --repl shows the banner" screen_has "Ctrl-D leaves" 120
+	ekeys '(define (cube x)' Enter
+	check "REPL tty: an unfinished form gets the continuation prompt" screen_has "..." 60
+	ekeys '(* x x x))' Enter
+	ekeys '(cube 7)' Enter
+	check "REPL tty: a form over two lines is defined and called" screen_has 343 60
+	ekeys Up Left BSpace 9 Enter
+	check "REPL tty: Up, Left and Backspace edit the last line" screen_has 729 60
+	ekeys C-d
+	check "REPL tty: Ctrl-D leaves, saying the guest ends" screen_has "guest repl2 ends" 60
+	check "REPL tty: p-launch ends with status 0" screen_has "EXIT=0" 120
+	tm capture-pane -p -t t | sed 's/^/  | /'
+	tm kill-session -t t
+	timeout 60 p-launch --name repl3 --repl --detach >/tmp/repl3.out 2>&1
+	tm new-session -d -s t -x 100 -y 30 \
+		"TERM=xterm HOME=/root p-launch attach repl3; echo EXIT=\$?; sleep 3600"
+	check "REPL tty: attach says how to detach" screen_has "Ctrl-D detaches" 120
+	ekeys '(+ 20 22)' Enter
+	check "REPL tty: the attached guest evaluates" screen_has 42 60
+	ekeys C-d
+	check "REPL tty: Ctrl-D detaches, saying the guest keeps running" \
+		screen_has "guest repl3 keeps running" 60
+	check "REPL tty: the guest still runs after the detach" xl domid repl3
+	tm capture-pane -p -t t | sed 's/^/  | /'
+	tm kill-server
+	p-launch stop repl3
+else
+	echo "== no tmux in this dom0: the terminal REPL checks are skipped"
+fi

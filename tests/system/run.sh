@@ -52,6 +52,13 @@ if [ -f "$bld/guest/kernel/p-guest" ]; then
 else
 	tap not-ok "p-guest is built (the program checks need it)"
 fi
+# tmux gives the REPL checks a terminal (they are skipped without it); it
+# wants a UTF-8 locale, which glibc reads from C.utf8's LC_CTYPE
+ctype=/usr/lib/locale/C.utf8/LC_CTYPE
+if [ -x /usr/bin/tmux ] && [ -f /lib/terminfo/x/xterm ] && [ -f $ctype ]; then
+	files+=("/usr/bin/tmux:/usr/bin/tmux" "/lib/terminfo/x/xterm:/lib/terminfo/x/xterm"
+		"$ctype:$ctype")
+fi
 [ -f "$bld/guest/kernel/p-guest-echo" ] && [ -f "$bld/tests/system/vchan-echo-client" ] || finish
 
 t0=$(date +%s)
