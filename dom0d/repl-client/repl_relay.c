@@ -101,15 +101,52 @@ static int on_watch(void *ctx)
 	return pump(ctx) ? 0 : -1;
 }
 
+/* Reads the REPL's answer to ,complete: one line into line (cut at cap
+ * bytes: 0 is returned then), and the prompt after it, which is dropped;
+ * -1 when it does not come. */
+static int read_answer(int fd, char *line, size_t cap)
+{
+	size_t got = 0, after = 0;
+	int have_line = 0, whole = 1;
+	char chunk[4096];
+
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		if (poll(&p, 1, COMPLETE_MS) <= 0)
+			return -1;
+		ssize_t m = read(fd, chunk, sizeof chunk);
+		if (m <= 0)
+			return -1;
+		for (ssize_t i = 0; i < m; i++) {
+			if (have_line) {
+				if (after >= 2 || chunk[i] != PROMPT[after])
+					return -1;
+				after++;
+			} else if (chunk[i] == '\n') {
+				have_line = 1;
+			} else if (got + 1 < cap) {
+				line[got++] = chunk[i];
+			} else {
+				whole = 0;
+			}
+		}
+		line[got] = 0;
+		if (have_line && after == 2)
+			return whole;
+	}
+}
+
 /* Tab: ",complete \"WORD\"" to the REPL, which answers with one line of
  * names and its prompt again. */
 static int complete(void *ctx, const char *word, size_t n, char ***out)
 {
 	struct relay *r = ctx;
 	char cmd[600], reply[16384];
-	size_t k = 0, got = 0;
+	size_t k;
 	int count = 0;
 
+	if (n == 0)
+		return 0;	/* every name: too many to be of use */
 	k = (size_t)snprintf(cmd, sizeof cmd, ",complete \"");
 	for (size_t i = 0; i < n && k + 4 < sizeof cmd; i++) {
 		if (word[i] == '"' || word[i] == '\\')
@@ -119,23 +156,7 @@ static int complete(void *ctx, const char *word, size_t n, char ***out)
 	k += (size_t)snprintf(cmd + k, sizeof cmd - k, "\"\n");
 	if (k >= sizeof cmd || write_all(r->fd, cmd, k) < 0)
 		return -1;
-	for (;;) {
-		struct pollfd p = { .fd = r->fd, .events = POLLIN };
-		if (poll(&p, 1, COMPLETE_MS) <= 0)
-			return -1;
-		ssize_t m = read(r->fd, reply + got, sizeof reply - 1 - got);
-		if (m <= 0)
-			return -1;
-		got += (size_t)m;
-		reply[got] = 0;
-		char *nl = strchr(reply, '\n');
-		if (nl && got >= 2 && !strcmp(reply + got - 2, PROMPT))
-			break;
-		if (got == sizeof reply - 1)
-			return -1;
-	}
-	*strchr(reply, '\n') = 0;
-	if (!strncmp(reply, "error", 5))
+	if (read_answer(r->fd, reply, sizeof reply) <= 0 || !strncmp(reply, "error", 5))
 		return -1;
 	for (char *s = reply; *s; s++)
 		count += *s != ' ' && (s == reply || s[-1] == ' ');
@@ -143,9 +164,11 @@ static int complete(void *ctx, const char *word, size_t n, char ***out)
 	if (!*out)
 		return -1;
 	count = 0;
-	for (char *s = strtok(reply, " "); s; s = strtok(NULL, " "))
-		if (!((*out)[count++] = strdup(s)))
+	for (char *s = strtok(reply, " "); s; s = strtok(NULL, " ")) {
+		if (!((*out)[count] = strdup(s)))
 			break;
+		count++;
+	}
 	return count;
 }
 
