@@ -66,4 +66,18 @@
 (test-error (range-error 'number->string) (number->string 10 1))
 (test-error (error-from 'number->string "radix") (number->string 1.5 3))
 
+;; A read error names the file it comes from, as well as the line.
+(define bad-file "lexical-scratch.scm")
+(call-with-output-file bad-file
+  (lambda (port) (write-string "(a b)\n(c . )\n" port)))
+(test-error read-error? "lexical-scratch.scm"
+            (let ((port (open-input-file bad-file)))
+              (read port)
+              (read port)))
+(test-error read-error? "line 2"
+            (let ((port (open-input-file bad-file)))
+              (read port)
+              (read port)))
+(delete-file bad-file)
+
 (test-end)

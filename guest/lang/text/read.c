@@ -40,16 +40,23 @@ enum item { IT_DATUM, IT_OPEN, IT_CLOSE, IT_DOT, IT_EOF };
 static _Noreturn __attribute__((format(printf, 3, 4)))
 void read_error(struct reader *r, long line, const char *fmt, ...)
 {
-	char msg[200];
+	char msg[320];
 	size_t n;
 	va_list ap;
+	val name;
 
 	n = (size_t)pc_snprintf(msg, sizeof msg, "read: ");
 	va_start(ap, fmt);
 	n += (size_t)pc_vsnprintf(msg + n, sizeof msg - n, fmt, ap);
 	va_end(ap);
 	if (n < sizeof msg)
-		pc_snprintf(msg + n, sizeof msg - n, " at line %ld", line);
+		n += (size_t)pc_snprintf(msg + n, sizeof msg - n, " at line %ld", line);
+	name = PORT_GET(r->port, PORT_NAME);
+	if (n < sizeof msg && P_IS_STRING(name)) {
+		char file[120];
+		p_string_utf8(name, file, sizeof file);
+		pc_snprintf(msg + n, sizeof msg - n, " of %s", file);
+	}
 	p_raise_error(r->p, PE_READ, msg, 0);
 }
 
