@@ -26,7 +26,7 @@ linux() {
 	# (Not busybox time's "Maximum resident set size": it is four times
 	# too large, counted in pages as if they were KiB.)
 	printf '%-34s %10s %7s ms %5s  RAM %s MiB + swap %s MiB, heap %s MiB, %s major faults (status %s)\n' \
-		"$2" "${lx_ms:-?}" "$([ -n "$lx_pause" ] && echo $((lx_pause / 1000)) || echo ?)" \
+		"$2" "${lx_ms:-?}" "$([ -n "$lx_pause" ] && echo $((lx_pause / 1000)) || echo '?')" \
 		"${lx_gcs:-?}" "$(mib "$lx_cg")" "$(mib "$lx_swap")" "$(mib "$lx_heap")" \
 		"${lx_major:-?}" "${lx_rc:-?}"
 }
@@ -42,7 +42,7 @@ echo
 echo "paging benchmark: churn.scm keeping $LIVE MB live for $ROUNDS rounds, $MEM MiB of RAM"
 printf '%-34s %10s %10s %5s  %s\n' "" "time ms" "max pause" "GCs" "peak memory"
 printf '%-34s %10s %7s ms %5s  heap pages %s MiB (status %s)\n' "p-guest (p-launch --mem $MEM)" \
-	"${pg_ms:-?}" "$([ -n "$pg_pause" ] && echo $((pg_pause / 1000)) || echo ?)" "${pg_gcs:-?}" \
+	"${pg_ms:-?}" "$([ -n "$pg_pause" ] && echo $((pg_pause / 1000)) || echo '?')" "${pg_gcs:-?}" \
 	"$(mib "$pg_peak")" "${pg_rc:-?}"
 linux linux-swap "hosted p, Linux domU, swap"
 swap_ms=$lx_ms
