@@ -105,4 +105,40 @@
 (test "a continuation called with several values" '(1 2 3)
       (call-with-values (lambda () (call/cc (lambda (k) (k 1 2 3)))) list))
 
+;; Exception handlers are part of what a continuation reinstates.
+(test "a continuation escaping a handler's extent reinstates the outer handler" 'outer
+      (with-exception-handler
+        (lambda (c) 'outer)
+        (lambda ()
+          (call/cc (lambda (k)
+                     (with-exception-handler (lambda (c) 'inner) (lambda () (k 0)))))
+          (raise-continuable 'x))))
+
+(test "an after thunk run by an escape sees its dynamic-wind's handlers" 'outer
+      (let ((seen #f))
+        (with-exception-handler
+          (lambda (c) 'outer)
+          (lambda ()
+            (call/cc
+              (lambda (k)
+                (dynamic-wind
+                  (lambda () #f)
+                  (lambda () (with-exception-handler (lambda (c) 'inner) (lambda () (k 0))))
+                  (lambda () (set! seen (raise-continuable 'x))))))
+            seen))))
+
+;; R7RS guard: the clauses are tested in the guard's dynamic environment;
+;; with none applying the condition is raised again in the raise's.
+(test "guard with no matching clause re-raises where the raise was" '(11 (in out in handler out))
+      (let ((log '()))
+        (define (note x) (set! log (cons x log)))
+        (let ((v (with-exception-handler
+                   (lambda (c) (note 'handler) 10)
+                   (lambda ()
+                     (guard (e (#f 0))
+                       (dynamic-wind (lambda () (note 'in))
+                                     (lambda () (+ 1 (raise-continuable 1)))
+                                     (lambda () (note 'out))))))))
+          (list v (reverse log)))))
+
 (test-end)

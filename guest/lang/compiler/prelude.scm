@@ -109,19 +109,21 @@
 (define-syntax guard
   (syntax-rules ()
     ((_ (var clause ...) body ...)
-     (%guard (lambda (var reraise) (%guard-clauses (reraise) clause ...))
+     (%guard (lambda (var) (%guard-clauses clause ...))
              (lambda () body ...)))))
 
+;; The tests, as a procedure of the condition: a thunk of the chosen
+;; clause's body, or #f when none applies.
 (define-syntax %guard-clauses
   (syntax-rules (else =>)
-    ((_ reraise) reraise)
-    ((_ reraise (else e ...)) (begin e ...))
-    ((_ reraise (test => f) clause ...)
-     (let ((t test)) (if t (f t) (%guard-clauses reraise clause ...))))
-    ((_ reraise (test) clause ...)
-     (let ((t test)) (if t t (%guard-clauses reraise clause ...))))
-    ((_ reraise (test e ...) clause ...)
-     (if test (begin e ...) (%guard-clauses reraise clause ...)))))
+    ((_) #f)
+    ((_ (else e ...)) (lambda () e ...))
+    ((_ (test => f) clause ...)
+     (let ((t test)) (if t (lambda () (f t)) (%guard-clauses clause ...))))
+    ((_ (test) clause ...)
+     (let ((t test)) (if t (lambda () t) (%guard-clauses clause ...))))
+    ((_ (test e ...) clause ...)
+     (if test (lambda () e ...) (%guard-clauses clause ...)))))
 
 (define-syntax assert
   (syntax-rules ()
@@ -190,14 +192,17 @@
   (%apply-values consumer (producer)))
 
 
+;; %winders (defined by the VM) lists one #(before after handlers) per
+;; dynamic-wind entered and not left; handlers is the exception handlers
+;; the thunks run with.  A body's multiple values are one object in a
+;; variable, so passing them on needs no list.
 (define (dynamic-wind before thunk after)
   (before)
-  (set! %winders (cons (cons before after) %winders))
-  (call-with-values thunk
-    (lambda results
-      (set! %winders (cdr %winders))
-      (after)
-      (apply values results))))
+  (set! %winders (cons (vector before after %handlers) %winders))
+  (let ((v (thunk)))
+    (set! %winders (cdr %winders))
+    (after)
+    v))
 
 (define (%common-tail a b)
   (let ((la (length a)) (lb (length b)))
@@ -211,16 +216,19 @@
       (if (not (eq? %winders common))
           (let ((w (car %winders)))
             (set! %winders (cdr %winders))
-            ((cdr w))
+            (set! %handlers (vector-ref w 2))
+            ((vector-ref w 1))
             (unwind))))
     (let rewind ((l target))
       (if (not (eq? l common))
           (begin (rewind (cdr l))
-                 ((car (car l)))
+                 (set! %handlers (vector-ref (car l) 2))
+                 ((vector-ref (car l) 0))
                  (set! %winders l))))))
 
-;; A continuation carries the %winders it was captured in; calling it in
-;; another dynamic-wind state goes through %resume.
+;; A continuation carries the %winders and %handlers it was captured with
+;; (the VM reinstates the handlers); calling it in another dynamic-wind
+;; state goes through %resume.
 (define (call-with-current-continuation f)
   (%call/cc f))
 
@@ -232,64 +240,68 @@
 
 ;;; --- exceptions ---
 
-(define %handlers '())
-
-(define (%with-handlers hs thunk)
-  (let ((saved %handlers))
-    (dynamic-wind (lambda () (set! %handlers hs))
-                  thunk
-                  (lambda () (set! %handlers saved)))))
-
+;; %handlers (defined by the VM) is the list of installed handlers, the
+;; current one first.  Leaving a handler's extent by a continuation
+;; reinstates the continuation's handlers, so no dynamic-wind is needed.
 (define (with-exception-handler handler thunk)
   (if (not (procedure? handler))
       (error "with-exception-handler: expected procedure as argument 1, got" handler))
-  (%with-handlers (cons handler %handlers) thunk))
+  (let ((saved %handlers))
+    (set! %handlers (cons handler saved))
+    (let ((v (thunk)))
+      (set! %handlers saved)
+      v)))
 
 (define (raise obj)
   (let ((hs %handlers))
     (if (null? hs)
         (%uncaught obj)
-        (%with-handlers (cdr hs)
-          (lambda ()
-            ((car hs) obj)
-            (raise (%make-error "exception handler returned from raise" (list obj))))))))
+        (begin
+          (set! %handlers (cdr hs))
+          ((car hs) obj)
+          (raise (%make-error "exception handler returned from raise" (list obj)))))))
 
 (define (raise-continuable obj)
   (let ((hs %handlers))
     (if (null? hs)
         (%uncaught obj)
-        (%with-handlers (cdr hs) (lambda () ((car hs) obj))))))
+        (begin
+          (set! %handlers (cdr hs))
+          (let ((v ((car hs) obj)))
+            (set! %handlers hs)
+            v)))))
 
 (define (error msg . irritants)
   (raise (%make-error msg irritants)))
 
 
-;; The clauses run after escaping to the guard; when none applies the
-;; condition is raised again (continuably) in the dynamic environment of the
-;; original raise, re-entered through handler-k, as R7RS 4.2.7 says.  Heap
-;; exhaustion is the exception: capturing handler-k needs the memory that
-;; just ran out, so it is re-raised from the guard.
-(define (%guard handler body)
-  ((call/cc
-     (lambda (guard-k)
-       (with-exception-handler
-         (lambda (condition)
-           (if (%heap-exhausted? condition)
-               (guard-k
-                 (lambda ()
-                   (handler condition (lambda () (raise-continuable condition)))))
-               ((call/cc
-                  (lambda (handler-k)
-                    (guard-k
-                      (lambda ()
-                        (handler condition
-                                 (lambda ()
-                                   (handler-k
-                                     (lambda () (raise-continuable condition))))))))))))
-         (lambda ()
-           (call-with-values body
-             (lambda results
-               (guard-k (lambda () (apply values results)))))))))))
+;; R7RS guard: the clause tests run in the guard's dynamic environment
+;; (the handler travels there, still on the raise's stack, so no
+;; continuation of the raise is captured: that could copy a deep stack,
+;; say when the heap ran out).  A chosen clause's body runs after escaping
+;; to the guard; when none applies, the handler travels back and raises
+;; again, continuably, in the dynamic environment of the original raise.
+;; A body that returns does so through with-exception-handler, with no
+;; continuation call.
+(define (%guard choose body)
+  (let ((outer-winders %winders) (outer-handlers %handlers))
+    ((call/cc
+       (lambda (guard-k)
+         (with-exception-handler
+           (lambda (condition)
+             (let ((inner-winders %winders) (inner-handlers %handlers))
+               (%travel-to outer-winders)
+               (set! %handlers outer-handlers)
+               (let ((clause (choose condition)))
+                 (if clause
+                     (guard-k clause)
+                     (begin
+                       (%travel-to inner-winders)
+                       (set! %handlers inner-handlers)
+                       (raise-continuable condition))))))
+           (lambda ()
+             (let ((v (body)))
+               (lambda () v)))))))))
 
 (define %on-uncaught #f)
 

@@ -36,6 +36,7 @@ enum {
 	R_LIBPATH,		/* list of directories searched for .sld */
 	R_LASTK,		/* the most recently captured or resumed continuation */
 	R_WINDERS,		/* the cell of %winders, the dynamic-wind state */
+	R_HANDLERS,		/* the cell of %handlers, the exception handlers */
 	R_RESUME,		/* %resume: re-enters a continuation via dynamic-wind */
 	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
 	R_SPECIALS,		/* vector of special form objects by code */
@@ -265,8 +266,9 @@ enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
 #define CODE_WORDS(c) ((intptr_t *)((uintptr_t *)P_RAW(P_SLOTS(c)[CODE_BYTES]) + 1))
 
 /* Continuation: the stack [0, size) is segment at base plus the parent's;
- * winders is the dynamic-wind state (%winders) it was captured in. */
-enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_WINDERS, K_NSLOTS };
+ * winders and handlers are the dynamic-wind state (%winders) and the
+ * exception handlers (%handlers) it was captured with. */
+enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_WINDERS, K_HANDLERS, K_NSLOTS };
 
 /* --- control.c --- */
 val prim_make(P *p, const struct p_prim *d, int ndata);

@@ -182,10 +182,14 @@ P *p_boot(const struct p_run *run)
 	build_system(p);
 	library_path(p, run);
 	text_init(p);
-	/* the prelude's dynamic-wind keeps its state where the VM finds it */
+	/* the prelude keeps the dynamic state that continuations capture
+	 * where the VM finds it */
 	p_define_global(p, "base", "%winders", P_NIL);
 	p->roots[R_WINDERS] = env_lookup(p, p->roots[R_SYSENV],
 					 sym_intern_cstr(p, "%winders"));
+	p_define_global(p, "base", "%handlers", P_NIL);
+	p->roots[R_HANDLERS] = env_lookup(p, p->roots[R_SYSENV],
+					  sym_intern_cstr(p, "%handlers"));
 	run_source(p, prelude_scm, strlen(prelude_scm));
 	p->roots[R_RESUME] = P_SLOTS(env_lookup(p, p->roots[R_SYSENV],
 						sym_intern_cstr(p, "%resume")))[CELL_VALUE];

@@ -335,10 +335,15 @@ static val winders(P *p)
 	return P_SLOTS(p->roots[R_WINDERS])[CELL_VALUE];
 }
 
+static val handlers(P *p)
+{
+	return P_SLOTS(p->roots[R_HANDLERS])[CELL_VALUE];
+}
+
 /* (%call/cc f): the continuation replaces f's argument slot, f in acc.
  * Only the part of the stack above the newest still-intact capture is
- * copied, so a capture costs the frames pushed since the last one, and
- * the dynamic-wind state (%winders) is kept with it. */
+ * copied, so a capture costs the frames pushed since the last one; the
+ * dynamic-wind state and the exception handlers are kept with it. */
 __attribute__((noinline))
 static void vm_call_cc(P *p)
 {
@@ -348,7 +353,8 @@ static void vm_call_cc(P *p)
 	val parent = intact_capture(p, m);
 	size_t base = parent == P_FALSE ? 0 : (size_t)P_FIXVAL(P_SLOTS(parent)[K_SIZE]);
 	val k = parent;
-	if (parent == P_FALSE || base != m || P_SLOTS(parent)[K_WINDERS] != winders(p)) {
+	if (parent == P_FALSE || base != m || P_SLOTS(parent)[K_WINDERS] != winders(p) ||
+	    P_SLOTS(parent)[K_HANDLERS] != handlers(p)) {
 		val seg = p_make_vector(p, m - base, P_FALSE);
 		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
 		k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
@@ -357,6 +363,7 @@ static void vm_call_cc(P *p)
 		P_SLOTS(k)[K_PARENT] = parent;
 		P_SLOTS(k)[K_SIZE] = P_FIX(m);
 		P_SLOTS(k)[K_WINDERS] = winders(p);
+		P_SLOTS(k)[K_HANDLERS] = handlers(p);
 	}
 	p->roots[R_LASTK] = k;
 	p->lowwater = (intptr_t)m;
@@ -364,9 +371,10 @@ static void vm_call_cc(P *p)
 	p->acc = f;
 }
 
-/* Reinstates continuation k's stack with v (its values) in acc; the loop
- * then returns into k's frame.  The segments k shares with the intact
- * bottom of the stack are already in place: only those above are copied. */
+/* Reinstates continuation k's stack and handlers with v (its values) in
+ * acc; the loop then returns into k's frame.  The segments k shares with
+ * the intact bottom of the stack are already in place: only those above
+ * are copied. */
 __attribute__((noinline))
 static void vm_resume(P *p, val k, val v)
 {
@@ -388,6 +396,7 @@ static void vm_resume(P *p, val k, val v)
 		       P_VEC_LEN(seg) * sizeof(val));
 	}
 	p->roots[R_LASTK] = k;
+	P_SLOTS(p->roots[R_HANDLERS])[CELL_VALUE] = P_SLOTS(k)[K_HANDLERS];
 	p->sp = p->fp = p->stack + m;
 	p->lowwater = (intptr_t)m;
 	p->acc = v;
