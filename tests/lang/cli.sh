@@ -75,6 +75,9 @@ printf '(raise (quote custom-object))\n' >"$dir/raise.scm"
 check "an uncaught raise of a non-condition is reported" 70 "" "custom-object" -- run_p "$dir/raise.scm"
 printf '(error "my failure" 42 (quote sym))\n' >"$dir/err.scm"
 check "an uncaught error shows message and irritants" 70 "" "my failure 42 sym" -- run_p "$dir/err.scm"
+printf '(define (f x)\n  (+ 1 (error "bad x" x)))\n(f 5)\n' >"$dir/errline.scm"
+check "an error raised by error cites the file and line of the call" 70 "" "bad x 5 ($dir/errline.scm:2)" -- \
+	run_p "$dir/errline.scm"
 printf '(define x (+ 1 2)\n' >"$dir/syntax.scm"
 run_p "$dir/syntax.scm" >"$dir/out" 2>"$dir/err"
 status=$?

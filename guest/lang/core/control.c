@@ -118,12 +118,22 @@ static val prim_param_converter(P *p, int argc, val *argv)
 
 /* --- conditions --- */
 
+/* (%make-error message irritants), called by error: the condition cites
+ * the innermost active call that has a source position, which is the
+ * call of error in the program or library rather than the prelude's own
+ * code. */
 static val prim_make_error(P *p, int argc, val *argv)
 {
 	(void)argc;
 	if (list_length(argv[1]) < 0)
 		p_type_error(p, "error", 2, "list", argv[1]);
-	return err_make(p, PE_ERROR, argv[0], argv[1]);
+	val e = err_make(p, PE_ERROR, argv[0], argv[1]);
+	for (val l = vm_backtrace(p, 16); P_IS_PAIR(l); l = P_CDR(l))
+		if (P_IS_PAIR(P_CAR(l)) && P_CDR(P_CAR(l)) != P_FALSE) {
+			P_SLOTS(e)[ERR_WHERE] = P_CDR(P_CAR(l));
+			break;
+		}
+	return e;
 }
 
 static val prim_error_objectp(P *p, int argc, val *argv)
