@@ -83,6 +83,8 @@ run_p "$dir/syntax.scm" >"$dir/out" 2>"$dir/err"
 status=$?
 if [ $status != 0 ] && [ -s "$dir/err" ]; then ok "a read error in the program gives a non-zero status and a message"
 else not_ok "a read error in the program gives a non-zero status and a message" "status $status, stderr: $(head -c 400 "$dir/err")"; fi
+check "a read error in the program names its file and line" 70 "" "at line 1 of $dir/syntax.scm" -- \
+	run_p "$dir/syntax.scm"
 
 printf '(define (grow l) (grow (cons (make-vector 64 0) l)))\n(grow (quote ()))\n' >"$dir/runaway.scm"
 check "--heap 8M with a runaway allocation reports heap exhausted" 70 "" "heap exhausted" -- \

@@ -435,10 +435,10 @@
 
 ;; %repl is in repl.scm.
 (define (%main mode text name)
-  (cond ((eq? mode 'file) (%run (open-input-string text) name #f))
+  (cond ((eq? mode 'file) (%run (%open-input-source text name) name #f))
         ((eq? mode 'expr) (%run (open-input-string text) name #t))
         ((eq? mode 'disassemble)
-         (%disassemble-program (open-input-string text) name))
+         (%disassemble-program (%open-input-source text name) name))
         (else (%repl))))
 
 (%tag! "lazy" 'delay 'delay-force 'force 'make-promise)

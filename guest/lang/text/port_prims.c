@@ -96,6 +96,18 @@ static val prim_open_input_string(P *p, int argc, val *argv)
 	return port_open_input_string(p, p_arg_string(p, "open-input-string", argv, 0));
 }
 
+/* (%open-input-source text file): a string port named after the file the
+ * text came from, so read errors cite it (the program file). */
+static val prim_open_input_source(P *p, int argc, val *argv)
+{
+	val port;
+
+	(void)argc;
+	port = port_open_input_string(p, p_arg_string(p, "%open-input-source", argv, 0));
+	PORT_GET(port, PORT_NAME) = p_arg_string(p, "%open-input-source", argv, 1);
+	return port;
+}
+
 static val prim_open_output_string(P *p, int argc, val *argv)
 {
 	(void)argc, (void)argv;
@@ -176,6 +188,7 @@ const struct p_prim port_prims[] = {
 	{"base", "close-input-port", prim_close_input_port, 1, 1, 0},
 	{"base", "close-output-port", prim_close_output_port, 1, 1, 0},
 	{"base", "open-input-string", prim_open_input_string, 1, 1, 0},
+	{"base", "%open-input-source", prim_open_input_source, 2, 2, 0},
 	{"base", "open-output-string", prim_open_output_string, 0, 0, 0},
 	{"base", "get-output-string", prim_get_output_string, 1, 1, 0},
 	{"base", "open-input-bytevector", prim_open_input_bytevector, 1, 1, 0},
