@@ -104,10 +104,12 @@ for b in $benches; do
 				[ -f "$input" ] || cat "$here/prelude/$name.scm" "$src" >"$input"
 			fi
 			start=$(now_ns)
-			timeout "$limit" $cmd "$input" >"$work/out" 2>&1 </dev/null
+			# stderr apart: Guile warns there about the R7RS prelude
+			timeout "$limit" $cmd "$input" >"$work/out" 2>"$work/err" </dev/null
 			rc=$?
 			end=$(now_ns)
 			got=$(grep -v '^$' "$work/out" | tail -1)
+			[ -n "$got" ] || got=$(grep -v '^$' "$work/err" | tail -1)
 			status=ok
 			if [ $rc = 124 ]; then
 				status=timeout
