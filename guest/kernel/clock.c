@@ -1,9 +1,11 @@
 /* clock.c - pvclock reading (seqlock on version) and wall-clock offset. */
 #include "clock.h"
 #include "evtchn.h"
+#include "pvclock.h"
 
 extern uint64_t boot_tsc;
 static int64_t wall_offset;
+static struct pvclock_mono mono;
 
 static inline uint64_t rdtsc_ordered(void)
 {
@@ -13,51 +15,45 @@ static inline uint64_t rdtsc_ordered(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-struct snapshot {
-	uint64_t tsc_timestamp, system_time;
-	uint32_t mul;
-	int8_t shift;
-};
-
-static struct snapshot read_snapshot(void)
+/* The time info and a TSC reading it applies to: the TSC is read inside
+ * the seqlock, so an update by Xen between the two makes it retry. */
+static struct pvclock_snapshot read_snapshot(uint64_t *tsc)
 {
 	volatile struct vcpu_time_info *t = &evtchn_shared->vcpu_info[0].time;
-	struct snapshot s;
-	uint32_t v;
+	struct pvclock_snapshot s;
 	do {
-		v = t->version;
+		s.version = t->version;
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		s.tsc_timestamp = t->tsc_timestamp;
 		s.system_time = t->system_time;
 		s.mul = t->tsc_to_system_mul;
 		s.shift = t->tsc_shift;
+		*tsc = rdtsc_ordered();
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	} while ((v & 1) || v != t->version);
+	} while ((s.version & 1) || s.version != t->version);
 	return s;
-}
-
-static uint64_t scale(uint64_t delta, const struct snapshot *s)
-{
-	if (s->shift >= 0)
-		delta <<= s->shift;
-	else
-		delta >>= -s->shift;
-	return (uint64_t)(((unsigned __int128)delta * s->mul) >> 32);
 }
 
 uint64_t clock_now(void)
 {
-	struct snapshot s = read_snapshot();
-	uint64_t tsc = rdtsc_ordered();
-	if (tsc < s.tsc_timestamp)
-		return s.system_time - scale(s.tsc_timestamp - tsc, &s);
-	return s.system_time + scale(tsc - s.tsc_timestamp, &s);
+	uint64_t tsc;
+	struct pvclock_snapshot s = read_snapshot(&tsc);
+	return pvclock_ns(&s, tsc);
+}
+
+uint64_t clock_monotonic(void)
+{
+	uint64_t tsc;
+	struct pvclock_snapshot s = read_snapshot(&tsc);
+	return pvclock_mono_step(&mono, s.version, pvclock_ns(&s, tsc));
 }
 
 uint64_t clock_since_entry(void)
 {
-	struct snapshot s = read_snapshot();
-	return scale(rdtsc_ordered() - boot_tsc, &s);
+	uint64_t tsc;
+	struct pvclock_snapshot s = read_snapshot(&tsc);
+	int64_t d = (int64_t)(tsc - boot_tsc);
+	return d > 0 ? pvclock_scale((uint64_t)d, &s) : 0;
 }
 
 void clock_init(void)

@@ -25,7 +25,7 @@ libpkernel_a_SOURCES = \
 	guest/kernel/xenhdr.h guest/kernel/hypercall.c guest/kernel/hypercall.h \
 	guest/kernel/trap.c guest/kernel/trap.h \
 	guest/kernel/evtchn.c guest/kernel/evtchn.h \
-	guest/kernel/clock.c guest/kernel/clock.h \
+	guest/kernel/clock.c guest/kernel/clock.h guest/kernel/pvclock.c guest/kernel/pvclock.h \
 	guest/kernel/console.c guest/kernel/console.h \
 	guest/kernel/cmdline.c guest/kernel/cmdline.h \
 	guest/kernel/mem.c guest/kernel/mem.h guest/kernel/balloon.c guest/kernel/balloon.h \

@@ -10,7 +10,7 @@
 #include "plat_kernel.h"
 
 /* Kept back from the heap for the kernel's and the client's own needs. */
-#define KERNEL_RESERVE (2u << 20)
+#define KERNEL_RESERVE (512u << 10)
 
 static const struct kernel_boot *boot;
 static size_t heap_limit;
@@ -60,7 +60,7 @@ size_t plat_heap_limit(void)
 
 uint64_t plat_monotonic_ns(void)
 {
-	return clock_now();
+	return clock_monotonic();
 }
 
 int64_t plat_wallclock_ns(void)

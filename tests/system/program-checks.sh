@@ -174,4 +174,5 @@ echo "---- repl0: status $r"; cat /tmp/repl0.out
 check "REPL on p-launch's own stdio: evaluates its input and ends with it" eval \
 	'grep -q 42 /tmp/repl0.out && [ $r = 0 ] && ! xl domid repl0 >/dev/null 2>&1'
 
+. /pxen/lifecycle-checks.sh
 . /pxen/repl-checks.sh

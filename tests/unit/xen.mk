@@ -15,3 +15,9 @@ tests_unit_test_cmdline_SOURCES = tests/unit/test_cmdline.c \
 tests_unit_test_cmdline_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -I$(top_srcdir)/guest/kernel \
 	-I$(top_srcdir)/dom0d/launch
 TESTS += tests/unit/test_cmdline
+
+# The guest clock's arithmetic (TSC to system time, monotonic clamp).
+check_PROGRAMS += tests/unit/test_pvclock
+tests_unit_test_pvclock_SOURCES = tests/unit/test_pvclock.c guest/kernel/pvclock.c
+tests_unit_test_pvclock_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -I$(top_srcdir)/guest/kernel
+TESTS += tests/unit/test_pvclock

@@ -22,7 +22,8 @@
 #define GC_MIN_THRESHOLD (4u << 20)
 #define GC_RESERVE (1u << 20)
 /* Memory held back from the platform and released when the heap runs
- * out, so that raising and handling the condition can allocate. */
+ * out, so that raising and handling the condition can allocate; at most
+ * this much, less for a small heap (a tiny guest could not start). */
 #define GC_HELD (2 * GC_RESERVE)
 #define PAGE 4096u
 /* Large regions come in whole huge pages (2 MiB), which the hosted
@@ -38,6 +39,12 @@ static size_t round_page(size_t n)
 	return (n + PAGE - 1) & ~(size_t)(PAGE - 1);
 }
 
+static size_t held(P *p)
+{
+	size_t h = round_page(p->heap_limit / 8);
+	return h < GC_HELD ? h : GC_HELD;
+}
+
 size_t gc_obj_words(uintptr_t hdr)
 {
 	size_t n = P_SIZE_OF_HDR(hdr);
@@ -48,7 +55,7 @@ size_t gc_obj_words(uintptr_t hdr)
  * large as from-space) and the Scheme stack, which is never copied. */
 static size_t limit(P *p)
 {
-	return p->heap_limit + (p->in_reserve ? 2 * GC_RESERVE : 0);
+	return p->heap_limit + (p->in_reserve ? held(p) : 0);
 }
 
 /* Stress mode counts the cache as in use: collecting at every safe point
@@ -184,7 +191,7 @@ _Noreturn static void heap_exhausted(P *p)
 {
 	cache_release(p, NULL);
 	if (p->reserve_mem) {
-		plat_pages_free(p->reserve_mem, GC_HELD);
+		plat_pages_free(p->reserve_mem, held(p));
 		p->reserve_mem = NULL;
 	}
 	p->in_reserve = 1;
@@ -227,7 +234,7 @@ void gc_init(P *p, size_t limit)
 	p->heap_limit = limit > 16 * GC_RESERVE ? limit - 4 * GC_RESERVE : limit / 4 * 3;
 	p->threshold = GC_MIN_THRESHOLD;
 	p->stack_bytes = GC_STACK_MIN;
-	p->reserve_mem = plat_pages_alloc(GC_HELD);
+	p->reserve_mem = plat_pages_alloc(held(p));
 	p->stack = plat_pages_alloc(p->stack_bytes);
 	if (!p->stack || !chunk_new(p, GC_CHUNK))
 		plat_abort("p: cannot allocate the initial heap");
@@ -424,11 +431,11 @@ void gc_collect(P *p)
 	/* still over the limit: no more borrowing, exhaustion is real */
 	p->borrowed = !fits(p, p->in_use, p->stack_bytes);
 	size_t sused_slots = (size_t)(p->sp - p->stack);
-	if (2 * live + p->stack_bytes + 4 * GC_RESERVE < p->heap_limit &&
+	if (2 * live + p->stack_bytes + 2 * held(p) < p->heap_limit &&
 	    (sused_slots + 2 * GC_STACK_RESERVE) * sizeof(val) < p->stack_bytes) {
 		p->in_reserve = 0;
 		if (!p->reserve_mem)
-			p->reserve_mem = pages_alloc(p, GC_HELD);
+			p->reserve_mem = pages_alloc(p, held(p));
 	}
 	uint64_t dt = plat_monotonic_ns() - t0;
 	p->gc_count++;
