@@ -20,9 +20,13 @@ enum { CLIENT_WANT_FILES = 1, CLIENT_WANT_NET = 2, CLIENT_WANT_REPL = 8 };
  * for HELLO_R.  Returns 0 or a negative PLAT_Exxx. */
 int client_start(uint32_t domid, const char *name, uint32_t want);
 
-/* 1 once per INTERRUPT received from dom0, else 0.  Looks at the transport
- * now and then without blocking, so it stays cheap to call often. */
+/* Once per request: PLAT_INTR_USER for an INTERRUPT received from dom0,
+ * or the kind posted by client_post_interrupt; else 0.  Looks at the
+ * transport now and then without blocking, so it stays cheap to call often. */
 int client_take_interrupt(void);
+/* An interrupt of `kind` from elsewhere (the platform): taken like one from
+ * dom0, and it ends a blocked stream read with -PLAT_EINTR. */
+void client_post_interrupt(int kind);
 
 /* Reports the exit status and waits until dom0 has written out all of the
  * guest's output (EXIT_R) or the transport is gone. */

@@ -52,7 +52,8 @@ static void take_frame(const struct px_hdr *h, const uint8_t *body)
 		return;
 	case PX_CC_CONTROL:
 		if (h->type == PX_INTERRUPT) {
-			cl_interrupt = 1;
+			if (!cl_interrupt)
+				cl_interrupt = PLAT_INTR_USER;
 			return;
 		}
 		break;
@@ -115,7 +116,9 @@ int cl_pump(int64_t timeout_ns)
 			dead = 1;
 			return -PLAT_EPIPE;
 		}
-		if (r == 0)
+		/* An interrupt the platform posted while we slept is the
+		 * caller's to see (a blocked read ends with EINTR). */
+		if (r == 0 || cl_interrupt)
 			return 0;
 	}
 }
@@ -274,10 +277,14 @@ int client_take_interrupt(void)
 
 	if (!cl_interrupt && !dead && (++calls & 1023) == 0)
 		cl_pump(0);
-	if (!cl_interrupt)
-		return 0;
+	int kind = cl_interrupt;
 	cl_interrupt = 0;
-	return 1;
+	return kind;
+}
+
+void client_post_interrupt(int kind)
+{
+	cl_interrupt = kind;
 }
 
 void client_exit(int status)

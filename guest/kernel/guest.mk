@@ -4,7 +4,8 @@
 # the transport), hence the list given twice.
 pxenguest_PROGRAMS = guest/kernel/p-guest
 guest_kernel_p_guest_SOURCES = guest/kernel/guest_main.c guest/kernel/plat_kernel.c \
-	guest/kernel/plat_kernel.h guest/kernel/footprint.c guest/kernel/footprint.h
+	guest/kernel/plat_kernel.h guest/kernel/footprint.c guest/kernel/footprint.h \
+	guest/kernel/transport.c
 guest_kernel_p_guest_CFLAGS = $(KERNEL_CFLAGS)
 guest_kernel_p_guest_CPPFLAGS = $(KERNEL_CPPFLAGS)
 guest_kernel_p_guest_LDFLAGS = $(KERNEL_LINK)

@@ -6,6 +6,7 @@
 #include "client.h"
 #include "clock.h"
 #include "console.h"
+#include "control.h"
 #include "footprint.h"
 #include "kernel.h"
 #include "mem.h"
@@ -30,6 +31,9 @@ void kernel_run(const struct kernel_boot *kb)
 		kprintf("p-guest: p-dom0d did not accept the guest: %s\n", plat_strerror(rc));
 		kernel_exit(69);
 	}
+	/* After the vchan and HELLO: its xenstore traffic delays neither. */
+	if (control_init() < 0)
+		kprintf("p-guest: cannot watch control/shutdown: xl shutdown will not be heard\n");
 	struct p_run run = {
 		.expr = a->expr,
 		.file = kb->module && !a->repl ? name : NULL,

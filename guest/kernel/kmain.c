@@ -1,6 +1,7 @@
 /* kmain.c - bring-up order of the bare kernel and its exit path. */
 #include "clock.h"
 #include "console.h"
+#include "control.h"
 #include "evtchn.h"
 #include "gnttab.h"
 #include "hypercall.h"
@@ -101,5 +102,5 @@ _Noreturn void kernel_exit(int status)
 	pc_snprintf(v, sizeof v, "%d", status);
 	xs_write("data/exit-status", v);
 	vchan_close();
-	hyp_shutdown(SHUTDOWN_poweroff);
+	hyp_shutdown(control_exit_reason());
 }

@@ -31,8 +31,8 @@ libpkernel_a_SOURCES = \
 	guest/kernel/mem.c guest/kernel/mem.h guest/kernel/balloon.c guest/kernel/balloon.h \
 	guest/kernel/gnttab.c guest/kernel/gnttab.h \
 	guest/kernel/xenstore.c guest/kernel/xenstore.h \
-	guest/kernel/vchan.c guest/kernel/vchan.h \
-	guest/kernel/transport.c
+	guest/kernel/control.c guest/kernel/control.h \
+	guest/kernel/vchan.c guest/kernel/vchan.h
 
 noinst_PROGRAMS += guest/kernel/p-guest-echo
 guest_kernel_p_guest_echo_SOURCES = guest/kernel/echo_main.c

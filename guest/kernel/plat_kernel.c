@@ -3,6 +3,7 @@
 #include "client.h"
 #include "clock.h"
 #include "console.h"
+#include "control.h"
 #include "footprint.h"
 #include "hypercall.h"
 #include <string.h>
@@ -14,6 +15,7 @@
 
 static const struct kernel_boot *boot;
 static size_t heap_limit;
+static unsigned control_requests;
 
 void plat_kernel_init(const struct kernel_boot *kb)
 {
@@ -30,11 +32,28 @@ static long long page_bytes(size_t bytes)
 	return (long long)((bytes + 4095) & ~(size_t)4095);
 }
 
+int plat_kernel_control(void)
+{
+	enum control_request r = control_poll();
+	if (r == CONTROL_NONE)
+		return 0;
+	control_requests++;
+	kprintf("p-guest: %s requested by the toolstack\n",
+		r == CONTROL_REBOOT ? "reboot" : "shutdown");
+	client_post_interrupt(PLAT_INTR_SHUTDOWN);
+	return 1;
+}
+
 /* The VM's safe points come here often: the cheap moment to tell dom0
- * about the heap's footprint. */
+ * about the heap's footprint and to hear the toolstack. */
 int plat_interrupted(void)
 {
 	footprint_publish(0);
+	plat_kernel_control();
+	/* The program handled the first request and is still running: a
+	 * second one ends it, as a second Ctrl-C does. */
+	if (control_requests > 1)
+		plat_exit(143);
 	return client_take_interrupt();
 }
 

@@ -11,5 +11,9 @@
 
 /* Takes argv, environment and the heap budget from the boot data. */
 void plat_kernel_init(const struct kernel_boot *kb);
+/* Turns a new toolstack shutdown or reboot request into a PLAT_INTR_SHUTDOWN
+ * interrupt for the program; 1 if there was one.  Waits call it too, so
+ * that a program blocked on input hears the request. */
+int plat_kernel_control(void);
 
 #endif

@@ -1,8 +1,11 @@
 /* transport.c - guest/client/transport.h over the kernel's vchan server. */
 #include "transport.h"
 #include "clock.h"
+#include "evtchn.h"
+#include "plat_kernel.h"
 #include "platform.h"
 #include "vchan.h"
+#include "xenstore.h"
 
 long transport_send(const void *buf, size_t n)
 {
@@ -21,7 +24,15 @@ int transport_wait(int want, int64_t timeout_ns)
 	int vw = ((want & TRANSPORT_RECV) ? VCHAN_WANT_RECV : 0) |
 		 ((want & TRANSPORT_SEND) ? VCHAN_WANT_SEND : 0);
 	uint64_t deadline = timeout_ns < 0 ? 0 : clock_now() + (uint64_t)timeout_ns;
+	/* The xenstore port too: a toolstack request must reach a program
+	 * that is blocked here. */
+	evtchn_port_t ports[2] = { vchan_event_port(), xs_event_port() };
 	for (;;) {
+		/* Cleared before the ring is looked at, so that an event after
+		 * the look still ends the poll below. */
+		evtchn_test_clear(ports[1]);
+		if (plat_kernel_control())
+			return want;	/* a spurious wake-up: the caller looks again */
 		int r = vchan_ready(vw);
 		if (!r) {
 			vchan_arm(vw);
@@ -32,6 +43,7 @@ int transport_wait(int want, int64_t timeout_ns)
 			       ((r & VCHAN_WANT_SEND) ? TRANSPORT_SEND : 0);
 		if (timeout_ns >= 0 && clock_now() >= deadline)
 			return 0;
-		vchan_wait(deadline);
+		evtchn_wait(ports, 2, deadline);
+		evtchn_test_clear(ports[0]);
 	}
 }

@@ -65,6 +65,11 @@ int vchan_listen(const char *path)
 	return publish(path, ctrl_ref);
 }
 
+uint32_t vchan_event_port(void)
+{
+	return port;
+}
+
 void vchan_wait(uint64_t deadline_ns)
 {
 	evtchn_wait(&port, 1, deadline_ns);

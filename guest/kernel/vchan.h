@@ -39,6 +39,8 @@ long vchan_write(const void *buf, size_t n);
 size_t vchan_readable(void);
 /* Waits until the channel is signalled or deadline_ns (0: forever). */
 void vchan_wait(uint64_t deadline_ns);
+/* The channel's event port, for waits on it and other ports together. */
+uint32_t vchan_event_port(void);
 /* Tells dom0 the server is going away and withdraws the keys. */
 void vchan_close(void);
 

@@ -9,6 +9,15 @@ static struct xenstore_domain_interface *ring;
 static evtchn_port_t port;
 static uint32_t next_req_id = 1;
 
+/* Tokens of the watches set, and whether each fired since last asked. */
+#define MAX_WATCHES 4
+static const char *watch_token[MAX_WATCHES];
+static int watch_fired[MAX_WATCHES];
+static int nwatches;
+/* Replies still to come for requests nobody waits for; dropped on arrival
+ * (replies come back in request order). */
+static unsigned unanswered;
+
 int xs_init(void)
 {
 	uint64_t pfn, evt;
@@ -104,9 +113,25 @@ static int send_request(uint32_t type, uint32_t tx, const void *a, size_t alen,
 	return 0;
 }
 
+/* Consumes a watch event's payload (path NUL token) and notes which of
+ * our watches it is for; events for unknown tokens are dropped. */
+static void take_watch_event(uint32_t len)
+{
+	char ev[256];
+	size_t cap = sizeof ev - 1;
+	ring_get(ev, len, cap);
+	ev[len < cap ? len : cap] = 0;
+	size_t plen = strlen(ev);
+	if (plen + 1 >= (len < cap ? len : cap))
+		return;
+	const char *token = ev + plen + 1;
+	for (int i = 0; i < nwatches; i++)
+		if (!strcmp(token, watch_token[i]))
+			watch_fired[i] = 1;
+}
+
 /* Takes the next reply and returns its payload length (copied into reply,
- * NUL-terminated if room).  The kernel sets no watches, so a watch event
- * can only be stray and is skipped. */
+ * NUL-terminated if room).  Watch events met on the way are recorded. */
 static int get_reply(char *reply, size_t cap)
 {
 	for (;;) {
@@ -115,6 +140,11 @@ static int get_reply(char *reply, size_t cap)
 		if (r.len > XENSTORE_PAYLOAD_MAX)
 			return -5;
 		if (r.type == XS_WATCH_EVENT) {
+			take_watch_event(r.len);
+			continue;
+		}
+		if (unanswered) {
+			unanswered--;
 			ring_get(NULL, r.len, 0);
 			continue;
 		}
@@ -174,4 +204,50 @@ int xs_rm(const char *path)
 	char ok[4];
 	int rc = request(XS_RM, 0, path, strlen(path) + 1, NULL, 0, ok, sizeof ok);
 	return rc < 0 ? rc : 0;
+}
+
+int xs_write_nowait(const char *path, const char *value)
+{
+	int rc = send_request(XS_WRITE, 0, path, strlen(path) + 1, value, strlen(value));
+	if (rc == 0)
+		unanswered++;
+	return rc;
+}
+
+int xs_watch(const char *path, const char *token)
+{
+	if (nwatches == MAX_WATCHES)
+		return -28;
+	int rc = send_request(XS_WATCH, 0, path, strlen(path) + 1, token, strlen(token) + 1);
+	if (rc < 0)
+		return rc;
+	unanswered++;
+	watch_token[nwatches] = token;
+	watch_fired[nwatches] = 0;
+	return nwatches++;
+}
+
+int xs_watch_fired(int id)
+{
+	/* Between requests the ring can only hold watch events. */
+	while (__atomic_load_n(&ring->rsp_prod, __ATOMIC_ACQUIRE) != ring->rsp_cons) {
+		struct xsd_sockmsg r;
+		ring_get(&r, sizeof r, sizeof r);
+		if (r.type == XS_WATCH_EVENT && r.len <= XENSTORE_PAYLOAD_MAX) {
+			take_watch_event(r.len);
+			continue;
+		}
+		if (unanswered)
+			unanswered--;
+		ring_get(NULL, r.len <= XENSTORE_PAYLOAD_MAX ? r.len : 0, 0);
+	}
+	if (id < 0 || id >= nwatches || !watch_fired[id])
+		return 0;
+	watch_fired[id] = 0;
+	return 1;
+}
+
+evtchn_port_t xs_event_port(void)
+{
+	return port;
 }

@@ -16,7 +16,8 @@ EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests
 	tests/system/progs/count.scm tests/system/progs/memory.scm \
 	tests/system/progs/env.scm tests/system/progs/tcpclient.scm \
 	tests/system/progs/tcpserver.scm tests/system/progs/stubborn.scm \
-	tests/system/progs/stdin.scm tests/system/progs/heaplimit.scm tests/system/progs/clock.scm
+	tests/system/progs/stdin.scm tests/system/progs/heaplimit.scm tests/system/progs/clock.scm \
+	tests/system/progs/shutdown.scm
 
 # `check` builds check_PROGRAMS (the echo client among them) first.
 check-system: all

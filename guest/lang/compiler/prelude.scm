@@ -316,6 +316,7 @@
 ;; program instead of recursing.
 (define %reporting #f)
 
+;; An unhandled shutdown request ends even a REPL, with SIGTERM's status.
 (define (%uncaught obj)
   (if %reporting (%exit 70))
   (set! %reporting #t)
@@ -323,9 +324,9 @@
   (%report obj)
   (if %show-backtrace (%print-backtrace %last-backtrace (current-error-port)))
   (set! %reporting #f)
-  (if %on-uncaught
-      (%on-uncaught obj)
-      (%exit (if (interrupt-condition? obj) 130 70))))
+  (cond ((shutdown-condition? obj) (%exit 143))
+        (%on-uncaught (%on-uncaught obj))
+        (else (%exit (if (interrupt-condition? obj) 130 70)))))
 
 ;;; --- promises and parameters ---
 

@@ -64,6 +64,14 @@ _Noreturn void p_raise_error(P *p, enum p_error_kind kind, const char *msg,
 	err_raise(p, err_make(p, kind, str_c(p, msg), irritants));
 }
 
+void p_raise_interrupt(P *p, int kind)
+{
+	if (kind == PLAT_INTR_SHUTDOWN)
+		p_raise_error(p, PE_SHUTDOWN, "shutdown requested", 0);
+	if (kind)
+		p_raise_error(p, PE_INTERRUPT, "interrupted", 0);
+}
+
 /* A condition whose message already shows its one irritant. */
 _Noreturn static void raise_shown(P *p, enum p_error_kind kind,
 				  const char *msg, val irritant)

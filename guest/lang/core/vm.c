@@ -202,8 +202,8 @@ static void safe_point(P *p, int poll)
 {
 	if (p->gc_flag)
 		gc_collect(p);
-	if (poll && plat_interrupted())
-		p_raise_error(p, PE_INTERRUPT, "interrupted", 0);
+	if (poll)
+		p_raise_interrupt(p, plat_interrupted());
 }
 
 __attribute__((noinline))

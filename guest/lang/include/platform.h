@@ -92,8 +92,10 @@ void plat_pages_free(void *p, size_t bytes);
 /* The most heap memory the platform will hand out in total. */
 size_t plat_heap_limit(void);
 
-/* Returns 1 once per interrupt request (Ctrl-C, dom0 INTERRUPT), else 0.
- * Cheap: the VM calls it often. */
+/* Returns, once per request, PLAT_INTR_USER for an interrupt (Ctrl-C, dom0
+ * INTERRUPT) or PLAT_INTR_SHUTDOWN when the machine is asked to shut down
+ * (on Xen: xl shutdown/reboot); else 0.  Cheap: the VM calls it often. */
+enum { PLAT_INTR_USER = 1, PLAT_INTR_SHUTDOWN = 2 };
 int plat_interrupted(void);
 
 /* Ends the program; flushes the platform's own buffers first. */

@@ -154,9 +154,11 @@ int p_to_int64(val v, int64_t *out);
 
 /* Errors: these raise a P condition and unwind to the VM; they never return.
  * kind names the predicate that recognises the condition. */
-enum p_error_kind { PE_ERROR, PE_READ, PE_FILE, PE_HEAP, PE_INTERRUPT };
+enum p_error_kind { PE_ERROR, PE_READ, PE_FILE, PE_HEAP, PE_INTERRUPT, PE_SHUTDOWN };
 _Noreturn void p_raise_error(P *p, enum p_error_kind kind, const char *msg,
 			     int nirritants, ...);
+/* Raises the condition for a plat_interrupted() result; returns if 0. */
+void p_raise_interrupt(P *p, int kind);
 /* "who: expected <expected> as argument <argno>, got <v>" */
 _Noreturn void p_type_error(P *p, const char *who, int argno,
 			    const char *expected, val got);

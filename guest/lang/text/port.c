@@ -133,8 +133,10 @@ void port_check(P *p, val port, unsigned side, int textual, const char *who,
 
 static _Noreturn void platform_error(P *p, val port, const char *who, long err)
 {
-	if (err == -PLAT_EINTR)
-		p_raise_error(p, PE_INTERRUPT, "interrupted", 0);
+	if (err == -PLAT_EINTR) {
+		int kind = plat_interrupted();
+		p_raise_interrupt(p, kind ? kind : PLAT_INTR_USER);
+	}
 	p_file_error(p, who, (int)err, PORT_GET(port, PORT_NAME));
 }
 
