@@ -8,8 +8,12 @@
 #     directly, starting p-dom0d first if it is not running;
 #   - anywhere else: boots a throwaway Xen host in QEMU exactly as the
 #     system test does (tests/system/lib.sh) and runs p-launch there.
-# The program's directory is its export root (files, lib/*.sld); in the
-# QEMU case it is a copy, so files the program writes are not kept.
+# The program's directory is its export root (files, lib/*.sld).  In the
+# QEMU case the guest works on a copy: standard input is read to its end
+# first and handed over (a terminal is not: the program then gets none, and
+# this is said before it runs); regular files the program wrote are copied
+# back into the directory afterwards (deletions are not).
+# PXEN_BUILD names the build directory (default: build/ in the tree).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 if [ $# -lt 1 ]; then
@@ -27,7 +31,7 @@ progname=$(basename "$prog")
 
 bash "$top/tests/install-deps.sh" || { echo "run-program: installing packages failed" >&2; exit 69; }
 
-b=$top/build
+b=${PXEN_BUILD:-$top/build}
 if [ ! -x "$b/guest/kernel/p-guest" ] || [ ! -x "$b/p-launch" ] || [ ! -x "$b/p-dom0d" ] ||
 	[ ! -x "$b/tests/wait-connect" ] ||
 	[ -n "$(find "$top/guest" "$top/dom0d" "$top/protocol" "$top/shared" -newer "$b/guest/kernel/p-guest" -name '*.[chS]' 2>/dev/null | head -1)" ]; then
@@ -61,18 +65,38 @@ SYS_CACHE=$b/tests/system/cache
 work=$(mktemp -d "${TMPDIR:-/tmp}/pxen-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+# The emulated host cannot read this terminal while it runs.
+if [ -t 0 ]; then
+	echo "run-program: standard input is a terminal: under QEMU the program gets none (pipe input in to give it some)" >&2
+	: >"$work/stdin"
+else
+	head -c $((64 << 20 | 1)) >"$work/stdin"
+	if [ "$(stat -c %s "$work/stdin")" -gt $((64 << 20)) ]; then
+		echo "run-program: standard input is over 64 MB; give the program a file in its directory instead" >&2
+		exit 66
+	fi
+fi
 {
 	echo '. /pxen/dom0-lib.sh'
-	echo 'mkdir -p /run/pxen; p-dom0d --foreground >/tmp/p-dom0d.log 2>&1 &'
+	echo 'mkdir -p /run/pxen; p-dom0d --foreground >/tmp/p-dom0d.log 2>&1 </dev/null &'
 	echo 'wait-connect /run/pxen/control.sock 30'
+	echo 'touch /tmp/stamp'
 	printf 'cd /prog && p-launch --name run --fs /prog /prog/%s' "$(quote "$progname")"
 	for a in "$@"; do printf ' %s' "$(quote "$a")"; done
-	echo ' >/tmp/out 2>/tmp/err </dev/null'
+	echo ' >/tmp/out 2>/tmp/err </pxen/stdin'
 	echo 'echo "PXEN-RUN-STATUS: $?"'
 	echo 'echo PXEN-RUN-OUT-BEGIN; base64 </tmp/out; echo PXEN-RUN-OUT-END'
 	echo 'echo PXEN-RUN-ERR-BEGIN; base64 </tmp/err; echo PXEN-RUN-ERR-END'
+	# Files the program wrote, gathered for copying back (busybox tar takes
+	# no list file); tar's complaints stay out of the block.
+	echo 'cd /prog && find . -type f -newer /tmp/stamp | while IFS= read -r f; do'
+	echo '	mkdir -p "/tmp/written/${f%/*}" && cp -p "$f" "/tmp/written/$f"; done'
+	echo 'if [ -d /tmp/written ]; then'
+	echo '	echo PXEN-RUN-FILES-BEGIN; tar -czf - -C /tmp/written . 2>/tmp/tar.err | base64; echo PXEN-RUN-FILES-END'
+	echo '	cat /tmp/tar.err; fi'
 } >"$work/job.sh"
 files=("$top/tests/system/dom0-lib.sh:/pxen/dom0-lib.sh" "$work/job.sh:/pxen/job.sh"
+	"$work/stdin:/pxen/stdin"
 	"$b/guest/kernel/p-guest:/pxen/p-guest" "$b/p-launch:/pxen/p-launch" "$b/p-dom0d:/pxen/p-dom0d" "$b/tests/wait-connect:/pxen/wait-connect")
 if [ "$(du -sm "$progdir" | cut -f1)" -gt 64 ]; then
 	echo "run-program: $progdir is over 64 MB; copying only $progname and lib/" >&2
@@ -95,4 +119,12 @@ if [ -z "$status" ]; then
 fi
 block OUT
 block ERR >&2
+if log | grep -qx PXEN-RUN-FILES-BEGIN; then
+	if block FILES >"$work/written.tgz" && tar -xzf "$work/written.tgz" -C "$progdir" --no-same-owner; then
+		echo "run-program: copied back into $progdir: $(tar -tzf "$work/written.tgz" | sed 's|^\./||' | grep -v '/$' | tr '\n' ' ')" >&2
+	else
+		echo "run-program: could not copy the written files back into $progdir" >&2
+		[ "$status" = 0 ] && status=73
+	fi
+fi
 exit "$status"

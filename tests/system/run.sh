@@ -93,4 +93,26 @@ else
 	tap not-ok "the Xen host booted, ran every check and powered off (see $log)"
 	tr -d '\r' <"$log" | tail -40 | sed 's/^/# /'
 fi
+
+# tests/run-program.sh boots its own host: stdin in, written files back.
+if [ -f "$bld/guest/kernel/p-guest" ]; then
+	rp=$work/run-program
+	rm -rf "$rp" && mkdir -p "$rp" && cp "$src/tests/system/run-program/tee.scm" "$rp/"
+	t2=$(date +%s)
+	printf 'alpha\nbeta\n' | PXEN_BUILD=$bld bash "$src/tests/run-program.sh" "$rp/tee.scm" \
+		>"$rp/out" 2>"$rp/err"
+	r=$?
+	echo "# run-program.sh: status $r after $(($(date +%s) - t2)) s"
+	sed 's/^/# out: /' "$rp/out"; sed 's/^/# err: /' "$rp/err"
+	if [ $r = 0 ] && [ "$(cat "$rp/out")" = "$(printf 'alpha\nbeta\nlines: 2')" ]; then
+		tap ok "run-program.sh passes standard input through"
+	else
+		tap not-ok "run-program.sh passes standard input through"
+	fi
+	if [ "$(cat "$rp/tee.txt" 2>/dev/null)" = "$(printf 'alpha\nbeta')" ]; then
+		tap ok "run-program.sh copies the files the program wrote back"
+	else
+		tap not-ok "run-program.sh copies the files the program wrote back"
+	fi
+fi
 finish
