@@ -19,6 +19,7 @@
 #include "core/daemon.h"
 #include "core/policy.h"
 #include "services/repl.h"
+#include "transport/xen_tp.h"
 #include "unix_sock.h"
 #include "px_msgs.h"
 
@@ -79,6 +80,7 @@ void launcher_adopt(struct launch_reg *r, struct guest *g)
 	}
 	g->launcher_fd = r->conn_fd >= 0 ? dup(r->conn_fd) : -1;
 	snprintf(g->name, sizeof g->name, "%s", r->name);
+	g->since_ms = r->since_ms;
 	if (r->repl_fd >= 0) {
 		if (repl_attach_guest(g, r->repl_fd, r->repl_path) < 0) {
 			close(r->repl_fd);
@@ -149,6 +151,7 @@ static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct 
 	r->conn_fd = -1;
 	r->repl_fd = -1;
 	r->domid = (uint32_t)f[0].n;
+	r->since_ms = guest_now_ms();
 	snprintf(r->name, sizeof r->name, "%.*s", (int)f[1].len, (const char *)f[1].p);
 	if (f[2].len >= sizeof r->pol.root || memchr(f[2].p, 0, f[2].len) ||
 	    (f[2].len && f[2].p[0] != '/')) {
@@ -204,36 +207,66 @@ static void do_register(struct daemon *d, struct lconn *c, uint32_t tag, struct 
 	send_frame(c->w.fd, PX_L_OK, tag, NULL);
 }
 
+/* One LIST row (PROTOCOL.md §7): domid, name, state, seconds since
+ * p-dom0d heard of the guest, domain memory in KiB and the heap the guest
+ * reports in bytes; '-' where unknown. */
+static int list_row(struct daemon *d, struct px_field *f, uint8_t *buf, size_t cap,
+		    uint32_t domid, const char *name, const char *state, uint64_t since_ms)
+{
+	char mem[24] = "-", heap[24] = "-", line[200];
+	int n;
+#ifdef PXEN_XEN
+	uint64_t v;
+
+	if (xen_tp_read_number(d, domid, "memory/target", &v) == 0)
+		snprintf(mem, sizeof mem, "%llu", (unsigned long long)v);
+	if (xen_tp_read_number(d, domid, "data/pxen/heap-bytes", &v) == 0)
+		snprintf(heap, sizeof heap, "%llu", (unsigned long long)v);
+#else
+	(void)d;
+#endif
+	n = snprintf(line, sizeof line, "%u %s %s %llu %s %s", (unsigned)domid, name, state,
+		     (unsigned long long)((guest_now_ms() - since_ms) / 1000), mem, heap);
+	if (n < 0 || (size_t)n >= sizeof line || f->len + 2 + (size_t)n > cap)
+		return -1;
+	px_put16(buf + f->len, (uint16_t)n);
+	memcpy(buf + f->len + 2, line, (size_t)n);
+	f->len += 2 + (uint32_t)n;
+	f->n++;
+	return 0;
+}
+
+static int has_guest(struct daemon *d, uint32_t domid)
+{
+	struct guest *g;
+
+	for (g = d->guests; g; g = g->next)
+		if (g->tp->proves_domid && g->domid == domid)
+			return 1;
+	return 0;
+}
+
 static void do_list(struct daemon *d, struct lconn *c, uint32_t tag)
 {
 	uint8_t buf[PX_MAX_BODY];
 	struct px_field f = { .p = buf };
 	struct launch_reg *r;
 	struct guest *g;
-	char line[160];
 
 	for (g = d->guests; g; g = g->next) {
-		int n;
 		if (!g->tp->proves_domid)
 			continue;
-		n = snprintf(line, sizeof line, "%u %s %s", (unsigned)g->domid, g->name,
-				 g->exiting == 2 ? "exited" : "connected");
-		if (f.len + 2 + (size_t)n > sizeof buf)
+		if (list_row(d, &f, buf, sizeof buf, g->domid, g->name,
+			     g->exiting == 2 ? "exited" : g->repl ? "detached" : "running",
+			     g->since_ms) < 0)
 			break;
-		px_put16(buf + f.len, (uint16_t)n);
-		memcpy(buf + f.len + 2, line, (size_t)n);
-		f.len += 2 + (uint32_t)n;
-		f.n++;
 	}
-	for (r = d->regs; r; r = r->next) {
-		int n = snprintf(line, sizeof line, "%u %s waiting", (unsigned)r->domid, r->name);
-		if (f.len + 2 + (size_t)n > sizeof buf)
+	/* A registration stays until its guest is gone: list it only while
+	 * the guest has not connected yet. */
+	for (r = d->regs; r; r = r->next)
+		if (!has_guest(d, r->domid) &&
+		    list_row(d, &f, buf, sizeof buf, r->domid, r->name, "waiting", r->since_ms) < 0)
 			break;
-		px_put16(buf + f.len, (uint16_t)n);
-		memcpy(buf + f.len + 2, line, (size_t)n);
-		f.len += 2 + (uint32_t)n;
-		f.n++;
-	}
 	send_frame(c->w.fd, PX_L_LIST_R, tag, &f);
 }
 

@@ -26,6 +26,7 @@ struct launch_reg {
 	int conn_fd;	/* the control connection that registered it */
 	int repl_fd;	/* detached: the REPL socket's listener, else -1 */
 	char repl_path[108];
+	uint64_t since_ms;	/* registered at, guest_now_ms */
 };
 
 /* Listens on path (mode 0600); returns 0 or -errno. */

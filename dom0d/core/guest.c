@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/guest.h"
@@ -50,6 +51,7 @@ struct guest *guest_new(struct daemon *d, const struct gtransport *tp, void *tpc
 	g->max_frame = PX_MAX_FRAME;
 	g->stdio_fds[0] = g->stdio_fds[1] = g->stdio_fds[2] = -1;
 	g->launcher_fd = -1;
+	g->since_ms = guest_now_ms();
 	g->next_sock = PX_CH_SOCK_FIRST;
 	g->w.fn = guest_on_event;
 	g->w.fd = fd;
@@ -323,4 +325,12 @@ void guest_reap(struct daemon *d)
 		bq_free(&s->pend);
 		free(s);
 	}
+}
+
+uint64_t guest_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }

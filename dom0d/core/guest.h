@@ -49,6 +49,7 @@ struct guest {
 	struct repl *repl;	/* detached: the REPL socket, else NULL */
 	char reason[128];
 	struct ratelimit log_rate;	/* its LOG lines */
+	uint64_t since_ms;	/* first heard of (registered or connected), guest_now_ms */
 };
 
 /* How bytes reach one guest: a local socket or a vchan. */
@@ -84,5 +85,7 @@ void guest_kill(struct guest *g, const char *why);
 void guest_reap(struct daemon *d);
 void guest_flush(struct guest *g);
 int guest_out_room(const struct guest *g);
+/* Milliseconds on the monotonic clock, for ages of guests. */
+uint64_t guest_now_ms(void);
 
 #endif

@@ -187,11 +187,32 @@ static int do_list(const char *control)
 		fprintf(stderr, "p-launch: p-dom0d did not answer LIST\n");
 		return EXIT_SOFTWARE;
 	}
-	printf("DOMID NAME STATE\n");
+	printf("%-6s %-20s %-9s %10s %8s %10s\n", "DOMID", "NAME", "STATE", "UPTIME", "MEMORY",
+	       "HEAP");
 	uint32_t pos = 0, len;
 	const uint8_t *e;
-	while ((e = px_next(&f[0], 'S', &pos, &len)))
-		printf("%.*s\n", (int)len, (const char *)e);
+	while ((e = px_next(&f[0], 'S', &pos, &len))) {
+		char row[256], name[64], state[16], mem[24], heap[24], up[24], memcol[24],
+			heapcol[24];
+		unsigned domid;
+		unsigned long long secs, v;
+		snprintf(row, sizeof row, "%.*s", (int)len, (const char *)e);
+		if (sscanf(row, "%u %63s %15s %llu %23s %23s", &domid, name, state, &secs, mem,
+			   heap) != 6) {
+			printf("%s\n", row);	/* an older p-dom0d's row */
+			continue;
+		}
+		snprintf(up, sizeof up, "%lluh%02llum%02llus", secs / 3600, secs / 60 % 60, secs % 60);
+		if (sscanf(mem, "%llu", &v) == 1)
+			snprintf(memcol, sizeof memcol, "%lluM", v >> 10);
+		else
+			snprintf(memcol, sizeof memcol, "-");
+		if (sscanf(heap, "%llu", &v) == 1)
+			snprintf(heapcol, sizeof heapcol, "%.1fM", (double)v / (1 << 20));
+		else
+			snprintf(heapcol, sizeof heapcol, "-");
+		printf("%-6u %-20s %-9s %10s %8s %10s\n", domid, name, state, up, memcol, heapcol);
+	}
 	return 0;
 }
 

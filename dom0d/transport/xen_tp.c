@@ -218,3 +218,27 @@ void xen_tp_stop(struct daemon *d)
 	free(d->xen);
 	d->xen = NULL;
 }
+
+int xen_tp_read_number(struct daemon *d, unsigned domid, const char *rel, uint64_t *out)
+{
+	char path[128];
+	unsigned int len, i;
+	uint64_t n = 0;
+	char *v;
+	int ok;
+
+	if (!d->xen)
+		return -1;
+	snprintf(path, sizeof path, "/local/domain/%u/%s", domid, rel);
+	v = xs_read(d->xen->xs, XBT_NULL, path, &len);
+	ok = v && len > 0 && len <= 19;
+	for (i = 0; ok && i < len; i++) {
+		ok = v[i] >= '0' && v[i] <= '9';
+		n = n * 10 + (uint64_t)(v[i] - '0');
+	}
+	free(v);
+	if (!ok)
+		return -1;
+	*out = n;
+	return 0;
+}

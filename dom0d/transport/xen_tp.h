@@ -6,6 +6,8 @@
 #ifndef PXEN_DOM0D_XEN_TP_H
 #define PXEN_DOM0D_XEN_TP_H
 
+#include <stdint.h>
+
 struct daemon;
 
 #define XEN_TP_PATH_FMT "/local/domain/%u/data/pxen"
@@ -13,5 +15,8 @@ struct daemon;
 /* Starts the xenstore watch; 0, or -errno (-ENOSYS: built without Xen). */
 int xen_tp_start(struct daemon *d);
 void xen_tp_stop(struct daemon *d);
+/* Reads /local/domain/<domid>/<rel> as a decimal number (a guest may have
+ * written it: anything else is refused); 0, or -1. */
+int xen_tp_read_number(struct daemon *d, unsigned domid, const char *rel, uint64_t *out);
 
 #endif

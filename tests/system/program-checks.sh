@@ -53,6 +53,15 @@ p-launch list >/tmp/list.out 2>&1
 cat /tmp/list.out
 check "p-launch --detach leaves the guest running and p-launch list shows it" eval \
 	'[ $r = 0 ] && xl domid det1 >/dev/null 2>&1 && grep -q "det1" /tmp/list.out'
+i=0
+until grep " det1 " /tmp/list.out | grep -Eq " ([1-9][0-9]*\.[0-9]|0\.[1-9])M\$" || [ $i -ge 60 ]; do
+	sleep 0.5; i=$((i + 1)); p-launch list >/tmp/list.out 2>&1
+done
+cat /tmp/list.out
+check "p-launch list: one row per guest with state, uptime, memory and heap in use" eval \
+	'[ "$(grep -c " det1 " /tmp/list.out)" = 1 ] &&
+	 grep " det1 " /tmp/list.out |
+	 grep -Eq "det1 +(running|detached) +[0-9]+h[0-9]{2}m[0-9]{2}s +128M +([1-9][0-9]*\.[0-9]|0\.[1-9])M\$"'
 did=$(xl domid det1 2>/dev/null || echo 0)
 i=0
 until hb=$(xenstore-read "/local/domain/$did/data/pxen/heap-bytes" 2>/dev/null) || [ $i -ge 60 ]; do
