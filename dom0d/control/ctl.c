@@ -81,8 +81,11 @@ static void hello(struct guest *g, const struct px_field *f)
 		caps |= PX_CAP_FILES;
 	if (policy_has_net(&g->pol))
 		caps |= PX_CAP_NET;
-	caps |= PX_CAP_STDIO;
-	caps &= (uint32_t)f[4].n | PX_CAP_STDIO;
+	/* Stdio is granted when it leads somewhere; without it the guest's
+	 * output only reaches the log (stream.c). */
+	if (g->stdio_fds[1] >= 0 || g->repl)
+		caps |= PX_CAP_STDIO;
+	caps &= (uint32_t)f[4].n;
 	g->fs = fs9p_new(open_root(g), g->pol.read_only, &g->pol.quota, g->max_frame - PX_HDR,
 			 g->d->fd_ceiling);
 	if (!g->fs) {
@@ -121,7 +124,7 @@ enum { LOG_BURST = 50, LOG_RATE = 20 };
 /* A guest's LOG line, escaped (it can neither forge lines nor send escape
  * sequences to the operator's terminal) and rate-limited per guest (it
  * cannot flood the log all guests share). */
-static void guest_log(struct guest *g, const struct px_field *f)
+void ctl_log_text(struct guest *g, int level, const char *what, const uint8_t *p, size_t n)
 {
 	char text[400];
 
@@ -132,9 +135,14 @@ static void guest_log(struct guest *g, const struct px_field *f)
 		     g->log_rate.dropped, LOG_RATE);
 		g->log_rate.dropped = 0;
 	}
-	dlog_escape(text, sizeof text, f[1].p, f[1].len);
-	dlog(g->d, g, f[0].n == 0 ? DLOG_ERR : f[0].n == 1 ? DLOG_WARN : f[0].n == 2 ? DLOG_INFO :
-	     DLOG_DEBUG, "guest says: %s", text);
+	dlog_escape(text, sizeof text, p, n);
+	dlog(g->d, g, level, "%s: %s", what, text);
+}
+
+static void guest_log(struct guest *g, const struct px_field *f)
+{
+	ctl_log_text(g, f[0].n == 0 ? DLOG_ERR : f[0].n == 1 ? DLOG_WARN : f[0].n == 2 ? DLOG_INFO :
+		     DLOG_DEBUG, "guest says", f[1].p, f[1].len);
 }
 
 static void winsize(struct guest *g, uint32_t tag)

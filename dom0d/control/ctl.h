@@ -13,5 +13,9 @@ struct guest;
 void ctl_handle(struct guest *g, const struct px_hdr *h, struct px_field *f);
 /* Sends EXIT's reply once the exiting guest's output has drained. */
 void ctl_exit_check(struct guest *g);
+/* Logs text from the guest as "<what>: <text>", escaped and within the
+ * guest's share of the log (LOG lines, and the output of a guest nobody
+ * receives). */
+void ctl_log_text(struct guest *g, int level, const char *what, const uint8_t *p, size_t n);
 
 #endif

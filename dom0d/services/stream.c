@@ -21,6 +21,7 @@
 #include "core/loop.h"
 #include "core/guest.h"
 #include "core/daemon.h"
+#include "core/dlog.h"
 #include "services/net.h"
 #include "services/repl.h"
 #include "control/ctl.h"
@@ -196,6 +197,20 @@ static void pull(struct stream *s)
 	}
 }
 
+/* Output of a guest that has nowhere to put it (no launcher: another
+ * toolstack started it) goes to the log, a line at a time. */
+static void log_output(struct stream *s, const uint8_t *p, size_t n)
+{
+	while (n) {
+		const uint8_t *nl = memchr(p, '\n', n);
+		size_t len = nl ? (size_t)(nl - p) : n;
+		ctl_log_text(s->g, DLOG_INFO, s->kind == SK_STDOUT ? "stdout" : "stderr", p, len);
+		len += nl != NULL;
+		p += len;
+		n -= len;
+	}
+}
+
 /* Writes the guest's pending bytes out and grants the credit back. */
 static void push(struct stream *s)
 {
@@ -205,6 +220,8 @@ static void push(struct stream *s)
 		ssize_t w;
 		if (s->w.fd < 0 && s->g->repl && s->kind != SK_SOCKET && !s->g->exiting)
 			break;	/* kept for the next REPL client */
+		if (s->w.fd < 0 && !s->g->repl && (s->kind == SK_STDOUT || s->kind == SK_STDERR))
+			log_output(s, s->pend.buf + s->pend.off + done, s->pend.len - done);
 		if (s->w.fd < 0)
 			w = (ssize_t)(s->pend.len - done);
 		else if (s->is_socket)

@@ -28,6 +28,12 @@ int client_take_interrupt(void);
  * dom0, and it ends a blocked stream read with -PLAT_EINTR. */
 void client_post_interrupt(int kind);
 
+/* Output to stdout and stderr is also handed to fn when dom0 has nowhere
+ * to put it (HELLO_R without the stdio capability: no launcher, terminal
+ * or REPL socket), so that a guest started by another toolstack still
+ * shows it, e.g. on its console.  Set before client_start. */
+void client_mirror_stdio(void (*fn)(const void *buf, size_t n));
+
 /* Reports the exit status and waits until dom0 has written out all of the
  * guest's output (EXIT_R) or the transport is gone. */
 void client_exit(int status);

@@ -14,6 +14,7 @@
 
 uint32_t cl_max_frame = PX_MAX_FRAME;
 uint32_t cl_caps;
+void (*cl_mirror)(const void *buf, size_t n);
 int cl_interrupt;
 int cl_pending_accept = -1;
 
@@ -285,6 +286,11 @@ int client_take_interrupt(void)
 void client_post_interrupt(int kind)
 {
 	cl_interrupt = kind;
+}
+
+void client_mirror_stdio(void (*fn)(const void *buf, size_t n))
+{
+	cl_mirror = fn;
 }
 
 void client_exit(int status)

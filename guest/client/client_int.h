@@ -34,6 +34,7 @@ struct cl_handle {
 extern struct cl_handle cl_h[CL_HANDLES];
 extern uint32_t cl_max_frame;
 extern uint32_t cl_caps;
+extern void (*cl_mirror)(const void *buf, size_t n);
 
 /* A decoded reply: header, and fields per the reply type's schema. */
 struct cl_reply {

@@ -39,6 +39,9 @@ long plat_write(int h, const void *buf, size_t n)
 		return -PLAT_EBADF;
 	if (!n)
 		return 0;
+	if (cl_mirror && !(cl_caps & PX_CAP_STDIO) &&
+	    (s == cl_handle_get(PLAT_STDOUT) || s == cl_handle_get(PLAT_STDERR)))
+		cl_mirror(buf, n);
 	switch (s->kind) {
 	case CK_STREAM: return cl_stream_write(s, buf, n);
 	case CK_FILE: return cl_file_write(s, buf, n);

@@ -15,6 +15,12 @@
 #include "platform.h"
 #include "xenstore.h"
 
+/* Output nobody in dom0 receives (no launcher) shows on the console. */
+static void to_console(const void *buf, size_t n)
+{
+	console_write(buf, n);
+}
+
 void kernel_run(const struct kernel_boot *kb)
 {
 	const struct boot_args *a = &kb->args;
@@ -26,6 +32,7 @@ void kernel_run(const struct kernel_boot *kb)
 	}
 	uint32_t want = CLIENT_WANT_FILES | CLIENT_WANT_NET | (a->repl ? CLIENT_WANT_REPL : 0);
 	const char *name = a->argc ? a->argv[0] : "repl";
+	client_mirror_stdio(to_console);
 	int rc = client_start((uint32_t)kb->domid, name, want);
 	if (rc < 0) {
 		kprintf("p-guest: p-dom0d did not accept the guest: %s\n", plat_strerror(rc));

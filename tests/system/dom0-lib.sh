@@ -68,8 +68,12 @@ CFG
 # prints its domid, then lets it run (so that a guest that dies at once
 # still has a known domid).
 start_guest() {
-	local cfg id
-	cfg=$(mkcfg "$@")
+	start_guest_cfg "$1" "$(mkcfg "$@")"
+}
+
+# start_guest_cfg NAME CONFIG: start_guest with a config of one's own.
+start_guest_cfg() {
+	local cfg=$2 id
 	xl create -p "$cfg" >"/tmp/$1.xl" 2>&1 || { cat "/tmp/$1.xl" >&2; return 1; }
 	id=$(xl domid "$1") || return 1
 	xl unpause "$1" || return 1

@@ -185,3 +185,4 @@ check "REPL on p-launch's own stdio: evaluates its input and ends with it" eval 
 
 . /pxen/lifecycle-checks.sh
 . /pxen/repl-checks.sh
+. /pxen/daemon-checks.sh
