@@ -5,13 +5,18 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -28,8 +33,6 @@
 #include "control/launcher.h"
 #include "transport/local_tp.h"
 #include "transport/xen_tp.h"
-#ifdef PXEN_XEN
-#endif
 
 static void usage(FILE *f)
 {
@@ -51,15 +54,133 @@ static void usage(FILE *f)
 	      "                     fids=N open (repeatable)\n", f);
 }
 
+/* SIGHUP re-reads the --config file (kept as it was if the new one is bad);
+ * SIGTERM and SIGINT end the daemon. */
 static void on_signal(struct daemon *d, struct watch *w, uint32_t events)
 {
 	struct signalfd_siginfo si;
 
 	(void)events;
-	if (read(w->fd, &si, sizeof si) == sizeof si) {
+	while (read(w->fd, &si, sizeof si) == sizeof si) {
+		if (si.ssi_signo == SIGHUP) {
+			char err[4200];
+			struct guestconf *c;
+			if (!d->conf_path) {
+				dlog(d, NULL, DLOG_INFO, "SIGHUP: no --config file to reload");
+				continue;
+			}
+			c = guestconf_load(d->conf_path, err, sizeof err);
+			if (!c) {
+				dlog(d, NULL, DLOG_ERR, "SIGHUP: keeping the old config: %s", err);
+				continue;
+			}
+			guestconf_free(d->conf);
+			d->conf = c;
+			dlog(d, NULL, DLOG_INFO, "SIGHUP: reloaded %s", d->conf_path);
+			continue;
+		}
 		dlog(d, NULL, DLOG_INFO, "signal %u: shutting down", si.ssi_signo);
 		d->quit = 1;
 	}
+}
+
+/*
+ * Detaching happens first, before any thread, watch, signalfd or socket
+ * exists: none of those survive a fork whole.  The parent stays until the
+ * child reports that it serves, so start-up errors still reach the
+ * terminal and the exit status.  Returns, in the child, the descriptor to
+ * report on.
+ */
+static int detach(void)
+{
+	int p[2], st;
+	pid_t pid;
+	char c;
+	ssize_t n;
+
+	if (pipe2(p, O_CLOEXEC) < 0 || (pid = fork()) < 0) {
+		perror("p-dom0d: cannot detach");
+		exit(1);
+	}
+	if (pid > 0) {
+		close(p[1]);
+		while ((n = read(p[0], &c, 1)) < 0 && errno == EINTR)
+			;
+		if (n == 1)
+			_exit(0);
+		if (waitpid(pid, &st, 0) == pid && WIFEXITED(st))
+			_exit(WEXITSTATUS(st));
+		_exit(1);
+	}
+	close(p[0]);
+	setsid();
+	return p[1];
+}
+
+/* The child serves: its standard streams let go of the terminal. */
+static void detached(int report_fd)
+{
+	int fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		close(fd);
+	}
+	if (write(report_fd, "", 1) != 1)
+		_exit(1);
+	close(report_fd);
+}
+
+/* In the foreground, the terminal a launcher passes must not be one whose
+ * job control can stop p-dom0d (SIGTTIN when started with & from a shell):
+ * give up the controlling terminal. */
+static void drop_controlling_tty(void)
+{
+	int fd;
+
+	if (getsid(0) == getpid())
+		return;	/* a session leader would hang up its foreground jobs */
+	fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0) {
+		ioctl(fd, TIOCNOTTY);
+		close(fd);
+	}
+}
+
+/* One daemon per run directory: a second one would take the control
+ * socket over.  The lock lives as long as the process. */
+static int take_lock(const char *dir, char *path, size_t cap)
+{
+	char pid[32];
+	int fd, n;
+
+	if ((size_t)snprintf(path, cap, "%s/p-dom0d.pid", dir) >= cap) {
+		fprintf(stderr, "p-dom0d: run directory name too long: %s\n", dir);
+		return -1;
+	}
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0) {
+		fprintf(stderr, "p-dom0d: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		n = (int)read(fd, pid, sizeof pid - 1);
+		pid[n > 0 ? n : 0] = 0;
+		pid[strcspn(pid, "\n")] = 0;
+		fprintf(stderr, "p-dom0d: already running (pid %s, lock %s)\n", pid[0] ? pid : "?",
+			path);
+		close(fd);
+		return -1;
+	}
+	n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) < 0 || write(fd, pid, (size_t)n) != n) {
+		fprintf(stderr, "p-dom0d: %s: %s\n", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 void daemon_release(struct daemon *d)
@@ -102,8 +223,8 @@ int main(int argc, char **argv)
 #else
 	int use_xen = 0;
 #endif
-	int guest_fd = -1, foreground = 0, i;
-	char err[4200];
+	int guest_fd = -1, foreground = 0, i, report_fd = -1, lock_fd = -1;
+	char err[4200], lock_path[300];
 	sigset_t mask;
 
 	for (i = 1; i < argc; i++) {
@@ -124,7 +245,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--control") && more) {
 			control_path = argv[++i];
 		} else if (!strcmp(a, "--config") && more) {
-			d.conf = guestconf_load(argv[++i], err, sizeof err);
+			d.conf_path = argv[++i];
+			d.conf = guestconf_load(d.conf_path, err, sizeof err);
 			if (!d.conf) {
 				fprintf(stderr, "p-dom0d: --config %s\n", err);
 				return 2;
@@ -157,6 +279,33 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+#ifdef PXEN_XEN
+	if (use_xen && !control_path && guest_fd < 0)
+		control_path = "/run/pxen/control.sock";
+#endif
+	if (guest_fd < 0 && !listen_path && !use_xen && !control_path) {
+		fprintf(stderr, "p-dom0d: nothing to serve (give --listen, --guest-fd or use Xen)\n");
+		return 2;
+	}
+	if (guest_fd < 0 && !foreground) {
+		report_fd = detach();
+		d.use_syslog = 1;	/* standard error is about to go */
+	} else if (guest_fd < 0) {
+		drop_controlling_tty();
+	}
+	if (control_path && guest_fd < 0) {
+		char dir[256];
+		snprintf(dir, sizeof dir, "%s", control_path);
+		if (strrchr(dir, '/'))
+			*strrchr(dir, '/') = 0;
+		else
+			snprintf(dir, sizeof dir, ".");
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			fprintf(stderr, "p-dom0d: cannot create %s: %s\n", dir, strerror(errno));
+		lock_fd = take_lock(dir, lock_path, sizeof lock_path);
+		if (lock_fd < 0)
+			return 1;
+	}
 	signal(SIGPIPE, SIG_IGN);
 	{
 		/* Every guest socket is a descriptor: take all the system allows. */
@@ -176,8 +325,10 @@ int main(int argc, char **argv)
 	}
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGTERM);
-	if (guest_fd < 0)
+	if (guest_fd < 0) {
 		sigaddset(&mask, SIGINT);
+		sigaddset(&mask, SIGHUP);
+	}
 	sigprocmask(SIG_BLOCK, &mask, NULL);
 	sigw.fd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK);
 	if (sigw.fd < 0 || loop_set(&d, &sigw, EPOLLIN, 1) < 0) {
@@ -208,19 +359,9 @@ int main(int argc, char **argv)
 		daemon_release(&d);
 		return 0;
 	}
-	if (listen_path) {
-		int r = local_listen(&d, listen_path);
-		if (r < 0) {
-			fprintf(stderr, "p-dom0d: --listen %s: %s\n", listen_path, strerror(-r));
-			return 1;
-		}
-	}
 #ifdef PXEN_XEN
 	if (use_xen) {
-		int r;
-		if (!control_path)
-			control_path = "/run/pxen/control.sock";
-		r = xen_tp_start(&d);
+		int r = xen_tp_start(&d);
 		if (r < 0) {
 			fprintf(stderr, "p-dom0d: cannot watch xenstore: %s\n", strerror(-r));
 			return 1;
@@ -234,16 +375,27 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	if (!listen_path && !use_xen && !control_path) {
-		fprintf(stderr, "p-dom0d: nothing to serve (give --listen, --guest-fd or use Xen)\n");
-		return 2;
-	}
-	if (!foreground && daemon(0, 0) < 0) {
-		perror("p-dom0d: daemon");
-		return 1;
+	/* Last: a client that reached the guest socket finds every other
+	 * socket ready too. */
+	if (listen_path) {
+		int r = local_listen(&d, listen_path);
+		if (r < 0) {
+			fprintf(stderr, "p-dom0d: --listen %s: %s\n", listen_path, strerror(-r));
+			return 1;
+		}
 	}
 	dlog(&d, NULL, DLOG_INFO, "serving");
+	if (report_fd >= 0)
+		detached(report_fd);
 	run(&d);
 	daemon_release(&d);
+	if (listen_path)
+		unlink(listen_path);
+	if (control_path)
+		unlink(control_path);
+	if (lock_fd >= 0) {
+		unlink(lock_path);
+		close(lock_fd);
+	}
 	return 0;
 }

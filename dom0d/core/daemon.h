@@ -35,6 +35,7 @@ struct daemon {
 	struct xen_watch *xen;	/* xenstore discovery, NULL without Xen */
 	const char *single_repl;	/* --repl-socket: the one guest is detached */
 	struct guestconf *conf;	/* --config: policies by xenstore name */
+	const char *conf_path;	/* --config FILE, re-read on SIGHUP */
 	struct resolver *resolver;	/* lookups in progress for RESOLVE */
 	int fd_ceiling;		/* guests' descriptors stay below (fdbudget.h) */
 	long accept_paused_ms;	/* listeners unwatched for want of descriptors

@@ -21,3 +21,28 @@ check "an xl-started guest's stdout shows on its console" \
 	grep -q "Hello, world!" "$(guest_log xlhello)"
 check "and in p-dom0d's log, under the guest's name" \
 	grep -q "\[xlhello/${xid:-?}\] stdout: Hello, world!" /tmp/p-dom0d.log
+
+echo "== p-dom0d as a daemon"
+kill -TERM "$dpid"
+wait "$dpid"
+r=$?
+check "SIGTERM ends p-dom0d cleanly and removes its socket and pid file" eval \
+	'[ $r = 0 ] && [ ! -e /run/pxen/control.sock ] && [ ! -e /run/pxen/p-dom0d.pid ]'
+timeout 30 p-dom0d >/tmp/d1.out 2>&1
+r=$?
+cat /tmp/d1.out
+dpid2=$(cat /run/pxen/p-dom0d.pid 2>/dev/null)
+check "p-dom0d in its default mode detaches once it serves" eval \
+	'[ $r = 0 ] && [ -S /run/pxen/control.sock ] && [ -n "$dpid2" ] && kill -0 "$dpid2"'
+timeout 30 p-dom0d >/tmp/d2.out 2>&1
+r=$?
+cat /tmp/d2.out
+check "a second p-dom0d refuses, naming the first, and leaves its socket alone" eval \
+	'[ $r = 1 ] && grep -q "already running (pid $dpid2" /tmp/d2.out && [ -S /run/pxen/control.sock ]'
+run_prog dhello /pxen/progs/hello.scm
+check "the detached p-dom0d serves a guest" eval 'out_is dhello "Hello, world!" && rc_is dhello 0'
+kill -TERM "$dpid2" 2>/dev/null
+i=0
+while kill -0 "$dpid2" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.5; i=$((i + 1)); done
+check "the detached p-dom0d ends on SIGTERM and removes its socket and pid file" eval \
+	'! kill -0 "$dpid2" 2>/dev/null && [ ! -e /run/pxen/control.sock ] && [ ! -e /run/pxen/p-dom0d.pid ]'
