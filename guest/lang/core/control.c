@@ -166,8 +166,8 @@ static int kind_of(val v)
 	return P_HAS_TYPE(v, T_ERROR) ? (int)P_FIXVAL(P_SLOTS(v)[ERR_KIND]) : -1;
 }
 
-/* read-error?, file-error?, interrupt-condition?, shutdown-condition? and
- * %heap-exhausted?: data is the error kind asked about. */
+/* read-error?, file-error?, interrupt-condition? and shutdown-condition?:
+ * data is the error kind asked about. */
 static val prim_error_kindp(P *p, int argc, val *argv)
 {
 	(void)argc;
@@ -511,7 +511,6 @@ const struct p_prim control_prims[] = {
 	{ "base", "error-object-irritants", prim_error_irritants, 1, 1, 0 },
 	{ "base", "read-error?", prim_error_kindp, 1, 1, PE_READ },
 	{ "base", "file-error?", prim_error_kindp, 1, 1, PE_FILE },
-	{ "base", "%heap-exhausted?", prim_error_kindp, 1, 1, PE_HEAP },
 	{ "pxen repl", "interrupt-condition?", prim_error_kindp, 1, 1, PE_INTERRUPT },
 	{ "pxen repl", "shutdown-condition?", prim_error_kindp, 1, 1, PE_SHUTDOWN },
 	{ "base", "%condition-text", prim_condition_text, 1, 1, 0 },
