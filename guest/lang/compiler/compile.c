@@ -517,7 +517,7 @@ val compile_toplevel(P *p, val x, val env)
 	f->code[4] = f->maxdepth + 4;
 	val code = fn_make_code(&c, f, 0, 0);
 	val clo = p_alloc(p, T_CLOSURE, sizeof(val));
-	P_SLOTS(clo)[0] = code;
+	P_SET_SLOT(clo, 0, code);
 	p->compile_serial = saved_serial;
 	return clo;
 }

@@ -117,20 +117,20 @@ val fn_make_code(struct cx *c, struct fn *f, int nreq, int rest)
 	memcpy(w, f->code, (size_t)f->ncode * sizeof(intptr_t));
 	val consts = p_make_vector(p, (size_t)f->nconsts, P_FALSE);
 	for (int i = 0; i < f->nconsts; i++)
-		P_VEC(consts)[i] = f->consts[i];
+		P_SET_SLOT(consts, i, f->consts[i]);
 	val lines = p_alloc(p, T_BYTES, sizeof(uintptr_t) + (size_t)f->nlines * sizeof(int32_t));
 	*(uintptr_t *)P_RAW(lines) = (uintptr_t)f->nlines;
 	if (f->nlines)
 		memcpy((uintptr_t *)P_RAW(lines) + 1, f->lines, (size_t)f->nlines * sizeof(int32_t));
 	val code = p_alloc(p, T_CODE, CODE_NSLOTS_ * sizeof(val));
-	P_SLOTS(code)[CODE_BYTES] = bytes;
-	P_SLOTS(code)[CODE_CONSTS] = consts;
-	P_SLOTS(code)[CODE_NAME] = f->name;
-	P_SLOTS(code)[CODE_NREQ] = P_FIX(nreq);
-	P_SLOTS(code)[CODE_REST] = P_FIX(rest);
-	P_SLOTS(code)[CODE_NSLOTS] = P_FIX(f->nslots);
-	P_SLOTS(code)[CODE_LINES] = lines;
-	P_SLOTS(code)[CODE_FILE] = p->cur_file;
+	P_SET_SLOT(code, CODE_BYTES, bytes);
+	P_SET_SLOT(code, CODE_CONSTS, consts);
+	P_SET_SLOT(code, CODE_NAME, f->name);
+	P_SET_SLOT(code, CODE_NREQ, P_FIX(nreq));
+	P_SET_SLOT(code, CODE_REST, P_FIX(rest));
+	P_SET_SLOT(code, CODE_NSLOTS, P_FIX(f->nslots));
+	P_SET_SLOT(code, CODE_LINES, lines);
+	P_SET_SLOT(code, CODE_FILE, p->cur_file);
 	vm_thread(p, code);
 	return code;
 }

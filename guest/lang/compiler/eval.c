@@ -106,7 +106,7 @@ static void complete_one(P *p, val sym, val binding, void *ctx)
 	while (P_CDR(l) != P_NIL && sym_before(P_CAR(P_CDR(l)), sym))
 		l = P_CDR(l);
 	if (P_CDR(l) == P_NIL || P_CAR(P_CDR(l)) != sym)
-		P_CDR(l) = p_cons(p, sym, P_CDR(l));
+		P_SET_CDR(l, p_cons(p, sym, P_CDR(l)));
 }
 
 /* (%complete env prefix): the names bound in env that start with prefix,

@@ -71,7 +71,7 @@ static val strip_copy(P *p, struct addrtab *memo, val x)
 		val v = p_make_vector(p, n, P_FALSE);
 		addrtab_put(memo, x, v);
 		for (size_t i = 0; i < n; i++)
-			P_VEC(v)[i] = strip_copy(p, memo, P_VEC(x)[i]);
+			P_SET_SLOT(v, i, strip_copy(p, memo, P_VEC(x)[i]));
 		return v;
 	}
 	if (!P_IS_PAIR(x))
@@ -83,20 +83,20 @@ static val strip_copy(P *p, struct addrtab *memo, val x)
 	addrtab_put(memo, x, head);
 	val cur = head;
 	for (;;) {
-		P_CAR(cur) = strip_copy(p, memo, P_CAR(x));
+		P_SET_CAR(cur, strip_copy(p, memo, P_CAR(x)));
 		val d = P_CDR(x);
 		if (!P_IS_PAIR(d)) {
-			P_CDR(cur) = strip_copy(p, memo, d);
+			P_SET_CDR(cur, strip_copy(p, memo, d));
 			return head;
 		}
 		val md = addrtab_get(memo, d);
 		if (md) {
-			P_CDR(cur) = md;
+			P_SET_CDR(cur, md);
 			return head;
 		}
 		val n = p_cons(p, P_FALSE, P_NIL);
 		addrtab_put(memo, d, n);
-		P_CDR(cur) = n;
+		P_SET_CDR(cur, n);
 		cur = n;
 		x = d;
 	}
@@ -132,11 +132,11 @@ struct scope *syn_scope(P *p, val s, int slot)
 val alias_make(P *p, val sym, val env, struct scope *sc)
 {
 	val a = p_alloc(p, T_SYNTAX, 5 * sizeof(val));
-	P_SLOTS(a)[SYN_KIND] = P_FIX(SYNK_ALIAS);
-	P_SLOTS(a)[SYN_A] = sym;
-	P_SLOTS(a)[SYN_B] = env;
-	P_SLOTS(a)[SYN_C] = scope_fix(sc);
-	P_SLOTS(a)[SYN_D] = P_FIX(p->compile_serial);
+	P_SET_SLOT(a, SYN_KIND, P_FIX(SYNK_ALIAS));
+	P_SET_SLOT(a, SYN_A, sym);
+	P_SET_SLOT(a, SYN_B, env);
+	P_SET_SLOT(a, SYN_C, scope_fix(sc));
+	P_SET_SLOT(a, SYN_D, P_FIX(p->compile_serial));
 	return a;
 }
 
@@ -145,7 +145,7 @@ static val list_to_vector(P *p, val l)
 	long n = list_length(l);
 	val v = p_make_vector(p, (size_t)n, P_FALSE);
 	for (long i = 0; i < n; i++, l = P_CDR(l))
-		P_VEC(v)[i] = P_CAR(l);
+		P_SET_SLOT(v, i, P_CAR(l));
 	return v;
 }
 
@@ -202,13 +202,13 @@ val macro_make(P *p, val spec, val env, struct scope *sc)
 	if (list_length(P_CDR(rest)) < 0)
 		err_syntax(p, "syntax-rules", spec);
 	val m = p_alloc(p, T_SYNTAX, 7 * sizeof(val));
-	P_SLOTS(m)[SYN_KIND] = P_FIX(SYNK_MACRO);
-	P_SLOTS(m)[SYN_A] = ellipsis;
-	P_SLOTS(m)[SYN_B] = P_CAR(rest);
-	P_SLOTS(m)[SYN_C] = P_CDR(rest);
-	P_SLOTS(m)[SYN_D] = env;
-	P_SLOTS(m)[SYN_E] = scope_fix(sc);
-	P_SLOTS(m)[SYN_F] = P_FIX(p->compile_serial);
+	P_SET_SLOT(m, SYN_KIND, P_FIX(SYNK_MACRO));
+	P_SET_SLOT(m, SYN_A, ellipsis);
+	P_SET_SLOT(m, SYN_B, P_CAR(rest));
+	P_SET_SLOT(m, SYN_C, P_CDR(rest));
+	P_SET_SLOT(m, SYN_D, env);
+	P_SET_SLOT(m, SYN_E, scope_fix(sc));
+	P_SET_SLOT(m, SYN_F, P_FIX(p->compile_serial));
 	return m;
 }
 

@@ -78,11 +78,11 @@ static val builtin_library(P *p, val name)
 	if (c.out == P_NIL)
 		return 0;
 	val lib = p_make_vector(p, LIB_NSLOTS, P_FALSE);
-	P_VEC(lib)[LIB_NAME] = name;
-	P_VEC(lib)[LIB_ENV] = p->roots[R_SYSENV];
-	P_VEC(lib)[LIB_EXPORTS] = c.out;
-	P_VEC(lib)[LIB_DEPS] = P_NIL;
-	P_VEC(lib)[LIB_STARTED] = P_TRUE;
+	P_SET_SLOT(lib, LIB_NAME, name);
+	P_SET_SLOT(lib, LIB_ENV, p->roots[R_SYSENV]);
+	P_SET_SLOT(lib, LIB_EXPORTS, c.out);
+	P_SET_SLOT(lib, LIB_DEPS, P_NIL);
+	P_SET_SLOT(lib, LIB_STARTED, P_TRUE);
 	p->roots[R_LIBS] = p_cons(p, p_cons(p, name, lib), p->roots[R_LIBS]);
 	return lib;
 }
@@ -378,12 +378,12 @@ val lib_define(P *p, val form, val env)
 		out = p_cons(p, p_cons(p, P_CDR(P_CAR(e)), b), out);
 	}
 	val lib = p_make_vector(p, LIB_NSLOTS, P_FALSE);
-	P_VEC(lib)[LIB_NAME] = name;
-	P_VEC(lib)[LIB_ENV] = lenv;
-	P_VEC(lib)[LIB_EXPORTS] = out;
-	P_VEC(lib)[LIB_DEPS] = deps;
-	P_VEC(lib)[LIB_THUNK] = thunk;
-	P_VEC(lib)[LIB_STARTED] = P_FALSE;
+	P_SET_SLOT(lib, LIB_NAME, name);
+	P_SET_SLOT(lib, LIB_ENV, lenv);
+	P_SET_SLOT(lib, LIB_EXPORTS, out);
+	P_SET_SLOT(lib, LIB_DEPS, deps);
+	P_SET_SLOT(lib, LIB_THUNK, thunk);
+	P_SET_SLOT(lib, LIB_STARTED, P_FALSE);
 	p->roots[R_LIBS] = p_cons(p, p_cons(p, name, lib), p->roots[R_LIBS]);
 	return lib;
 }
@@ -446,7 +446,7 @@ static val prim_library_start(P *p, int argc, val *argv)
 	if (!P_IS_VECTOR(lib) || P_VEC_LEN(lib) != LIB_NSLOTS ||
 	    P_VEC(lib)[LIB_STARTED] != P_FALSE)
 		return P_FALSE;
-	P_VEC(lib)[LIB_STARTED] = P_TRUE;
+	P_SET_SLOT(lib, LIB_STARTED, P_TRUE);
 	return p_cons(p, P_VEC(lib)[LIB_DEPS], P_VEC(lib)[LIB_THUNK]);
 }
 

@@ -19,10 +19,10 @@ const struct p_prim vm_special_prims[VM_NSPECIALS + 1] = {
 val prim_make(P *p, const struct p_prim *d, int ndata)
 {
 	val o = p_alloc(p, T_PRIMITIVE, (size_t)(2 + ndata) * sizeof(val));
-	P_SLOTS(o)[0] = (val)(uintptr_t)d | 1;
-	P_SLOTS(o)[1] = sym_intern_cstr(p, d->name);
+	P_SET_SLOT(o, 0, (val)(uintptr_t)d | 1);
+	P_SET_SLOT(o, 1, sym_intern_cstr(p, d->name));
 	for (int i = 0; i < ndata; i++)
-		PRIM_DATA(o, i) = P_FALSE;
+		P_SET_SLOT(o, 2 + i, P_FALSE);
 	return o;
 }
 
@@ -42,7 +42,7 @@ val p_values(P *p, int n, val *vs)
 		return vs[0];
 	val v = p_alloc(p, T_VALUES, (size_t)n * sizeof(val));
 	for (int i = 0; i < n; i++)
-		P_SLOTS(v)[i] = vs[i];
+		P_SET_SLOT(v, i, vs[i]);
 	return v;
 }
 
@@ -68,8 +68,8 @@ static val prim_procedurep(P *p, int argc, val *argv)
 val p_make_parameter(P *p, val value, val converter)
 {
 	val o = p_alloc(p, T_PARAMETER, 2 * sizeof(val));
-	P_SLOTS(o)[0] = value;
-	P_SLOTS(o)[1] = converter;
+	P_SET_SLOT(o, 0, value);
+	P_SET_SLOT(o, 1, converter);
 	return o;
 }
 
@@ -82,7 +82,7 @@ val p_param_value(P *p, val param)
 void p_param_set(P *p, val param, val v)
 {
 	(void)p;
-	P_SLOTS(param)[0] = v;
+	P_SET_SLOT(param, 0, v);
 }
 
 static val param_arg(P *p, const char *who, val v)
@@ -106,7 +106,7 @@ static val prim_param_value(P *p, int argc, val *argv)
 static val prim_param_set(P *p, int argc, val *argv)
 {
 	(void)argc;
-	P_SLOTS(param_arg(p, "parameterize", argv[0]))[0] = argv[1];
+	P_SET_SLOT(param_arg(p, "parameterize", argv[0]), 0, argv[1]);
 	return P_VOID;
 }
 
@@ -130,7 +130,7 @@ static val prim_make_error(P *p, int argc, val *argv)
 	val e = err_make(p, PE_ERROR, argv[0], argv[1]);
 	for (val l = vm_backtrace(p, 16); P_IS_PAIR(l); l = P_CDR(l))
 		if (P_IS_PAIR(P_CAR(l)) && P_CDR(P_CAR(l)) != P_FALSE) {
-			P_SLOTS(e)[ERR_WHERE] = P_CDR(P_CAR(l));
+			P_SET_SLOT(e, ERR_WHERE, P_CDR(P_CAR(l)));
 			break;
 		}
 	return e;
@@ -238,8 +238,8 @@ static val prim_make_record_type(P *p, int argc, val *argv)
 {
 	(void)argc;
 	val t = p_alloc(p, T_RECORD_TYPE, RT_NSLOTS * sizeof(val));
-	P_SLOTS(t)[RT_NAME] = argv[0];
-	P_SLOTS(t)[RT_FIELDS] = argv[1];
+	P_SET_SLOT(t, RT_NAME, argv[0]);
+	P_SET_SLOT(t, RT_FIELDS, argv[1]);
 	return t;
 }
 
@@ -281,9 +281,9 @@ static val rec_ctor(P *p, int argc, val *argv)
 	}
 	long nf = list_length(P_SLOTS(rtd)[RT_FIELDS]);
 	val r = p_alloc(p, T_RECORD, (size_t)(nf + 1) * sizeof(val));
-	P_SLOTS(r)[0] = rtd;
+	P_SET_SLOT(r, 0, rtd);
 	for (long i = 1; i <= nf; i++)
-		P_SLOTS(r)[i] = P_FALSE;
+		P_SET_SLOT(r, i, P_FALSE);
 	for (size_t i = 0; i < n; i++)
 		P_SLOTS(r)[1 + P_FIXVAL(P_VEC(idx)[i])] = argv[i];
 	return r;
@@ -324,7 +324,7 @@ static val rec_set(P *p, int argc, val *argv)
 	(void)argc;
 	val self = p_prim_self(p);
 	rec_check(p, self, argv[0]);
-	P_SLOTS(argv[0])[1 + P_FIXVAL(PRIM_DATA(self, 1))] = argv[1];
+	P_SET_SLOT(argv[0], 1 + P_FIXVAL(PRIM_DATA(self, 1)), argv[1]);
 	return P_VOID;
 }
 
@@ -346,7 +346,7 @@ static val named(P *p, const struct p_prim *d, val name, int ndata)
 {
 	val o = prim_make(p, d, ndata);
 	if (P_IS_SYMBOL(name))
-		P_SLOTS(o)[1] = name;
+		P_SET_SLOT(o, 1, name);
 	return o;
 }
 
@@ -357,17 +357,17 @@ static val prim_record_constructor(P *p, int argc, val *argv)
 	val idx = p_make_vector(p, (size_t)(n < 0 ? 0 : n), P_FIX(0));
 	long i = 0;
 	for (val l = argv[1]; P_IS_PAIR(l); l = P_CDR(l), i++)
-		P_VEC(idx)[i] = P_FIX(field_index(rtd, P_CAR(l)));
+		P_SET_SLOT(idx, i, P_FIX(field_index(rtd, P_CAR(l))));
 	val o = named(p, &rec_descs[0], argc > 2 ? argv[2] : P_FALSE, 2);
-	PRIM_DATA(o, 0) = rtd;
-	PRIM_DATA(o, 1) = idx;
+	P_SET_SLOT(o, 2 + 0, rtd);
+	P_SET_SLOT(o, 2 + 1, idx);
 	return o;
 }
 
 static val prim_record_predicate(P *p, int argc, val *argv)
 {
 	val o = named(p, &rec_descs[1], argc > 1 ? argv[1] : P_FALSE, 1);
-	PRIM_DATA(o, 0) = rtd_arg(p, "define-record-type", argv[0]);
+	P_SET_SLOT(o, 2 + 0, rtd_arg(p, "define-record-type", argv[0]));
 	return o;
 }
 
@@ -378,8 +378,8 @@ static val field_proc(P *p, int which, int argc, val *argv)
 	if (i < 0)
 		p_raise_error(p, PE_ERROR, "define-record-type: no such field", 1, argv[1]);
 	val o = named(p, &rec_descs[which], argc > 2 ? argv[2] : P_FALSE, 2);
-	PRIM_DATA(o, 0) = rtd;
-	PRIM_DATA(o, 1) = P_FIX(i);
+	P_SET_SLOT(o, 2 + 0, rtd);
+	P_SET_SLOT(o, 2 + 1, P_FIX(i));
 	return o;
 }
 
@@ -400,7 +400,7 @@ static val prim_make_promise_raw(P *p, int argc, val *argv)
 {
 	(void)argc;
 	val pr = p_alloc(p, T_PROMISE, sizeof(val));
-	P_SLOTS(pr)[0] = p_cons(p, argv[0], argv[1]);
+	P_SET_SLOT(pr, 0, p_cons(p, argv[0], argv[1]));
 	return pr;
 }
 
@@ -421,7 +421,7 @@ static val prim_promise_state(P *p, int argc, val *argv)
 static val prim_promise_set_state(P *p, int argc, val *argv)
 {
 	(void)p; (void)argc;
-	P_SLOTS(argv[0])[0] = argv[1];
+	P_SET_SLOT(argv[0], 0, argv[1]);
 	return P_VOID;
 }
 

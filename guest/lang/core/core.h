@@ -297,7 +297,7 @@ static inline val core_list_reverse(val l, val acc)
 {
 	while (P_IS_PAIR(l)) {
 		val n = P_CDR(l);
-		P_CDR(l) = acc;
+		P_SET_CDR(l, acc);
 		acc = l;
 		l = n;
 	}

@@ -18,11 +18,11 @@ val str_c(P *p, const char *s)
 val err_make(P *p, enum p_error_kind kind, val message, val irritants)
 {
 	val e = p_alloc(p, T_ERROR, ERR_NSLOTS * sizeof(val));
-	P_SLOTS(e)[ERR_KIND] = P_FIX(kind);
-	P_SLOTS(e)[ERR_MESSAGE] = message;
-	P_SLOTS(e)[ERR_IRRITANTS] = irritants;
-	P_SLOTS(e)[ERR_WHERE] = P_FALSE;
-	P_SLOTS(e)[ERR_FLAGS] = P_FIX(0);
+	P_SET_SLOT(e, ERR_KIND, P_FIX(kind));
+	P_SET_SLOT(e, ERR_MESSAGE, message);
+	P_SET_SLOT(e, ERR_IRRITANTS, irritants);
+	P_SET_SLOT(e, ERR_WHERE, P_FALSE);
+	P_SET_SLOT(e, ERR_FLAGS, P_FIX(0));
 	return e;
 }
 
@@ -77,7 +77,7 @@ _Noreturn static void raise_shown(P *p, enum p_error_kind kind,
 				  const char *msg, val irritant)
 {
 	val e = err_make(p, kind, str_c(p, msg), p_cons(p, irritant, P_NIL));
-	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	P_SET_SLOT(e, ERR_FLAGS, P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE));
 	err_raise(p, e);
 }
 
@@ -134,10 +134,10 @@ _Noreturn static void raise_at(P *p, const char *msg, val form, int irritant)
 	val e = err_make(p, PE_ERROR, str_c(p, msg),
 			 irritant ? p_cons(p, syntax_strip(p, form), P_NIL) : P_NIL);
 	if (irritant)
-		P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+		P_SET_SLOT(e, ERR_FLAGS, P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE));
 	if (line > 0)
-		P_SLOTS(e)[ERR_WHERE] = P_IS_STRING(p->cur_file) ?
-			p_cons(p, p->cur_file, P_FIX(line)) : P_FIX(line);
+		P_SET_SLOT(e, ERR_WHERE, P_IS_STRING(p->cur_file) ?
+			p_cons(p, p->cur_file, P_FIX(line)) : P_FIX(line));
 	err_raise(p, e);
 }
 

@@ -30,7 +30,7 @@ long list_length(val l)
 val p_cons(P *p, val a, val d)
 {
 	val c = p_alloc(p, T_PAIR, 2 * sizeof(val));
-	P_CAR(c) = a;
+	P_CAR(c) = a;	/* fresh: no barrier (value.h) */
 	P_CDR(c) = d;
 	return c;
 }
@@ -92,14 +92,14 @@ static val prim_cdr(P *p, int argc, val *argv)
 static val prim_set_car(P *p, int argc, val *argv)
 {
 	(void)argc;
-	P_CAR(pair_arg(p, "set-car!", argv[0], 1)) = argv[1];
+	P_SET_CAR(pair_arg(p, "set-car!", argv[0], 1), argv[1]);
 	return P_VOID;
 }
 
 static val prim_set_cdr(P *p, int argc, val *argv)
 {
 	(void)argc;
-	P_CDR(pair_arg(p, "set-cdr!", argv[0], 1)) = argv[1];
+	P_SET_CDR(pair_arg(p, "set-cdr!", argv[0], 1), argv[1]);
 	return P_VOID;
 }
 
@@ -216,7 +216,7 @@ static val prim_list_set(P *p, int argc, val *argv)
 	val t = tail_of(p, "list-set!", argv);
 	if (!P_IS_PAIR(t))
 		p_range_error(p, "list-set!", 2, argv[1]);
-	P_CAR(t) = argv[2];
+	P_SET_CAR(t, argv[2]);
 	return P_VOID;
 }
 

@@ -15,7 +15,7 @@ void p_define_global(P *p, const char *lib, const char *name, val v)
 {
 	val sym = sym_intern_cstr(p, name);
 	val cell = env_define_cell(p, p->roots[R_SYSENV], sym);
-	P_SLOTS(cell)[CELL_VALUE] = v;
+	P_SET_SLOT(cell, CELL_VALUE, v);
 	if (name[0] != '%')
 		lib_tag(p, lib, sym);
 }
@@ -45,7 +45,7 @@ static void build_system(P *p)
 	p->roots[R_SPECIALS] = specials;
 	for (int i = 0; i < SF_COUNT; i++) {
 		val sym = sym_intern_cstr(p, special_names[i]);
-		P_VEC(specials)[i] = syn_special(p, i, sym);
+		P_SET_SLOT(specials, i, syn_special(p, i, sym));
 		env_bind(p, sys, sym, P_VEC(specials)[i]);
 		lib_tag(p, i == SF_CASE_LAMBDA ? "case-lambda" : "base", sym);
 	}
@@ -72,7 +72,7 @@ static void build_system(P *p)
 			continue;
 		val b = env_lookup(p, sys, sym_intern_cstr(p, vm_ops[op].prim));
 		if (b && P_HAS_TYPE(b, T_BOX))
-			P_VEC(p->roots[R_INLINE])[op] = P_SLOTS(b)[CELL_VALUE];
+			P_SET_SLOT(p->roots[R_INLINE], op, P_SLOTS(b)[CELL_VALUE]);
 	}
 	val feats = P_NIL;
 	for (int i = 0; feature_names[i]; i++)

@@ -46,9 +46,9 @@ static val sym_make(P *p, const char *s, size_t n, uint64_t h)
 	memcpy((char *)P_RAW(b) + sizeof(uintptr_t), s, n);
 	val name = p_string_from_utf8(p, s, n);
 	val sym = p_alloc(p, T_SYMBOL, 3 * sizeof(val));
-	P_SLOTS(sym)[SYM_NAME_SLOT] = name;
-	P_SLOTS(sym)[SYM_BYTES_SLOT] = b;
-	P_SLOTS(sym)[SYM_HASH_SLOT] = P_FIX(h);
+	P_SET_SLOT(sym, SYM_NAME_SLOT, name);
+	P_SET_SLOT(sym, SYM_BYTES_SLOT, b);
+	P_SET_SLOT(sym, SYM_HASH_SLOT, P_FIX(h));
 	return sym;
 }
 
@@ -58,7 +58,7 @@ static void table_insert(val tab, val sym)
 	size_t i = sym_hash(sym) & (cap - 1);
 	while (P_VEC(tab)[i] != P_FALSE)
 		i = (i + 1) & (cap - 1);
-	P_VEC(tab)[i] = sym;
+	P_SET_SLOT(tab, i, sym);
 }
 
 void sym_init(P *p)

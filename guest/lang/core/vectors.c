@@ -11,7 +11,7 @@ val p_make_vector(P *p, size_t n, val fill)
 		p_raise_error(p, PE_HEAP, "heap exhausted", 0);
 	val v = p_alloc(p, T_VECTOR, n * sizeof(val));
 	for (size_t i = 0; i < n; i++)
-		P_VEC(v)[i] = fill;
+		P_VEC(v)[i] = fill;	/* fresh: no barrier (value.h) */
 	return v;
 }
 
@@ -31,7 +31,7 @@ static val prim_vector(P *p, int argc, val *argv)
 {
 	val v = p_make_vector(p, (size_t)argc, P_FALSE);
 	for (int i = 0; i < argc; i++)
-		P_VEC(v)[i] = argv[i];
+		P_SET_SLOT(v, i, argv[i]);
 	return v;
 }
 
@@ -52,7 +52,7 @@ static val prim_vector_set(P *p, int argc, val *argv)
 {
 	(void)argc;
 	val v = p_arg_vector(p, "vector-set!", argv, 0);
-	P_VEC(v)[p_arg_index(p, "vector-set!", argv, 1, P_VEC_LEN(v))] = argv[2];
+	P_SET_SLOT(v, p_arg_index(p, "vector-set!", argv, 1, P_VEC_LEN(v)), argv[2]);
 	return P_VOID;
 }
 
@@ -76,7 +76,7 @@ static val prim_list_to_vector(P *p, int argc, val *argv)
 	val v = p_make_vector(p, (size_t)n, P_FALSE);
 	val l = argv[0];
 	for (long i = 0; i < n; i++, l = P_CDR(l))
-		P_VEC(v)[i] = P_CAR(l);
+		P_SET_SLOT(v, i, P_CAR(l));
 	return v;
 }
 
@@ -86,7 +86,7 @@ static val prim_vector_fill(P *p, int argc, val *argv)
 	size_t s, e;
 	p_arg_range(p, "vector-fill!", argc, argv, 2, P_VEC_LEN(v), &s, &e);
 	for (size_t i = s; i < e; i++)
-		P_VEC(v)[i] = argv[1];
+		P_SET_SLOT(v, i, argv[1]);
 	return P_VOID;
 }
 
@@ -110,6 +110,7 @@ static val prim_vector_copy_to(P *p, int argc, val *argv)
 	if (e - s > P_VEC_LEN(to) - at)
 		p_range_error(p, "vector-copy!", 2, argv[1]);
 	memmove(P_VEC(to) + at, P_VEC(from) + s, (e - s) * sizeof(val));
+	P_WROTE_SLOTS(to, at, e - s);
 	return P_VOID;
 }
 

@@ -43,14 +43,14 @@ static val make_fixed_code(P *p, int op, val name)
 	*(uintptr_t *)P_RAW(bytes) = 1;
 	((intptr_t *)P_RAW(bytes))[1] = op;
 	val code = p_alloc(p, T_CODE, CODE_NSLOTS_ * sizeof(val));
-	P_SLOTS(code)[CODE_BYTES] = bytes;
-	P_SLOTS(code)[CODE_CONSTS] = p_make_vector(p, 0, P_FALSE);
-	P_SLOTS(code)[CODE_NAME] = name;
-	P_SLOTS(code)[CODE_NREQ] = P_FIX(0);
-	P_SLOTS(code)[CODE_REST] = P_FIX(1);
-	P_SLOTS(code)[CODE_NSLOTS] = P_FIX(0);
-	P_SLOTS(code)[CODE_LINES] = P_FALSE;
-	P_SLOTS(code)[CODE_FILE] = P_FALSE;
+	P_SET_SLOT(code, CODE_BYTES, bytes);
+	P_SET_SLOT(code, CODE_CONSTS, p_make_vector(p, 0, P_FALSE));
+	P_SET_SLOT(code, CODE_NAME, name);
+	P_SET_SLOT(code, CODE_NREQ, P_FIX(0));
+	P_SET_SLOT(code, CODE_REST, P_FIX(1));
+	P_SET_SLOT(code, CODE_NSLOTS, P_FIX(0));
+	P_SET_SLOT(code, CODE_LINES, P_FALSE);
+	P_SET_SLOT(code, CODE_FILE, P_FALSE);
 	vm_thread(p, code);
 	return code;
 }
@@ -59,7 +59,7 @@ void vm_init(P *p)
 {
 	vm_loop(p, 0, 1);
 	val halt = p_alloc(p, T_CLOSURE, sizeof(val));
-	P_SLOTS(halt)[0] = make_fixed_code(p, OP_HALT, sym_intern_cstr(p, "halt"));
+	P_SET_SLOT(halt, 0, make_fixed_code(p, OP_HALT, sym_intern_cstr(p, "halt")));
 	p->roots[R_HALT] = halt;
 	p->roots[R_CASE_CODE] = make_fixed_code(p, OP_CASE_LAMBDA,
 						sym_intern_cstr(p, "case-lambda"));
@@ -179,7 +179,7 @@ static void unbound_error(P *p, val cell, int set)
 		    set ? "set!: " : "", (int)n, s);
 	val e = err_make(p, PE_ERROR, str_c(p, buf),
 			 p_cons(p, P_SLOTS(cell)[CELL_NAME], P_NIL));
-	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	P_SET_SLOT(e, ERR_FLAGS, P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE));
 	err_raise(p, e);
 }
 
@@ -192,7 +192,7 @@ static void not_procedure(P *p, val f)
 	pc_snprintf(buf, sizeof buf, "application: not a procedure: %.*s",
 		    (int)(n > 200 ? 200 : n), r);
 	val e = err_make(p, PE_ERROR, str_c(p, buf), p_cons(p, f, P_NIL));
-	P_SLOTS(e)[ERR_FLAGS] = P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE);
+	P_SET_SLOT(e, ERR_FLAGS, P_FIX(ERR_FLAG_IRRITANTS_IN_MESSAGE));
 	err_raise(p, e);
 }
 
@@ -358,12 +358,12 @@ static void vm_call_cc(P *p)
 		val seg = p_make_vector(p, m - base, P_FALSE);
 		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
 		k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
-		P_SLOTS(k)[K_SEGMENT] = seg;
-		P_SLOTS(k)[K_BASE] = P_FIX(base);
-		P_SLOTS(k)[K_PARENT] = parent;
-		P_SLOTS(k)[K_SIZE] = P_FIX(m);
-		P_SLOTS(k)[K_WINDERS] = winders(p);
-		P_SLOTS(k)[K_HANDLERS] = handlers(p);
+		P_SET_SLOT(k, K_SEGMENT, seg);
+		P_SET_SLOT(k, K_BASE, P_FIX(base));
+		P_SET_SLOT(k, K_PARENT, parent);
+		P_SET_SLOT(k, K_SIZE, P_FIX(m));
+		P_SET_SLOT(k, K_WINDERS, winders(p));
+		P_SET_SLOT(k, K_HANDLERS, handlers(p));
 	}
 	p->roots[R_LASTK] = k;
 	p->lowwater = (intptr_t)m;
@@ -396,7 +396,7 @@ static void vm_resume(P *p, val k, val v)
 		       P_VEC_LEN(seg) * sizeof(val));
 	}
 	p->roots[R_LASTK] = k;
-	P_SLOTS(p->roots[R_HANDLERS])[CELL_VALUE] = P_SLOTS(k)[K_HANDLERS];
+	P_SET_SLOT(p->roots[R_HANDLERS], CELL_VALUE, P_SLOTS(k)[K_HANDLERS]);
 	p->sp = p->fp = p->stack + m;
 	p->lowwater = (intptr_t)m;
 	p->acc = v;
@@ -472,7 +472,7 @@ static void vm_call_raise(P *p)
 			if (P_HAS_TYPE(b[0], T_CLOSURE) && P_IS_FIX(b[1]))
 				w = where_of(p, b[0], P_FIXVAL(b[1]) & 0xffffffff);
 		}
-		P_SLOTS(cond)[ERR_WHERE] = w;
+		P_SET_SLOT(cond, ERR_WHERE, w);
 	}
 	if (sp + 8 > p->stack_end)
 		plat_abort("p: heap exhausted while handling heap exhaustion");
@@ -576,11 +576,11 @@ op_GLOBAL:
 	}
 	NEXT;
 op_SETLOCALBOX:
-	P_SLOTS(fp[*pc++])[0] = acc;
+	P_SET_SLOT(fp[*pc++], 0, acc);
 	acc = P_VOID;
 	NEXT;
 op_SETFREEBOX:
-	P_SLOTS(P_SLOTS(clo)[1 + *pc++])[0] = acc;
+	P_SET_SLOT(P_SLOTS(clo)[1 + *pc++], 0, acc);
 	acc = P_VOID;
 	NEXT;
 op_SETGLOBAL:
@@ -588,11 +588,11 @@ op_SETGLOBAL:
 		SYNC();
 		unbound_error(p, consts[*pc], 1);
 	}
-	CELLV(*pc++) = acc;
+	P_SET_SLOT(consts[*pc++], CELL_VALUE, acc);
 	acc = P_VOID;
 	NEXT;
 op_DEFGLOBAL:
-	CELLV(*pc++) = acc;
+	P_SET_SLOT(consts[*pc++], CELL_VALUE, acc);
 	acc = P_VOID;
 	NEXT;
 op_SETLOCAL:
@@ -601,7 +601,7 @@ op_SETLOCAL:
 op_MKBOX: {
 	SYNC();
 	val b = p_alloc(p, T_BOX, sizeof(val));
-	P_SLOTS(b)[0] = fp[*pc];
+	P_SLOTS(b)[0] = fp[*pc];	/* fresh: no barrier (value.h) */
 	fp[*pc++] = b;
 	NEXT;
 }
@@ -662,6 +662,7 @@ op_CLOSURE: {
 	intptr_t n = pc[1];
 	SYNC();
 	val c = p_alloc(p, T_CLOSURE, (size_t)(n + 1) * sizeof(val));
+	/* fresh: no barrier (value.h) */
 	P_SLOTS(c)[0] = consts[pc[0]];
 	sp -= n;
 	for (intptr_t i = 0; i < n; i++)
@@ -671,7 +672,7 @@ op_CLOSURE: {
 	NEXT;
 }
 op_PATCH:
-	P_SLOTS(fp[pc[0]])[1 + pc[1]] = fp[pc[2]];
+	P_SET_SLOT(fp[pc[0]], 1 + pc[1], fp[pc[2]]);
 	pc += 3;
 	NEXT;
 op_ENTRY: {

@@ -196,7 +196,7 @@ _Noreturn static void heap_exhausted(P *p)
 	}
 	p->in_reserve = 1;
 	p->gc_flag = 1;
-	P_SLOTS(p->roots[R_HEAPCOND])[ERR_WHERE] = P_FALSE;
+	P_SET_SLOT(p->roots[R_HEAPCOND], ERR_WHERE, P_FALSE);
 	err_raise(p, p->roots[R_HEAPCOND]);
 }
 
@@ -460,4 +460,19 @@ void gc_seal(P *p)
 	cache_release(p, NULL);	/* start-up's garbage */
 	if (!chunk_new(p, GC_CHUNK))
 		plat_abort("p: no memory after start-up");
+}
+
+/* --- write barrier (value.h) --- */
+
+void gc_note_store(val obj, const val *slot)
+{
+	(void)obj;
+	(void)slot;
+}
+
+void gc_note_slots(val obj, size_t first, size_t n)
+{
+	(void)obj;
+	(void)first;
+	(void)n;
 }

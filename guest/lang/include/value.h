@@ -101,10 +101,35 @@ enum p_type {
  * set).  Never collects; raises `heap exhausted` when the heap limit is hit. */
 val p_alloc(P *p, unsigned type, size_t nbytes);
 
+/* Write barrier.  The collector is generational: it has to learn of every
+ * value stored into an object that may be older than the value.  So a
+ * store into a scanned object (type below T_FIRST_RAW) that already exists
+ * goes through P_SET_CAR, P_SET_CDR or P_SET_SLOT (P_VEC(v)[i] is slot i);
+ * code that fills slots in bulk (memcpy, memmove, a loop over P_VEC) calls
+ * P_WROTE_SLOTS(obj, first, n) afterwards.  Never write through a val *
+ * kept into an object's slots without one of these.
+ * Exempt: initialising an object that the same C code allocated with no
+ * VM safe point since (collections run only at safe points, never inside
+ * a primitive, so such an object is still one the next collection scans
+ * whole).  Raw objects (T_FIRST_RAW on) hold no values: no barrier. */
+void gc_note_store(val obj, const val *slot);
+void gc_note_slots(val obj, size_t first, size_t n);
+static inline void p_set_slot(val obj, size_t i, val v)
+{
+	val *s = P_SLOTS(obj) + i;
+	*s = v;
+	if (P_IS_PTR(v))
+		gc_note_store(obj, s);
+}
+#define P_SET_SLOT(obj, i, v) p_set_slot((obj), (size_t)(i), (v))
+#define P_WROTE_SLOTS(obj, first, n) gc_note_slots((obj), (size_t)(first), (size_t)(n))
+
 /* Pairs. */
 #define P_IS_PAIR(v) P_HAS_TYPE(v, T_PAIR)
 #define P_CAR(v) (P_SLOTS(v)[0])
 #define P_CDR(v) (P_SLOTS(v)[1])
+#define P_SET_CAR(pair, v) p_set_slot((pair), 0, (v))
+#define P_SET_CDR(pair, v) p_set_slot((pair), 1, (v))
 val p_cons(P *p, val a, val d);
 val p_list(P *p, int n, ...);
 

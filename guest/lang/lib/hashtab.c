@@ -151,8 +151,8 @@ static void place(val e, size_t cap, uint64_t h, val key, val v)
 	size_t i = h & (cap - 1);
 	while (P_VEC(e)[2 * i] != EMPTY)
 		i = (i + 1) & (cap - 1);
-	P_VEC(e)[2 * i] = key;
-	P_VEC(e)[2 * i + 1] = v;
+	P_SET_SLOT(e, 2 * i, key);
+	P_SET_SLOT(e, 2 * i + 1, v);
 }
 
 static void rebuild(P *p, val t, size_t cap)
@@ -165,9 +165,9 @@ static void rebuild(P *p, val t, size_t cap)
 			uint64_t h = key_hash(kind, P_VEC(old)[i], &stable);
 			place(e, cap, h, P_VEC(old)[i], P_VEC(old)[i + 1]);
 		}
-	ENTRIES(t) = e;
-	P_SLOTS(t)[HT_MOVING] = P_BOOL(!stable);
-	P_SLOTS(t)[HT_EPOCH] = P_FIX(p->gc_count & P_FIX_MAX);
+	P_SET_SLOT(t, HT_ENTRIES, e);
+	P_SET_SLOT(t, HT_MOVING, P_BOOL(!stable));
+	P_SET_SLOT(t, HT_EPOCH, P_FIX(p->gc_count & P_FIX_MAX));
 }
 
 /* Rehashes a table whose address hashes a collection has made stale. */
@@ -207,9 +207,9 @@ static val prim_table_make(P *p, int argc, val *argv)
 	while (cap * 3 / 4 < want && cap < ((size_t)1 << 40))
 		cap *= 2;
 	val t = p_alloc(p, T_HASHTABLE, HT_NSLOTS * sizeof(val));
-	P_SLOTS(t)[HT_KIND] = argv[0];
-	P_SLOTS(t)[HT_MOVING] = P_FALSE;
-	P_SLOTS(t)[HT_ENTRIES] = p_make_vector(p, 2 * cap, EMPTY);
+	P_SET_SLOT(t, HT_KIND, argv[0]);
+	P_SET_SLOT(t, HT_MOVING, P_FALSE);
+	P_SET_SLOT(t, HT_ENTRIES, p_make_vector(p, 2 * cap, EMPTY));
 	return t;
 }
 
@@ -236,16 +236,16 @@ static val prim_table_set(P *p, int argc, val *argv)
 	int stable = 1;
 	long i = find(p, t, argv[1], &h, &stable);
 	if (i >= 0) {
-		P_VEC(ENTRIES(t))[2 * i + 1] = argv[2];
+		P_SET_SLOT(ENTRIES(t), 2 * i + 1, argv[2]);
 		return P_VOID;
 	}
 	size_t n = COUNT(t) + 1;
 	if (n > CAP(t) * 3 / 4)
 		rebuild(p, t, CAP(t) * 2);
 	place(ENTRIES(t), CAP(t), h, argv[1], argv[2]);
-	P_SLOTS(t)[HT_COUNT] = P_FIX(n);
+	P_SET_SLOT(t, HT_COUNT, P_FIX(n));
 	if (!stable)
-		P_SLOTS(t)[HT_MOVING] = P_TRUE;
+		P_SET_SLOT(t, HT_MOVING, P_TRUE);
 	return P_VOID;
 }
 
@@ -272,13 +272,13 @@ static val prim_table_delete(P *p, int argc, val *argv)
 				      : (hole < home || home <= j);
 		if (stays)
 			continue;
-		P_VEC(e)[2 * hole] = P_VEC(e)[2 * j];
-		P_VEC(e)[2 * hole + 1] = P_VEC(e)[2 * j + 1];
+		P_SET_SLOT(e, 2 * hole, P_VEC(e)[2 * j]);
+		P_SET_SLOT(e, 2 * hole + 1, P_VEC(e)[2 * j + 1]);
 		hole = j;
 	}
-	P_VEC(e)[2 * hole] = EMPTY;
-	P_VEC(e)[2 * hole + 1] = EMPTY;
-	P_SLOTS(t)[HT_COUNT] = P_FIX(COUNT(t) - 1);
+	P_SET_SLOT(e, 2 * hole, EMPTY);
+	P_SET_SLOT(e, 2 * hole + 1, EMPTY);
+	P_SET_SLOT(t, HT_COUNT, P_FIX(COUNT(t) - 1));
 	return P_TRUE;
 }
 
@@ -292,9 +292,9 @@ static val prim_table_clear(P *p, int argc, val *argv)
 {
 	(void)argc;
 	val t = table_arg(p, "hash-table-clear!", argv[0]);
-	P_SLOTS(t)[HT_ENTRIES] = p_make_vector(p, 2 * MIN_CAP, EMPTY);
-	P_SLOTS(t)[HT_COUNT] = P_FIX(0);
-	P_SLOTS(t)[HT_MOVING] = P_FALSE;
+	P_SET_SLOT(t, HT_ENTRIES, p_make_vector(p, 2 * MIN_CAP, EMPTY));
+	P_SET_SLOT(t, HT_COUNT, P_FIX(0));
+	P_SET_SLOT(t, HT_MOVING, P_FALSE);
 	return P_VOID;
 }
 
@@ -304,11 +304,11 @@ static val prim_table_copy(P *p, int argc, val *argv)
 	val t = table_arg(p, "hash-table-copy", argv[0]);
 	val c = p_alloc(p, T_HASHTABLE, HT_NSLOTS * sizeof(val));
 	for (int i = 0; i < HT_NSLOTS; i++)
-		P_SLOTS(c)[i] = P_SLOTS(t)[i];
+		P_SET_SLOT(c, i, P_SLOTS(t)[i]);
 	val e = p_make_vector(p, P_VEC_LEN(ENTRIES(t)), EMPTY);
 	for (size_t i = 0; i < P_VEC_LEN(e); i++)
-		P_VEC(e)[i] = P_VEC(ENTRIES(t))[i];
-	P_SLOTS(c)[HT_ENTRIES] = e;
+		P_SET_SLOT(e, i, P_VEC(ENTRIES(t))[i]);
+	P_SET_SLOT(c, HT_ENTRIES, e);
 	return c;
 }
 

@@ -128,7 +128,7 @@ static val insert_sorted(P *p, val s, val list)
 	cell = p_cons(p, s, l);
 	if (prev == P_FALSE)
 		return cell;
-	P_CDR(prev) = cell;
+	P_SET_CDR(prev, cell);
 	return list;
 }
 

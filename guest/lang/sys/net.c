@@ -56,7 +56,7 @@ val net_tcp_listen(P *p, int argc, val *argv)
 	if (h < 0)
 		p_file_error(p, "tcp-listen", h, describe(p, host, port));
 	listener = port_from_handle(p, h, PORT_LISTENER, describe(p, host, port));
-	PORT_GET(listener, PORT_FLAGS) = P_FIX(PORT_FLAGSV(listener) | PORT_IN_OPEN);
+	P_SET_SLOT(listener, PORT_FLAGS, P_FIX(PORT_FLAGSV(listener) | PORT_IN_OPEN));
 	return listener;
 }
 

@@ -12,7 +12,7 @@
 enum { TS_OPEN_OUTPUTS, TS_CUR_IN, TS_CUR_OUT, TS_NSLOTS };
 
 #define GETN(port, slot) ((size_t)P_FIXVAL(PORT_GET(port, slot)))
-#define SETN(port, slot, n) (PORT_GET(port, slot) = P_FIX(n))
+#define SETN(port, slot, n) P_SET_SLOT(port, slot, P_FIX(n))
 #define BUF(b) ((uint8_t *)P_RAW(b))
 #define BUFCAP(b) (P_SIZE_OF_HDR(P_HDR(b)) * sizeof(val))
 
@@ -22,7 +22,7 @@ static val state(P *p)
 
 	if (*root == 0 || !P_IS_VECTOR(*root)) {
 		*root = p_make_vector(p, TS_NSLOTS, P_FALSE);
-		P_VEC(*root)[TS_OPEN_OUTPUTS] = P_NIL;
+		P_SET_SLOT(*root, TS_OPEN_OUTPUTS, P_NIL);
 	}
 	return *root;
 }
@@ -31,21 +31,21 @@ static val new_port(P *p, unsigned flags, int handle, val name)
 {
 	val port = p_alloc(p, T_PORT, PORT_NSLOTS * sizeof(val));
 
-	PORT_GET(port, PORT_FLAGS) = P_FIX(flags);
-	PORT_GET(port, PORT_HANDLE_NO) = P_FIX(handle);
-	PORT_GET(port, PORT_INBUF) = P_FALSE;
-	PORT_GET(port, PORT_OUTBUF) = P_FALSE;
+	P_SET_SLOT(port, PORT_FLAGS, P_FIX(flags));
+	P_SET_SLOT(port, PORT_HANDLE_NO, P_FIX(handle));
+	P_SET_SLOT(port, PORT_INBUF, P_FALSE);
+	P_SET_SLOT(port, PORT_OUTBUF, P_FALSE);
 	SETN(port, PORT_IN_POS, 0);
 	SETN(port, PORT_IN_END, 0);
 	SETN(port, PORT_OUT_LEN, 0);
-	PORT_GET(port, PORT_NAME) = name;
+	P_SET_SLOT(port, PORT_NAME, name);
 	SETN(port, PORT_LINE, 1);
 	return port;
 }
 
 static void set_flags(val port, unsigned flags)
 {
-	PORT_GET(port, PORT_FLAGS) = P_FIX(flags);
+	P_SET_SLOT(port, PORT_FLAGS, P_FIX(flags));
 }
 
 val port_from_handle(P *p, int handle, unsigned flags, val name)
@@ -59,11 +59,11 @@ val port_from_handle(P *p, int handle, unsigned flags, val name)
 		flags |= PORT_OUT_OPEN;
 	port = new_port(p, flags, handle, name);
 	if (flags & PORT_IN)
-		PORT_GET(port, PORT_INBUF) = p_alloc(p, T_BYTES, PORT_BUFSIZE);
+		P_SET_SLOT(port, PORT_INBUF, p_alloc(p, T_BYTES, PORT_BUFSIZE));
 	if (flags & PORT_OUT) {
 		val st = state(p);
-		PORT_GET(port, PORT_OUTBUF) = p_alloc(p, T_BYTES, PORT_BUFSIZE);
-		P_VEC(st)[TS_OPEN_OUTPUTS] = p_cons(p, port, P_VEC(st)[TS_OPEN_OUTPUTS]);
+		P_SET_SLOT(port, PORT_OUTBUF, p_alloc(p, T_BYTES, PORT_BUFSIZE));
+		P_SET_SLOT(st, TS_OPEN_OUTPUTS, p_cons(p, port, P_VEC(st)[TS_OPEN_OUTPUTS]));
 	}
 	return port;
 }
@@ -75,7 +75,7 @@ val port_open_input_bytes(P *p, const void *data, size_t n, int textual)
 	val buf = p_alloc(p, T_BYTES, n ? n : 1);
 
 	memcpy(BUF(buf), data, n);
-	PORT_GET(port, PORT_INBUF) = buf;
+	P_SET_SLOT(port, PORT_INBUF, buf);
 	SETN(port, PORT_IN_END, n);
 	return port;
 }
@@ -87,7 +87,7 @@ val port_open_input_string(P *p, val s)
 	val buf = p_alloc(p, T_BYTES, len ? len : 1);
 
 	string_utf8_encode(s, 0, n, BUF(buf));
-	PORT_GET(port, PORT_INBUF) = buf;
+	P_SET_SLOT(port, PORT_INBUF, buf);
 	SETN(port, PORT_IN_END, len);
 	return port;
 }
@@ -97,7 +97,7 @@ val port_open_output_memory(P *p, int textual)
 	val port = new_port(p, PORT_OUT | PORT_OUT_OPEN | (textual ? PORT_TEXT : 0),
 			    -1, P_FALSE);
 
-	PORT_GET(port, PORT_OUTBUF) = p_alloc(p, T_BYTES, 64);
+	P_SET_SLOT(port, PORT_OUTBUF, p_alloc(p, T_BYTES, 64));
 	return port;
 }
 
@@ -320,7 +320,8 @@ void port_write_bytes(P *p, val port, const void *data, size_t n, const char *wh
 				ncap *= 2;
 			val nbuf = p_alloc(p, T_BYTES, ncap);
 			memcpy(BUF(nbuf), BUF(buf), len);
-			PORT_GET(port, PORT_OUTBUF) = buf = nbuf;
+			buf = nbuf;
+			P_SET_SLOT(port, PORT_OUTBUF, buf);
 		}
 		memcpy(BUF(buf) + len, data, n);
 		SETN(port, PORT_OUT_LEN, len + n);
@@ -391,9 +392,9 @@ static void forget_output(P *p, val port)
 	for (val l = P_VEC(st)[TS_OPEN_OUTPUTS]; P_IS_PAIR(l); l = P_CDR(l)) {
 		if (P_CAR(l) == port) {
 			if (prev == P_FALSE)
-				P_VEC(st)[TS_OPEN_OUTPUTS] = P_CDR(l);
+				P_SET_SLOT(st, TS_OPEN_OUTPUTS, P_CDR(l));
 			else
-				P_CDR(prev) = P_CDR(l);
+				P_SET_CDR(prev, P_CDR(l));
 			return;
 		}
 		prev = l;
@@ -439,8 +440,8 @@ void text_init(P *p)
 	val err = port_from_handle(p, PLAT_STDERR, PORT_OUT | std | PORT_UNBUFFERED,
 				   string_from_latin1(p, "stderr", 6));
 
-	P_VEC(st)[TS_CUR_IN] = p_make_parameter(p, in, P_FALSE);
-	P_VEC(st)[TS_CUR_OUT] = p_make_parameter(p, out, P_FALSE);
+	P_SET_SLOT(st, TS_CUR_IN, p_make_parameter(p, in, P_FALSE));
+	P_SET_SLOT(st, TS_CUR_OUT, p_make_parameter(p, out, P_FALSE));
 	p_define_global(p, "base", "current-input-port", P_VEC(st)[TS_CUR_IN]);
 	p_define_global(p, "base", "current-output-port", P_VEC(st)[TS_CUR_OUT]);
 	p_define_global(p, "base", "current-error-port",

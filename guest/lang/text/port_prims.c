@@ -104,7 +104,7 @@ static val prim_open_input_source(P *p, int argc, val *argv)
 
 	(void)argc;
 	port = port_open_input_string(p, p_arg_string(p, "%open-input-source", argv, 0));
-	PORT_GET(port, PORT_NAME) = p_arg_string(p, "%open-input-source", argv, 1);
+	P_SET_SLOT(port, PORT_NAME, p_arg_string(p, "%open-input-source", argv, 1));
 	return port;
 }
 

@@ -344,18 +344,18 @@ static void patch(struct reader *r, val x, val placeholder, val value)
 			if (P_IS_VECTOR(x)) {
 				for (size_t i = 0; i < P_VEC_LEN(x); i++) {
 					if (P_VEC(x)[i] == placeholder)
-						P_VEC(x)[i] = value;
+						P_SET_SLOT(x, i, value);
 					else if (P_IS_PAIR(P_VEC(x)[i]) || P_IS_VECTOR(P_VEC(x)[i]))
 						work = p_cons(r->p, P_VEC(x)[i], work);
 				}
 				break;
 			}
 			if (P_CAR(x) == placeholder)
-				P_CAR(x) = value;
+				P_SET_CAR(x, value);
 			else if (P_IS_PAIR(P_CAR(x)) || P_IS_VECTOR(P_CAR(x)))
 				work = p_cons(r->p, P_CAR(x), work);
 			if (P_CDR(x) == placeholder) {
-				P_CDR(x) = value;
+				P_SET_CDR(x, value);
 				break;
 			}
 			x = P_CDR(x);
@@ -444,9 +444,9 @@ static void read_directive(struct reader *r, long start)
 	read_token(r, &b);
 	f = PORT_FLAGSV(r->port);
 	if (token_ascii(&b, name, sizeof name) && strcmp(name, "fold-case") == 0)
-		PORT_GET(r->port, PORT_FLAGS) = P_FIX(f | PORT_FOLDCASE);
+		P_SET_SLOT(r->port, PORT_FLAGS, P_FIX(f | PORT_FOLDCASE));
 	else if (token_ascii(&b, name, sizeof name) && strcmp(name, "no-fold-case") == 0)
-		PORT_GET(r->port, PORT_FLAGS) = P_FIX(f & ~(unsigned)PORT_FOLDCASE);
+		P_SET_SLOT(r->port, PORT_FLAGS, P_FIX(f & ~(unsigned)PORT_FOLDCASE));
 	else
 		read_error(r, start, "unknown directive after #!");
 }
@@ -662,7 +662,7 @@ static val list_to_vector(struct reader *r, val items)
 	v = p_make_vector(r->p, n, P_FALSE);
 	n = 0;
 	for (val l = items; P_IS_PAIR(l); l = P_CDR(l))
-		P_VEC(v)[n++] = P_CAR(l);
+		P_SET_SLOT(v, n++, P_CAR(l));
 	return v;
 }
 
@@ -736,7 +736,7 @@ static int deliver(struct reader *r, val *d)
 				read_error(r, line_now(r),
 					   "more than one datum after '.' in a list");
 			if (f->dot == 1) {
-				P_CDR(f->tail) = *d;
+				P_SET_CDR(f->tail, *d);
 				f->dot = 2;
 				return 0;
 			}
@@ -751,7 +751,7 @@ static int deliver(struct reader *r, val *d)
 			if (f->head == P_NIL)
 				f->head = cell;
 			else
-				P_CDR(f->tail) = cell;
+				P_SET_CDR(f->tail, cell);
 			f->tail = cell;
 			return 0;
 		case F_ABBREV:

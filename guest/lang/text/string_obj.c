@@ -19,9 +19,9 @@ val string_alloc(P *p, size_t len, int width)
 	data = bytes_alloc(p, len * (size_t)width);
 	val s = p_alloc(p, T_STRING, 3 * sizeof(val));
 
-	P_SLOTS(s)[0] = P_FIX(len);
-	P_SLOTS(s)[1] = data;
-	P_SLOTS(s)[2] = P_FIX(width);
+	P_SET_SLOT(s, 0, P_FIX(len));
+	P_SET_SLOT(s, 1, data);
+	P_SET_SLOT(s, 2, P_FIX(width));
 	return s;
 }
 
@@ -49,8 +49,8 @@ static void widen(P *p, val s)
 
 	for (size_t i = 0; i < n; i++)
 		w[i] = b[i];
-	P_SLOTS(s)[1] = data;
-	P_SLOTS(s)[2] = P_FIX(4);
+	P_SET_SLOT(s, 1, data);
+	P_SET_SLOT(s, 2, P_FIX(4));
 }
 
 void p_string_set(P *p, val s, size_t i, uint32_t c)

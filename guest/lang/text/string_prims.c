@@ -219,7 +219,7 @@ static val prim_string_to_vector(P *p, int argc, val *argv)
 	p_arg_range(p, "string->vector", argc, argv, 1, STR_LEN(s), &start, &end);
 	v = p_make_vector(p, end - start, P_FALSE);
 	for (size_t i = start; i < end; i++)
-		P_VEC(v)[i - start] = P_CHAR(p_string_ref(s, i));
+		P_SET_SLOT(v, i - start, P_CHAR(p_string_ref(s, i)));
 	return v;
 }
 
