@@ -33,6 +33,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-8-receive.scm \
 	tests/lang/srfi-9-records.scm \
 	tests/lang/srfi-11-let-values.scm \
+	tests/lang/srfi-14-char-sets.scm \
 	tests/lang/srfi-16-case-lambda.scm \
 	tests/lang/srfi-23-error.scm \
 	tests/lang/srfi-26-cut.scm \

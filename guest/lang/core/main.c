@@ -4,6 +4,7 @@
  * %main defined in the prelude.
  */
 #include "compile_int.h"
+#include "charset.h"
 #include "hashtab.h"
 #include "p.h"
 #include "pfmt.h"
@@ -65,6 +66,7 @@ static void build_system(P *p)
 	define_prims(p, file_prims);
 	define_prims(p, system_prims);
 	define_prims(p, hashtab_prims);
+	define_prims(p, charset_prims);
 	val inl = p_make_vector(p, OP_COUNT, P_FALSE);
 	p->roots[R_INLINE] = inl;
 	for (int op = 0; op < OP_COUNT; op++) {

@@ -13,6 +13,13 @@ import sys
 
 ALPHA, UPPER, LOWER, SPACE = 1, 2, 4, 8
 MAX_CP = 0x110000
+# General categories in the order of their numbers in uni_classes; Cn
+# (unassigned) first, so a code point UnicodeData.txt omits gets 0.
+CATEGORIES = ("Cn Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po "
+              "Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co").split()
+# SRFI 14's lower-case and upper-case follow Java 1.0's rules rather than
+# the Lowercase and Uppercase properties; their bits sit above the category.
+SRFI14_LOWER, SRFI14_UPPER = 32, 64
 
 
 def fields(path):
@@ -40,14 +47,44 @@ def derived(path, wanted):
     return out
 
 
+def runs(table):
+    """(start, value) wherever the value of table changes."""
+    out, prev = [], None
+    for cp in range(MAX_CP):
+        if table[cp] != prev:
+            out.append((cp, table[cp]))
+            prev = table[cp]
+    return out
+
+
+def srfi14_case(cp, f):
+    """SRFI 14's lower-case / upper-case bits of a UnicodeData.txt line: no
+    mapping to its own case, a mapping to the other case or a name saying
+    SMALL / CAPITAL LETTER or LIGATURE, and outside U+2000..U+2FFF."""
+    if 0x2000 <= cp <= 0x2FFF:
+        return 0
+    name, upper, lower = f[1], f[12], f[13]
+    bits = 0
+    if not lower and (upper or "SMALL LETTER" in name or "SMALL LIGATURE" in name):
+        bits |= SRFI14_LOWER
+    if not upper and (lower or "CAPITAL LETTER" in name or "CAPITAL LIGATURE" in name):
+        bits |= SRFI14_UPPER
+    return bits
+
+
 def main(ucd):
     upper_map, lower_map, digit_zeros = {}, {}, []
+    classes = bytearray(MAX_CP)
     last_first = None
     for f in fields(os.path.join(ucd, "UnicodeData.txt")):
         cp = int(f[0], 16)
         if f[1].endswith(", First>"):
             last_first = cp
             continue
+        cls = CATEGORIES.index(f[2]) | srfi14_case(cp, f)
+        for c in range(last_first if f[1].endswith(", Last>") else cp, cp + 1):
+            classes[c] = cls
+        last_first = None
         if f[2] == "Nd" and f[6] == "0":
             digit_zeros.append(cp)
         if f[12]:
@@ -64,12 +101,7 @@ def main(ucd):
                      (LOWER, core["Lowercase"]), (SPACE, props["White_Space"])):
         for cp in cps:
             flags[cp] |= bit
-    ranges = []
-    prev = None
-    for cp in range(MAX_CP):
-        if flags[cp] != prev:
-            ranges.append((cp, flags[cp]))
-            prev = flags[cp]
+    ranges = runs(flags)
 
     fold_simple, fold_full = {}, {}
     for f in fields(os.path.join(ucd, "CaseFolding.txt")):
@@ -100,6 +132,12 @@ def main(ucd):
     for cp, fl in ranges:
         w("\t{0x%x, %d},\n" % (cp, fl))
     w("};\nconst size_t uni_nranges = sizeof uni_ranges / sizeof uni_ranges[0];\n\n")
+    w('const char uni_category_names[] = "%s";\n\n' % "".join(CATEGORIES))
+    w("const uint32_t uni_classes[] = {\n")
+    packed = ["0x%x," % (cp << 8 | cls) for cp, cls in runs(classes)]
+    for i in range(0, len(packed), 8):
+        w("\t%s\n" % " ".join(packed[i:i + 8]))
+    w("};\nconst size_t uni_nclasses = sizeof uni_classes / sizeof uni_classes[0];\n\n")
     w("const uint32_t uni_digit_zeros[] = {\n")
     for cp in digit_zeros:
         w("\t0x%x,\n" % cp)

@@ -6,8 +6,9 @@
  * Lowercase (derived core properties), White_Space, decimal digits (general
  * category Nd), simple case mappings (UnicodeData.txt), simple case folding
  * (CaseFolding.txt C+S) and the unconditional full mappings (SpecialCasing.txt,
- * CaseFolding.txt F) used by whole-string case conversion.  ASCII takes a fast
- * path everywhere.
+ * CaseFolding.txt F) used by whole-string case conversion, and each code
+ * point's general category with SRFI 14's case bits (uni_classes).  ASCII
+ * takes a fast path everywhere.
  *
  * UTF-8: decoding rejects overlong forms, surrogates and code points above
  * U+10FFFF; callers replace a rejected sequence with U+FFFD.
@@ -29,6 +30,14 @@ struct uni_map { uint32_t from, to; };
 struct uni_full { uint32_t from; uint8_t n; uint32_t to[3]; };
 extern const struct uni_range uni_ranges[];
 extern const size_t uni_nranges;
+/* Each entry is start << 8 | class, the class holding up to the next start:
+ * the general category's index in uni_category_names (two letters per
+ * category, Cn first) plus UNI_SRFI14_* bits for SRFI 14's lower-case and
+ * upper-case, which follow Java 1.0's rules rather than Unicode's. */
+enum { UNI_CATEGORY_MASK = 31, UNI_SRFI14_LOWER = 32, UNI_SRFI14_UPPER = 64 };
+extern const char uni_category_names[];
+extern const uint32_t uni_classes[];
+extern const size_t uni_nclasses;
 extern const uint32_t uni_digit_zeros[];	/* each starts a run 0..9 */
 extern const size_t uni_ndigit_zeros;
 extern const struct uni_map uni_upcase[], uni_downcase[], uni_foldcase[];
