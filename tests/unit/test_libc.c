@@ -374,6 +374,38 @@ static double atan2_ref(double x)
 	return atan2(x, 0.75 - x);
 }
 
+/* glibc's sinh and cosh are off by up to 2 ulps: compare with the long
+ * double functions rounded. */
+static double sinh_ref(double x)
+{
+	return (double)sinhl(x);
+}
+
+static double cosh_ref(double x)
+{
+	return (double)coshl(x);
+}
+
+static double hypot_ours(double x)
+{
+	return pc_hypot(x, 0.75 - x);
+}
+
+static double hypot_ref(double x)
+{
+	return hypot(x, 0.75 - x);
+}
+
+static double hypot_ours_big(double x)
+{
+	return pc_hypot(x, 1e300 * x);
+}
+
+static double hypot_ref_big(double x)
+{
+	return hypot(x, 1e300 * x);
+}
+
 static void test_math(void)
 {
 	check_fn1("exp", pc_exp, exp, -745, 709.7, 0);
@@ -392,6 +424,12 @@ static void test_math(void)
 	check_fn1("atan", pc_atan, atan, -10, 10, 0);
 	check_fn1("atan", pc_atan, atan, 1e-300, 1e300, 1);
 	check_fn1("atan2", atan2_ours, atan2_ref, -5, 5, 0);
+	check_fn1("sinh", pc_sinh, sinh_ref, -0.75, 0.75, 0);
+	check_fn1("sinh", pc_sinh, sinh_ref, 1e-300, 710, 1);
+	check_fn1("cosh", pc_cosh, cosh_ref, -3, 3, 0);
+	check_fn1("cosh", pc_cosh, cosh_ref, 1e-300, 710, 1);
+	check_fn1("hypot(x, 0.75 - x)", hypot_ours, hypot_ref, -5, 5, 0);
+	check_fn1("hypot(x, 1e300 * x)", hypot_ours_big, hypot_ref_big, 1e-300, 1.7, 1);
 	check_fn1("pow(x, 3.7)", pow_ours_fixed, pow_ref_fixed, 1e-80, 1e80, 1);
 
 	double worst = 0;
@@ -428,6 +466,11 @@ static void test_math(void)
 				printf("# atan2(%g, %g) = %g, libm %g\n", x, y, a, b);
 				bad++;
 			}
+			a = pc_hypot(x, y), b = hypot(x, y);
+			if (!(isnan(a) && isnan(b)) && (bits(a) != bits(b) && ulps(a, b) > 1)) {
+				printf("# hypot(%g, %g) = %g, libm %g\n", x, y, a, b);
+				bad++;
+			}
 			a = pc_fmod(x, y), b = fmod(x, y);
 			if (!(isnan(a) && isnan(b)) && bits(a) != bits(b)) {
 				printf("# fmod(%g, %g) = %g, libm %g\n", x, y, a, b);
@@ -435,9 +478,10 @@ static void test_math(void)
 			}
 		}
 		double x = specials[i];
-		fn1 ours[] = { pc_exp, pc_log, pc_sin, pc_cos, pc_tan, pc_asin, pc_acos, pc_atan };
-		fn1 refs[] = { exp, log, sin, cos, tan, asin, acos, atan };
-		for (int f = 0; f < 8; f++) {
+		fn1 ours[] = { pc_exp, pc_log, pc_sin, pc_cos, pc_tan, pc_asin, pc_acos, pc_atan,
+			pc_sinh, pc_cosh };
+		fn1 refs[] = { exp, log, sin, cos, tan, asin, acos, atan, sinh_ref, cosh_ref };
+		for (int f = 0; f < 10; f++) {
 			double a = ours[f](x), b = refs[f](x);
 			if (!(isnan(a) && isnan(b)) && bits(a) != bits(b) && ulps(a, b) > 1) {
 				printf("# function %d of %g = %g, libm %g\n", f, x, a, b);
@@ -445,7 +489,7 @@ static void test_math(void)
 			}
 		}
 	}
-	tap_ok(bad == 0, "special values of pow, atan2, fmod, exp, log, trig match C99 Annex F");
+	tap_ok(bad == 0, "special values of pow, atan2, hypot, fmod, exp, log, trig, sinh, cosh match C99 Annex F");
 
 	bad = 0;
 	for (int i = 0; i < 200000; i++) {
