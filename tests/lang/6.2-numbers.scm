@@ -1,6 +1,6 @@
 ;; R7RS 6.2: the numeric tower (exact integers of any size, exact
-;; rationals, flonums; P is real-only), arithmetic, division operators,
-;; number->string / string->number.
+;; rationals, flonums; complex numbers are in 6.2-complex.scm), arithmetic,
+;; division operators, number->string / string->number.
 (include "harness.scm")
 
 (define (values->list thunk) (call-with-values thunk list))

@@ -7,6 +7,7 @@ LANG_CONFORMANCE = \
 	tests/lang/5-program-structure.scm \
 	tests/lang/6.1-equivalence.scm \
 	tests/lang/6.2-numbers.scm \
+	tests/lang/6.2-complex.scm \
 	tests/lang/6.3-booleans.scm \
 	tests/lang/6.4-pairs-lists.scm \
 	tests/lang/6.5-symbols.scm \

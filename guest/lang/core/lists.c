@@ -309,7 +309,8 @@ int p_eqv(val a, val b)
 	if (a == b)
 		return 1;
 	if (P_IS_PTR(a) && P_IS_PTR(b) &&
-	    (P_IS_FLO(a) || P_HAS_TYPE(a, T_BIGNUM) || P_HAS_TYPE(a, T_RATNUM)))
+	    (P_IS_FLO(a) || P_HAS_TYPE(a, T_BIGNUM) || P_HAS_TYPE(a, T_RATNUM)
+	     || P_HAS_TYPE(a, T_COMPNUM)))
 		return num_eqv(a, b);
 	return 0;
 }

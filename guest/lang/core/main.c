@@ -28,8 +28,8 @@ static void define_prims(P *p, const struct p_prim *t)
 }
 
 static const char *const feature_names[] = {
-	"r7rs", "exact-closed", "ratios", "ieee-float", "full-unicode", "pxen",
-	"little-endian", "x86-64", NULL
+	"r7rs", "exact-closed", "exact-complex", "ratios", "ieee-float",
+	"full-unicode", "pxen", "little-endian", "x86-64", NULL
 };
 
 #define SF_NAME(id, name) name,

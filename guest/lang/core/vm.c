@@ -851,13 +851,13 @@ op_MUL:
 	} \
 	sp--; pc++; NEXT
 op_LT:
-	COMPARE(OP_LT, <, num_lt(p, a, acc));
+	COMPARE(OP_LT, <, num_order(p, "<", a, acc) == -1);
 op_GT:
-	COMPARE(OP_GT, >, num_lt(p, acc, a));
+	COMPARE(OP_GT, >, num_order(p, ">", a, acc) == 1);
 op_LE:
-	COMPARE(OP_LE, <=, num_cmp(p, a, acc) <= 0);
+	COMPARE(OP_LE, <=, (r = num_order(p, "<=", a, acc), r == -1 || r == 0));
 op_GE:
-	COMPARE(OP_GE, >=, (r = num_cmp(p, a, acc), r == 0 || r == 1));
+	COMPARE(OP_GE, >=, (r = num_order(p, ">=", a, acc), r == 0 || r == 1));
 op_NUMEQ:
 	COMPARE(OP_NUMEQ, ==, num_eq(p, a, acc));
 op_EQ:

@@ -88,6 +88,7 @@ enum p_type {
 	T_VALUES,		/* multiple values in transit */
 	T_SYNTAX,		/* expander objects */
 	T_HASHTABLE,		/* lib/hashtab.c: kind, epoch, count, moving, entries */
+	T_COMPNUM,		/* numbers: real part, imaginary part (see num.h) */
 	T_FIRST_RAW = 64,
 	/* raw: never scanned */
 	T_FLONUM = T_FIRST_RAW,	/* double */

@@ -3,8 +3,9 @@
  * the conversions between exact and inexact numbers.
  *
  * Every operation first tries the fixnum and flonum cases inline; the
- * others go through exact integer/rational code (num_int.c) or convert
- * both operands to doubles (inexact contagion).
+ * others go through exact integer/rational code (num_int.c), convert
+ * both operands to doubles (inexact contagion), or work on the parts of
+ * complex numbers with the real operations.
  */
 #include <string.h>
 #include <math.h>
@@ -20,6 +21,49 @@ int num_is_exact(val x)
 {
 	int k = num_kind(x);
 	return k == NK_FIX || k == NK_BIG || k == NK_RAT;
+}
+
+int num_is_exact_number(val x)
+{
+	return num_is_exact(x) || (NUM_IS_CPX(x) && num_is_exact(NUM_CPX_RE(x)));
+}
+
+int num_is_real(val x)
+{
+	int k = num_kind(x);
+	return k != NK_NONE && k != NK_CPX;
+}
+
+val num_real_part(val x)
+{
+	return NUM_IS_CPX(x) ? NUM_CPX_RE(x) : x;
+}
+
+val num_imag_part(val x)
+{
+	return NUM_IS_CPX(x) ? NUM_CPX_IM(x) : P_FIX(0);
+}
+
+val num_make_rect(P *p, val re, val im)
+{
+	if (im == P_FIX(0))
+		return re;
+	if (!num_is_exact(im) || !num_is_exact(re)) {
+		re = num_inexact(p, re);
+		im = num_inexact(p, im);
+	}
+	val z = p_alloc(p, T_COMPNUM, 2 * sizeof(val));
+	NUM_CPX_RE(z) = re;
+	NUM_CPX_IM(z) = im;
+	return z;
+}
+
+val num_make_polar(P *p, val mag, val angle)
+{
+	if (angle == P_FIX(0))
+		return mag;
+	double m = num_to_double(p, mag), a = num_to_double(p, angle);
+	return num_make_rect(p, p_flonum(p, m * cos(a)), p_flonum(p, m * sin(a)));
 }
 
 int num_is_exact_integer(val x)
@@ -66,6 +110,49 @@ static void check2(P *p, const char *who, val x, val y)
 		p_type_error(p, who, 2, "number", y);
 }
 
+/* z1 * z2 with at least one compnum.  A real factor scales each part
+ * alone, so (* 2 +inf.0+1.0i) has no NaN from inf * 0. */
+static val cpx_mul(P *p, val x, val y)
+{
+	val a = num_real_part(x), b = num_imag_part(x);
+	val c = num_real_part(y), d = num_imag_part(y);
+	if (!NUM_IS_CPX(x))
+		return num_make_rect(p, num_mul(p, a, c), num_mul(p, a, d));
+	if (!NUM_IS_CPX(y))
+		return num_make_rect(p, num_mul(p, a, c), num_mul(p, b, c));
+	return num_make_rect(p, num_sub(p, num_mul(p, a, c), num_mul(p, b, d)),
+			     num_add(p, num_mul(p, a, d), num_mul(p, b, c)));
+}
+
+/* z1 / z2 with at least one compnum: exactly for exact parts, else in
+ * doubles by Smith's method, which scales by the larger part of the
+ * divisor so that c*c + d*d cannot overflow. */
+static val cpx_div(P *p, val x, val y)
+{
+	val a = num_real_part(x), b = num_imag_part(x);
+	val c = num_real_part(y), d = num_imag_part(y);
+	if (!NUM_IS_CPX(y))
+		return num_make_rect(p, num_div(p, a, c), num_div(p, b, c));
+	if (num_is_exact_number(x) && num_is_exact_number(y)) {
+		val den = num_add(p, num_mul(p, c, c), num_mul(p, d, d));
+		val re = num_add(p, num_mul(p, a, c), num_mul(p, b, d));
+		val im = num_sub(p, num_mul(p, b, c), num_mul(p, a, d));
+		return num_make_rect(p, num_div(p, re, den), num_div(p, im, den));
+	}
+	double ar = num_to_double(p, a), ai = num_to_double(p, b);
+	double br = num_to_double(p, c), bi = num_to_double(p, d), re, im;
+	if (fabs(br) >= fabs(bi)) {
+		double r = bi / br, t = br + bi * r;
+		re = (ar + ai * r) / t;
+		im = (ai - ar * r) / t;
+	} else {
+		double r = br / bi, t = br * r + bi;
+		re = (ar * r + ai) / t;
+		im = (ai * r - ar) / t;
+	}
+	return num_make_rect(p, p_flonum(p, re), p_flonum(p, im));
+}
+
 static val rat_add(P *p, val x, val y, int subtract)
 {
 	val a = num_exact_numer(x), b = num_exact_denom(x);
@@ -82,6 +169,9 @@ val num_add(P *p, val x, val y)
 	if (P_IS_FLO(x) && P_IS_FLO(y))
 		return p_flonum(p, P_FLOVAL(x) + P_FLOVAL(y));
 	check2(p, "+", x, y);
+	if (NUM_IS_CPX(x) || NUM_IS_CPX(y))
+		return num_make_rect(p, num_add(p, num_real_part(x), num_real_part(y)),
+				     num_add(p, num_imag_part(x), num_imag_part(y)));
 	if (P_IS_FLO(x) || P_IS_FLO(y))
 		return p_flonum(p, num_to_double(p, x) + num_to_double(p, y));
 	if (num_is_exact_integer(x) && num_is_exact_integer(y))
@@ -96,6 +186,9 @@ val num_sub(P *p, val x, val y)
 	if (P_IS_FLO(x) && P_IS_FLO(y))
 		return p_flonum(p, P_FLOVAL(x) - P_FLOVAL(y));
 	check2(p, "-", x, y);
+	if (NUM_IS_CPX(x) || NUM_IS_CPX(y))
+		return num_make_rect(p, num_sub(p, num_real_part(x), num_real_part(y)),
+				     num_sub(p, num_imag_part(x), num_imag_part(y)));
 	if (P_IS_FLO(x) || P_IS_FLO(y))
 		return p_flonum(p, num_to_double(p, x) - num_to_double(p, y));
 	if (num_is_exact_integer(x) && num_is_exact_integer(y))
@@ -112,11 +205,14 @@ val num_neg(P *p, val x)
 	case NK_FLO:
 		return p_flonum(p, -P_FLOVAL(x));
 	case NK_RAT: {
+		val n = num_int_neg(p, NUM_RAT_NUM(x));
 		val r = p_alloc(p, T_RATNUM, 2 * sizeof(val));
-		NUM_RAT_NUM(r) = num_int_neg(p, NUM_RAT_NUM(x));
+		NUM_RAT_NUM(r) = n;
 		NUM_RAT_DEN(r) = NUM_RAT_DEN(x);
 		return r;
 	}
+	case NK_CPX:
+		return num_make_rect(p, num_neg(p, NUM_CPX_RE(x)), num_neg(p, NUM_CPX_IM(x)));
 	default:
 		p_type_error(p, "-", 1, "number", x);
 	}
@@ -129,6 +225,8 @@ val num_mul(P *p, val x, val y)
 	if (P_IS_FLO(x) && P_IS_FLO(y))
 		return p_flonum(p, P_FLOVAL(x) * P_FLOVAL(y));
 	check2(p, "*", x, y);
+	if (NUM_IS_CPX(x) || NUM_IS_CPX(y))
+		return cpx_mul(p, x, y);
 	if (P_IS_FLO(x) || P_IS_FLO(y))
 		return p_flonum(p, num_to_double(p, x) * num_to_double(p, y));
 	if (num_is_exact_integer(x) && num_is_exact_integer(y))
@@ -143,6 +241,11 @@ val num_div(P *p, val x, val y)
 	if (P_IS_FLO(x) && P_IS_FLO(y))
 		return p_flonum(p, P_FLOVAL(x) / P_FLOVAL(y));
 	check2(p, "/", x, y);
+	if (NUM_IS_CPX(x) || NUM_IS_CPX(y)) {
+		if (y == P_FIX(0) && num_is_exact_number(x))
+			p_raise_error(p, PE_ERROR, "/: division by zero", 1, x);
+		return cpx_div(p, x, y);
+	}
 	if (P_IS_FLO(x) || P_IS_FLO(y))
 		return p_flonum(p, num_to_double(p, x) / num_to_double(p, y));
 	if (y == P_FIX(0))
@@ -249,6 +352,11 @@ static int cmp_exact_double(P *p, val x, double d)
 
 int num_cmp(P *p, val x, val y)
 {
+	return num_order(p, "<", x, y);
+}
+
+int num_order(P *p, const char *who, val x, val y)
+{
 	if (P_IS_FIX(x) && P_IS_FIX(y))
 		return P_FIXVAL(x) < P_FIXVAL(y) ? -1 : P_FIXVAL(x) > P_FIXVAL(y);
 	int kx = num_kind(x), ky = num_kind(y);
@@ -258,10 +366,10 @@ int num_cmp(P *p, val x, val y)
 			return 2;
 		return a < b ? -1 : a > b;
 	}
-	if (kx == NK_NONE)
-		p_type_error(p, "<", 1, "real number", x);
-	if (ky == NK_NONE)
-		p_type_error(p, "<", 2, "real number", y);
+	if (kx == NK_NONE || kx == NK_CPX)
+		p_type_error(p, who, 1, "real number", x);
+	if (ky == NK_NONE || ky == NK_CPX)
+		p_type_error(p, who, 2, "real number", y);
 	if (kx == NK_FLO) {
 		if (P_FLOVAL(x) != P_FLOVAL(x))
 			return 2;
@@ -279,7 +387,12 @@ int num_eq(P *p, val x, val y)
 {
 	if (P_IS_FIX(x) && P_IS_FIX(y))
 		return x == y;
-	return num_cmp(p, x, y) == 0;
+	if (NUM_IS_CPX(x) || NUM_IS_CPX(y)) {
+		check2(p, "=", x, y);
+		return num_order(p, "=", num_real_part(x), num_real_part(y)) == 0 &&
+			num_order(p, "=", num_imag_part(x), num_imag_part(y)) == 0;
+	}
+	return num_order(p, "=", x, y) == 0;
 }
 
 int num_lt(P *p, val x, val y)
@@ -308,8 +421,10 @@ int num_eqv(val x, val y)
 			memcmp(NUM_BIG_LIMBS(x), NUM_BIG_LIMBS(y), n * sizeof(uint64_t)) == 0;
 	}
 	case NK_RAT:
-		return num_eqv(NUM_RAT_NUM(x), NUM_RAT_NUM(y)) &&
-			num_eqv(NUM_RAT_DEN(x), NUM_RAT_DEN(y));
+	case NK_CPX:
+		/* The slots of a ratnum and a compnum alike. */
+		return num_eqv(P_SLOTS(x)[0], P_SLOTS(y)[0]) &&
+			num_eqv(P_SLOTS(x)[1], P_SLOTS(y)[1]);
 	default:
 		return 0;
 	}
@@ -342,7 +457,8 @@ uint64_t num_hash(val x)
 		return h;
 	}
 	case NK_RAT:
-		return mix(num_hash(NUM_RAT_NUM(x)) * 31 + num_hash(NUM_RAT_DEN(x)));
+	case NK_CPX:
+		return mix(num_hash(P_SLOTS(x)[0]) * 31 + num_hash(P_SLOTS(x)[1]));
 	default:
 		return mix((uint64_t)x);
 	}
@@ -363,6 +479,9 @@ val num_exact(P *p, val x, const char *who)
 			return p_from_int64(p, (int64_t)d);
 		return num_from_double_exact(p, d);
 	}
+	case NK_CPX:
+		return num_make_rect(p, num_exact(p, NUM_CPX_RE(x), who),
+				     num_exact(p, NUM_CPX_IM(x), who));
 	case NK_NONE:
 		p_type_error(p, who, 1, "number", x);
 	default:
@@ -375,6 +494,8 @@ val num_inexact(P *p, val x)
 	switch (num_kind(x)) {
 	case NK_FLO:
 		return x;
+	case NK_CPX:
+		return num_make_rect(p, num_inexact(p, NUM_CPX_RE(x)), num_inexact(p, NUM_CPX_IM(x)));
 	case NK_NONE:
 		p_type_error(p, "inexact", 1, "number", x);
 	default:

@@ -1,21 +1,18 @@
 /*
  * num_fn.c - the numeric procedures beyond arithmetic: exponentials and
  * logarithms, trigonometry, roots and powers, exactness conversion,
- * number <-> string, and (scheme complex) for real numbers only.
+ * number <-> string, and (scheme complex).  Real arguments keep the real
+ * functions where their results are real; the rest goes through the
+ * complex functions of num_cmath.c.
  */
 #include <string.h>
 #include <math.h>
-#include <pfmt.h>
 #include "num_prim.h"
-
-_Noreturn void num_complex_error(P *p, const char *who, val x)
-{
-	char msg[96];
-	pc_snprintf(msg, sizeof msg, "%s: complex numbers are not supported", who);
-	p_raise_error(p, PE_ERROR, msg, 1, x);
-}
+#include "num_cmath.h"
 
 /* ---- transcendental functions ---- */
+
+#define PI 3.141592653589793
 
 /* ln of a positive real, also for exact values beyond the double range. */
 static double log_of(P *p, val x)
@@ -38,76 +35,114 @@ static double log_of(P *p, val x)
 	return log(num_to_double(p, x));
 }
 
-static double real_arg(P *p, const char *who, val *argv, int i)
+static struct cplx cx_of(P *p, val x)
 {
-	p_arg_expect(p, who, argv, i, p_is_number(argv[i]), "number");
-	return num_to_double(p, argv[i]);
+	struct cplx z = { num_to_double(p, num_real_part(x)),
+			  num_to_double(p, num_imag_part(x)) };
+	return z;
 }
+
+static val cx_val(P *p, struct cplx z)
+{
+	return num_make_rect(p, p_flonum(p, z.re), p_flonum(p, z.im));
+}
+
+typedef double (*real_fn)(double);
+typedef struct cplx (*cplx_fn)(struct cplx);
+
+/* f of a real argument in [lo, hi] is real; elsewhere, and for complex
+ * arguments, the complex function applies. */
+static val elementary(P *p, const char *who, val *argv, real_fn f, cplx_fn cf,
+		      double lo, double hi)
+{
+	val x = argv[0];
+	p_arg_expect(p, who, argv, 0, p_is_number(x), "number");
+	if (!NUM_IS_CPX(x)) {
+		double d = num_to_double(p, x);
+		if (!(d < lo || d > hi))
+			return p_flonum(p, f(d));
+	}
+	return cx_val(p, cf(cx_of(p, x)));
+}
+
+static double exp_(double x) { return exp(x); }
+static double sin_(double x) { return sin(x); }
+static double cos_(double x) { return cos(x); }
+static double tan_(double x) { return tan(x); }
+static double asin_(double x) { return asin(x); }
+static double acos_(double x) { return acos(x); }
+static double atan_(double x) { return atan(x); }
 
 val num_pr_exp(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, exp(real_arg(p, "exp", argv, 0)));
+	return elementary(p, "exp", argv, exp_, cm_exp, -INFINITY, INFINITY);
+}
+
+/* The principal natural logarithm of x: real for x >= 0 (-inf.0 for 0),
+ * ln|x| + pi i for negative reals, complex for complex x. */
+static val log_num(P *p, val x)
+{
+	if (NUM_IS_CPX(x))
+		return cx_val(p, cm_log(cx_of(p, x)));
+	int sign = num_sign(x);
+	if (sign == 0 || sign == 2)
+		return p_flonum(p, log(num_to_double(p, x)));
+	if (sign > 0)
+		return p_flonum(p, log_of(p, x));
+	return num_make_rect(p, p_flonum(p, log_of(p, num_neg(p, x))), p_flonum(p, PI));
 }
 
 val num_pr_log(P *p, int argc, val *argv)
 {
 	argc = p_arg_count(argc, argv);
 	p_arg_numbers(p, "log", argc, argv, 0);
-	for (int i = 0; i < argc; i++)
-		if (num_sign(argv[i]) < 0)
-			num_complex_error(p, "log", argv[i]);
-	double r = num_sign(argv[0]) == 0 ? log(num_to_double(p, argv[0])) : log_of(p, argv[0]);
-	if (argc == 2) {
-		double b = num_sign(argv[1]) == 0 ? log(num_to_double(p, argv[1])) : log_of(p, argv[1]);
-		r /= b;
-	}
-	return p_flonum(p, r);
+	val r = log_num(p, argv[0]);
+	if (argc == 1)
+		return r;
+	val b = log_num(p, argv[1]);
+	if (P_IS_FLO(r) && P_IS_FLO(b))
+		return p_flonum(p, P_FLOVAL(r) / P_FLOVAL(b));
+	return num_div(p, r, b);
 }
 
 val num_pr_sin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, sin(real_arg(p, "sin", argv, 0)));
+	return elementary(p, "sin", argv, sin_, cm_sin, -INFINITY, INFINITY);
 }
 
 val num_pr_cos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, cos(real_arg(p, "cos", argv, 0)));
+	return elementary(p, "cos", argv, cos_, cm_cos, -INFINITY, INFINITY);
 }
 
 val num_pr_tan(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return p_flonum(p, tan(real_arg(p, "tan", argv, 0)));
+	return elementary(p, "tan", argv, tan_, cm_tan, -INFINITY, INFINITY);
 }
 
 val num_pr_asin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	double x = real_arg(p, "asin", argv, 0);
-	if (x > 1 || x < -1)
-		num_complex_error(p, "asin", argv[0]);
-	return p_flonum(p, asin(x));
+	return elementary(p, "asin", argv, asin_, cm_asin, -1, 1);
 }
 
 val num_pr_acos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	double x = real_arg(p, "acos", argv, 0);
-	if (x > 1 || x < -1)
-		num_complex_error(p, "acos", argv[0]);
-	return p_flonum(p, acos(x));
+	return elementary(p, "acos", argv, acos_, cm_acos, -1, 1);
 }
 
 val num_pr_atan(P *p, int argc, val *argv)
 {
 	argc = p_arg_count(argc, argv);
-	double y = real_arg(p, "atan", argv, 0);
 	if (argc == 1)
-		return p_flonum(p, atan(y));
-	return p_flonum(p, atan2(y, real_arg(p, "atan", argv, 1)));
+		return elementary(p, "atan", argv, atan_, cm_atan, -INFINITY, INFINITY);
+	num_arg_reals(p, "atan", argc, argv, 0);
+	return p_flonum(p, atan2(num_to_double(p, argv[0]), num_to_double(p, argv[1])));
 }
 
 val num_pr_square(P *p, int argc, val *argv)
@@ -139,7 +174,8 @@ static val isqrt(P *p, val n)
 	}
 }
 
-/* The exact square root of exact x >= 0, or P_FALSE if it is not one. */
+/* The exact square root of an exact real x >= 0, or P_FALSE if it is not
+ * one. */
 static val exact_sqrt(P *p, val x)
 {
 	val n = num_exact_numer(x), d = num_exact_denom(x);
@@ -154,12 +190,10 @@ static val exact_sqrt(P *p, val x)
 	return num_make_ratio(p, sn, sd);
 }
 
-val num_pr_sqrt(P *p, int argc, val *argv)
+/* The square root of a real x >= 0: exact when x is the square of an
+ * exact rational. */
+static val sqrt_nonneg(P *p, val x)
 {
-	p_arg_numbers(p, "sqrt", argc, argv, 0);
-	val x = argv[0];
-	if (num_sign(x) == -1)
-		num_complex_error(p, "sqrt", x);
 	if (P_IS_FLO(x))
 		return p_flonum(p, sqrt(P_FLOVAL(x)));
 	val r = exact_sqrt(p, x);
@@ -168,6 +202,37 @@ val num_pr_sqrt(P *p, int argc, val *argv)
 	if (num_is_exact_integer(x) && num_int_bitlen(x) > 1000)
 		return p_flonum(p, num_int_to_double(isqrt(p, x)));
 	return p_flonum(p, sqrt(num_to_double(p, x)));
+}
+
+/* The exact principal square root x + yi of an exact compnum a + bi, or
+ * P_FALSE if it is not one: with m = |a + bi|, x^2 = (m + a) / 2 and
+ * y^2 = (m - a) / 2, y of the sign of b. */
+static val exact_cpx_sqrt(P *p, val z)
+{
+	val a = NUM_CPX_RE(z), b = NUM_CPX_IM(z);
+	val m = exact_sqrt(p, num_add(p, num_mul(p, a, a), num_mul(p, b, b)));
+	if (m == P_FALSE)
+		return P_FALSE;
+	val x = exact_sqrt(p, num_div(p, num_add(p, m, a), P_FIX(2)));
+	val y = exact_sqrt(p, num_div(p, num_sub(p, m, a), P_FIX(2)));
+	if (x == P_FALSE || y == P_FALSE)
+		return P_FALSE;
+	return num_make_rect(p, x, num_sign(b) < 0 ? num_neg(p, y) : y);
+}
+
+val num_pr_sqrt(P *p, int argc, val *argv)
+{
+	p_arg_numbers(p, "sqrt", argc, argv, 0);
+	val x = argv[0];
+	if (NUM_IS_CPX(x)) {
+		val r = num_is_exact_number(x) ? exact_cpx_sqrt(p, x) : P_FALSE;
+		return r != P_FALSE ? r : cx_val(p, cm_sqrt(cx_of(p, x)));
+	}
+	if (num_sign(x) != -1)
+		return sqrt_nonneg(p, x);
+	/* sqrt(-x) = i sqrt(x): exactly +2i for -4. */
+	val r = sqrt_nonneg(p, num_neg(p, x));
+	return num_make_rect(p, num_is_exact(r) ? P_FIX(0) : p_flonum(p, 0.0), r);
 }
 
 val num_pr_exact_integer_sqrt(P *p, int argc, val *argv)
@@ -183,7 +248,7 @@ val num_pr_exact_integer_sqrt(P *p, int argc, val *argv)
 	return p_values(p, 2, r);
 }
 
-/* base^e for exact base and exact integer e >= 0, by squaring. */
+/* base^e for an exact integer e >= 0, by squaring. */
 static val expt_exact(P *p, val base, val e)
 {
 	val r = P_FIX(1);
@@ -197,33 +262,63 @@ static val expt_exact(P *p, val base, val e)
 	return r;
 }
 
+/* The bits in the numerators and denominators of an exact number. */
+static size_t exact_bits(val x)
+{
+	if (NUM_IS_CPX(x))
+		return exact_bits(NUM_CPX_RE(x)) + exact_bits(NUM_CPX_IM(x));
+	return num_int_bitlen(num_exact_numer(x)) + num_int_bitlen(num_exact_denom(x));
+}
+
+/* b^e for an exact number b and an exact integer e. */
+static val expt_exact_int(P *p, val b, val e)
+{
+	int neg = num_int_sign(e) < 0;
+	if (neg && b == P_FIX(0))
+		p_raise_error(p, PE_ERROR, "expt: division by zero", 2, b, e);
+	if (b == P_FIX(1) || b == P_FIX(0))
+		return neg ? num_div(p, P_FIX(1), b) : (e == P_FIX(0) ? P_FIX(1) : b);
+	if (b == P_FIX(-1))
+		return num_int_is_odd(e) ? b : P_FIX(1);
+	/* A result beyond 2^32 bits could not fit any heap: refuse it
+	 * before spending minutes on the multiplications. */
+	if (!P_IS_FIX(e) || (double)exact_bits(b) * fabs((double)P_FIXVAL(e)) > 4294967296.0)
+		p_raise_error(p, PE_ERROR, "expt: result too large", 2, b, e);
+	val m = expt_exact(p, b, neg ? num_int_neg(p, e) : e);
+	return neg ? num_div(p, P_FIX(1), m) : m;
+}
+
+/* R7RS: 0^z is 1 for z = 0 and 0 when Re z > 0; otherwise b^e is
+ * e^(e log b), for a real result the C pow when that one is real. */
 val num_pr_expt(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "expt", argc, argv, 0);
 	val b = argv[0], e = argv[1];
 	if (num_is_exact_integer(e)) {
-		if (num_is_exact(b)) {
-			int neg = num_int_sign(e) < 0;
-			if (neg && num_sign(b) == 0)
-				p_raise_error(p, PE_ERROR, "expt: division by zero", 2, b, e);
-			if (b == P_FIX(1) || b == P_FIX(0))
-				return neg ? num_div(p, P_FIX(1), b) : (e == P_FIX(0) ? P_FIX(1) : b);
-			if (b == P_FIX(-1))
-				return num_int_is_odd(e) ? b : P_FIX(1);
-			/* A result beyond 2^32 bits could not fit any heap: refuse
-			 * it before spending minutes on the multiplications. */
-			size_t bits = num_int_bitlen(num_exact_numer(b)) + num_int_bitlen(num_exact_denom(b));
-			if (!P_IS_FIX(e) || (double)bits * fabs((double)P_FIXVAL(e)) > 4294967296.0)
-				p_raise_error(p, PE_ERROR, "expt: result too large", 2, b, e);
-			val m = expt_exact(p, b, neg ? num_int_neg(p, e) : e);
-			return neg ? num_div(p, P_FIX(1), m) : m;
+		if (num_is_exact_number(b))
+			return expt_exact_int(p, b, e);
+		if (!NUM_IS_CPX(b))
+			return p_flonum(p, pow(num_to_double(p, b), num_to_double(p, e)));
+		/* An integer power of an inexact compnum by squaring keeps
+		 * (expt +2.0i 2) at -4.0+0.0i, without rounding noise. */
+		if (P_IS_FIX(e) && P_FIXVAL(e) > -1024 && P_FIXVAL(e) < 1024) {
+			val m = expt_exact(p, b, P_FIXVAL(e) < 0 ? num_int_neg(p, e) : e);
+			return P_FIXVAL(e) < 0 ? num_div(p, P_FIX(1), m) : m;
 		}
-		return p_flonum(p, pow(num_to_double(p, b), num_to_double(p, e)));
 	}
-	double x = num_to_double(p, b), y = num_to_double(p, e);
-	if (x < 0 && y != trunc(y) && isfinite(y))
-		num_complex_error(p, "expt", b);
-	return p_flonum(p, pow(x, y));
+	if (num_is_real(b) && num_is_real(e)) {
+		double x = num_to_double(p, b), y = num_to_double(p, e);
+		if (!(x < 0 && y != trunc(y) && isfinite(y)))
+			return p_flonum(p, pow(x, y));
+	}
+	if (num_is_real(b) && num_sign(b) == 0) {
+		val re = num_real_part(e);
+		if (num_sign(re) != 1)
+			p_raise_error(p, PE_ERROR, "expt: zero to a power whose real part is not positive",
+				      2, b, e);
+		return b;
+	}
+	return cx_val(p, cm_pow(cx_of(p, b), cx_of(p, e)));
 }
 
 /* ---- exactness ---- */
@@ -266,8 +361,11 @@ static int radix_arg(P *p, const char *who, int argc, val *argv, int max_radix)
 	return (int)r;
 }
 
+/* The limbs of the exact integers in x (a flonum counts as none). */
 static size_t limbs_of(val x)
 {
+	if (NUM_IS_CPX(x) || NUM_IS_RAT(x))
+		return limbs_of(P_SLOTS(x)[0]) + limbs_of(P_SLOTS(x)[1]);
 	if (NUM_IS_BIG(x)) {
 		intptr_t c = NUM_BIG_COUNT(x);
 		return (size_t)(c < 0 ? -c : c);
@@ -280,10 +378,9 @@ val num_pr_number_to_string(P *p, int argc, val *argv)
 	p_arg_numbers(p, "number->string", 1, argv, 0);
 	int radix = radix_arg(p, "number->string", argc, argv, 36);
 	val x = argv[0];
-	size_t limbs = NUM_IS_RAT(x) ? limbs_of(NUM_RAT_NUM(x)) + limbs_of(NUM_RAT_DEN(x))
-		: limbs_of(x);
-	/* A flonum in radix 2 has up to 1024 integer and 1074 fraction digits. */
-	size_t words = P_IS_FLO(x) ? 2200 / 8 : limbs * 9 + 8;
+	/* A flonum in radix 2 has up to 1024 integer and 1074 fraction
+	 * digits; a compnum may have two, an i and a sign. */
+	size_t words = !num_is_exact_number(x) ? 4410 / 8 : limbs_of(x) * 9 + 8;
 	struct textbuf t = { (char *)num_scratch(p, words), 0 };
 	if (num_format(p, x, radix, append, &t) != 0)
 		p_raise_error(p, PE_ERROR,
@@ -305,24 +402,31 @@ val num_pr_string_to_number(P *p, int argc, val *argv)
 	return num_parse(p, big, n, radix);
 }
 
-/* ---- (scheme complex), real-only ---- */
+/* ---- (scheme complex) ---- */
 
 val num_pr_real_part(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "real-part", argc, argv, 0);
-	return argv[0];
+	return num_real_part(argv[0]);
 }
 
 val num_pr_imag_part(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "imag-part", argc, argv, 0);
-	return P_FIX(0);
+	return num_imag_part(argv[0]);
 }
 
+/* |a + bi|: exact when a^2 + b^2 is an exact square (5 for 3+4i). */
 val num_pr_magnitude(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "magnitude", argc, argv, 0);
 	val x = argv[0];
+	if (NUM_IS_CPX(x)) {
+		val a = NUM_CPX_RE(x), b = NUM_CPX_IM(x);
+		if (num_is_exact(a))
+			return sqrt_nonneg(p, num_add(p, num_mul(p, a, a), num_mul(p, b, b)));
+		return p_flonum(p, hypot(P_FLOVAL(a), P_FLOVAL(b)));
+	}
 	if (P_IS_FLO(x))
 		return p_flonum(p, fabs(P_FLOVAL(x)));
 	return num_sign(x) < 0 ? num_neg(p, x) : x;
@@ -332,25 +436,24 @@ val num_pr_angle(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "angle", argc, argv, 0);
 	val x = argv[0];
+	if (NUM_IS_CPX(x))
+		return p_flonum(p, atan2(num_to_double(p, NUM_CPX_IM(x)),
+					 num_to_double(p, NUM_CPX_RE(x))));
 	if (num_is_nan(x))
 		return x;
 	if (num_sign(x) < 0 || (P_IS_FLO(x) && signbit(P_FLOVAL(x))))
-		return p_flonum(p, 3.141592653589793);
+		return p_flonum(p, PI);
 	return P_IS_FLO(x) ? p_flonum(p, 0.0) : P_FIX(0);
 }
 
 val num_pr_make_rectangular(P *p, int argc, val *argv)
 {
-	p_arg_numbers(p, "make-rectangular", argc, argv, 0);
-	if (num_sign(argv[1]) != 0)
-		num_complex_error(p, "make-rectangular", argv[1]);
-	return argv[0];
+	num_arg_reals(p, "make-rectangular", argc, argv, 0);
+	return num_make_rect(p, argv[0], argv[1]);
 }
 
 val num_pr_make_polar(P *p, int argc, val *argv)
 {
-	p_arg_numbers(p, "make-polar", argc, argv, 0);
-	if (num_sign(argv[1]) != 0)
-		num_complex_error(p, "make-polar", argv[1]);
-	return argv[0];
+	num_arg_reals(p, "make-polar", argc, argv, 0);
+	return num_make_polar(p, argv[0], argv[1]);
 }

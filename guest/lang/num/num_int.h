@@ -9,7 +9,7 @@
 #include "num.h"
 #include "bigint.h"
 
-enum num_kind { NK_NONE = -1, NK_FIX, NK_BIG, NK_RAT, NK_FLO };
+enum num_kind { NK_NONE = -1, NK_FIX, NK_BIG, NK_RAT, NK_FLO, NK_CPX };
 
 static inline int num_kind(val x)
 {
@@ -24,6 +24,8 @@ static inline int num_kind(val x)
 		return NK_RAT;
 	case T_FLONUM:
 		return NK_FLO;
+	case T_COMPNUM:
+		return NK_CPX;
 	default:
 		return NK_NONE;
 	}

@@ -14,6 +14,13 @@ static inline int num_is_nan(val x)
 	return P_IS_FLO(x) && P_FLOVAL(x) != P_FLOVAL(x);
 }
 
+/* Type-checks argv[first..argc) as real numbers for who. */
+static inline void num_arg_reals(P *p, const char *who, int argc, val *argv, int first)
+{
+	for (int i = first; i < argc; i++)
+		p_arg_expect(p, who, argv, i, num_is_real(argv[i]), "real number");
+}
+
 /* Sign of a real: -1, 0, 1; 2 for NaN. */
 static inline int num_sign(val x)
 {
@@ -29,9 +36,6 @@ static inline int num_sign(val x)
 	}
 	}
 }
-
-/* Raises "<who>: complex numbers are not supported" about x. */
-_Noreturn void num_complex_error(P *p, const char *who, val x);
 
 /* num_fn.c */
 val num_pr_exp(P *p, int argc, val *argv);

@@ -16,6 +16,12 @@ static val pr_number(P *p, int argc, val *argv)
 	return P_BOOL(p_is_number(argv[0]));
 }
 
+static val pr_real(P *p, int argc, val *argv)
+{
+	(void)p, (void)argc;
+	return P_BOOL(num_is_real(argv[0]));
+}
+
 static val pr_rational(P *p, int argc, val *argv)
 {
 	(void)p, (void)argc;
@@ -31,13 +37,13 @@ static val pr_integer(P *p, int argc, val *argv)
 static val pr_exact(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "exact?", argc, argv, 0);
-	return P_BOOL(num_is_exact(argv[0]));
+	return P_BOOL(num_is_exact_number(argv[0]));
 }
 
 static val pr_inexact(P *p, int argc, val *argv)
 {
 	p_arg_numbers(p, "inexact?", argc, argv, 0);
-	return P_BOOL(P_IS_FLO(argv[0]));
+	return P_BOOL(!num_is_exact_number(argv[0]));
 }
 
 static val pr_exact_integer(P *p, int argc, val *argv)
@@ -52,48 +58,67 @@ static val pr_exact_rational(P *p, int argc, val *argv)
 	return P_BOOL(num_is_exact(argv[0]));
 }
 
-/* nan?, infinite? and finite?: data is 'n', 'i' or 'f'. */
+static int float_class(val x, intptr_t class)
+{
+	if (!P_IS_FLO(x))
+		return class == 'f';
+	double d = P_FLOVAL(x);
+	return class == 'n' ? d != d : class == 'i' ? isinf(d) : isfinite(d);
+}
+
+/* nan?, infinite? and finite?: data is 'n', 'i' or 'f'.  A complex
+ * number is finite when both parts are, else NaN or infinite when either
+ * part is. */
 static val pr_float_class(P *p, int argc, val *argv)
 {
 	const struct p_prim *d = p_prim_desc(p);
-	double x;
+	val x = argv[0];
 
 	p_arg_numbers(p, d->name, argc, argv, 0);
-	if (!P_IS_FLO(argv[0]))
-		return P_BOOL(d->data == 'f');
-	x = P_FLOVAL(argv[0]);
-	return P_BOOL(d->data == 'n' ? x != x
-		      : d->data == 'i' ? isinf(x) : isfinite(x));
+	if (!NUM_IS_CPX(x))
+		return P_BOOL(float_class(x, d->data));
+	if (d->data == 'f')
+		return P_BOOL(float_class(NUM_CPX_RE(x), 'f') && float_class(NUM_CPX_IM(x), 'f'));
+	return P_BOOL(float_class(NUM_CPX_RE(x), d->data) || float_class(NUM_CPX_IM(x), d->data));
 }
 
 /* ---- comparison ---- */
 
-/* Whether every adjacent pair compares as one of the allowed outcomes
- * (bit 0: less, bit 1: equal, bit 2: greater); NaN never does. */
 /* = < > <= >=: whether every adjacent pair compares as one of the outcomes
  * allowed by data (bit 0: less, bit 1: equal, bit 2: greater); NaN never
- * does. */
+ * does.  Only = takes complex numbers. */
 static val pr_compare(P *p, int argc, val *argv)
 {
 	const struct p_prim *d = p_prim_desc(p);
 	int result = 1;
 
 	p_arg_numbers(p, d->name, argc, argv, 0);
+	if (d->data == 2) {
+		for (int i = 0; i + 1 < argc; i++)
+			result &= num_eq(p, argv[i], argv[i + 1]);
+		return P_BOOL(result);
+	}
+	num_arg_reals(p, d->name, argc, argv, 0);
 	for (int i = 0; i + 1 < argc; i++) {
-		int c = num_cmp(p, argv[i], argv[i + 1]);
+		int c = num_order(p, d->name, argv[i], argv[i + 1]);
 		if (c == 2 || !(d->data & (1 << (c + 1))))
 			result = 0;
 	}
 	return P_BOOL(result);
 }
 
-/* zero?, positive? and negative?: data is the sign that answers #t. */
+/* zero?, positive? and negative?: data is the sign that answers #t.  Only
+ * zero? takes complex numbers: 0.0+0.0i is zero. */
 static val pr_sign_is(P *p, int argc, val *argv)
 {
 	const struct p_prim *d = p_prim_desc(p);
+	val x = argv[0];
 
 	p_arg_numbers(p, d->name, argc, argv, 0);
-	return P_BOOL(num_sign(argv[0]) == d->data);
+	if (d->data == 0 && NUM_IS_CPX(x))
+		return P_BOOL(num_sign(NUM_CPX_RE(x)) == 0 && num_sign(NUM_CPX_IM(x)) == 0);
+	num_arg_reals(p, d->name, argc, argv, 0);
+	return P_BOOL(num_sign(x) == d->data);
 }
 
 /* odd? and even?: data is 1 for odd?. */
@@ -115,7 +140,7 @@ static val pr_extremum(P *p, int argc, val *argv)
 {
 	const struct p_prim *d = p_prim_desc(p);
 
-	p_arg_numbers(p, d->name, argc, argv, 0);
+	num_arg_reals(p, d->name, argc, argv, 0);
 	val best = argv[0];
 	int inexact = P_IS_FLO(best);
 	for (int i = 1; i < argc; i++) {
@@ -172,7 +197,7 @@ static val pr_div(P *p, int argc, val *argv)
 
 static val pr_abs(P *p, int argc, val *argv)
 {
-	p_arg_numbers(p, "abs", argc, argv, 0);
+	num_arg_reals(p, "abs", argc, argv, 0);
 	val x = argv[0];
 	if (P_IS_FLO(x))
 		return p_flonum(p, fabs(P_FLOVAL(x)));
@@ -325,7 +350,7 @@ static val pr_rationalize(P *p, int argc, val *argv)
 {
 	val x = argv[0], y = argv[1];
 	(void)argc;
-	p_arg_numbers(p, "rationalize", 2, argv, 0);
+	num_arg_reals(p, "rationalize", 2, argv, 0);
 	int inexact = P_IS_FLO(x) || P_IS_FLO(y);
 	if (num_is_nan(x) || num_is_nan(y))
 		return p_flonum(p, __builtin_nan(""));
@@ -350,7 +375,7 @@ static val pr_rationalize(P *p, int argc, val *argv)
 const struct p_prim num_prims[] = {
 	{ "base", "number?", pr_number, 1, 1, 0 },
 	{ "base", "complex?", pr_number, 1, 1, 0 },
-	{ "base", "real?", pr_number, 1, 1, 0 },
+	{ "base", "real?", pr_real, 1, 1, 0 },
 	{ "base", "rational?", pr_rational, 1, 1, 0 },
 	{ "base", "integer?", pr_integer, 1, 1, 0 },
 	{ "base", "exact?", pr_exact, 1, 1, 0 },

@@ -178,6 +178,84 @@ static int match_ci(const char *s, size_t n, const char *word)
 	return 1;
 }
 
+/* A real: a signed or unsigned ureal, or an infinity or NaN. */
+static val parse_real(P *p, const char *s, size_t n, int radix, int exactness)
+{
+	if (n == 6 && (s[0] == '+' || s[0] == '-')) {
+		double special = 0;
+		if (match_ci(s + 1, 5, "inf.0"))
+			special = __builtin_inf();
+		else if (match_ci(s + 1, 5, "nan.0"))
+			special = __builtin_nan("");
+		if (special != 0 || special != special) {
+			if (exactness == 'e')
+				return P_FALSE;
+			return p_flonum(p, s[0] == '-' && special == special ? -special : special);
+		}
+	}
+	int neg = 0;
+	if (n > 0 && (s[0] == '+' || s[0] == '-')) {
+		neg = s[0] == '-';
+		s++;
+		n--;
+	}
+	if (n == 0)
+		return P_FALSE;
+	return parse_ureal(p, s, n, radix, exactness, neg);
+}
+
+/* Whether the sign at s[k] belongs to an exponent (1e+5), not to the
+ * imaginary part of a+bi: only decimals have exponent markers. */
+static int exponent_sign(const char *s, size_t k, int radix)
+{
+	return radix == 10 && k >= 2 && strchr("eEsSfFdDlL", s[k - 1])
+		&& ((s[k - 2] >= '0' && s[k - 2] <= '9') || s[k - 2] == '.');
+}
+
+/* The imaginary part before the i: a signed real, or a lone sign for 1. */
+static val parse_imag(P *p, const char *s, size_t n, int radix, int exactness)
+{
+	if (n == 1) {
+		val one = P_FIX(s[0] == '-' ? -1 : 1);
+		return exactness == 'i' ? num_inexact(p, one) : one;
+	}
+	return parse_real(p, s, n, radix, exactness);
+}
+
+/* R7RS <complex R>: a real, a polar m@a, or a rectangular a+bi, +bi, +i,
+ * whose imaginary part always carries its sign. */
+static val parse_complex(P *p, const char *s, size_t n, int radix, int exactness)
+{
+	const char *at = memchr(s, '@', n);
+	if (at) {
+		size_t k = (size_t)(at - s);
+		val m = parse_real(p, s, k, radix, exactness);
+		val a = parse_real(p, at + 1, n - k - 1, radix, exactness);
+		if (m == P_FALSE || a == P_FALSE)
+			return P_FALSE;
+		val z = num_make_polar(p, m, a);
+		if (exactness != 'e' || num_is_exact_number(z))
+			return z;
+		/* #e1@2: exact parts of the inexact point, if they are finite. */
+		double re = P_FLOVAL(num_real_part(z)), im = P_FLOVAL(num_imag_part(z));
+		if (!isfinite(re) || !isfinite(im))
+			return P_FALSE;
+		return num_exact(p, z, "string->number");
+	}
+	if (n < 2 || lower(s[n - 1]) != 'i')
+		return parse_real(p, s, n, radix, exactness);
+	size_t k = n - 2;
+	while (k > 0 && !((s[k] == '+' || s[k] == '-') && !exponent_sign(s, k, radix)))
+		k--;
+	if (s[k] != '+' && s[k] != '-')
+		return P_FALSE;
+	val re = k ? parse_real(p, s, k, radix, exactness) : P_FIX(0);
+	val im = parse_imag(p, s + k, n - 1 - k, radix, exactness);
+	if (re == P_FALSE || im == P_FALSE)
+		return P_FALSE;
+	return num_make_rect(p, re, im);
+}
+
 val num_parse(P *p, const char *s, size_t n, int radix)
 {
 	int exactness = 0, radix_set = 0;
@@ -201,27 +279,7 @@ val num_parse(P *p, const char *s, size_t n, int radix)
 	}
 	if (n == 0)
 		return P_FALSE;
-	if (n == 6 && (s[0] == '+' || s[0] == '-')) {
-		double special = 0;
-		if (match_ci(s + 1, 5, "inf.0"))
-			special = __builtin_inf();
-		else if (match_ci(s + 1, 5, "nan.0"))
-			special = __builtin_nan("");
-		if (special != 0 || special != special) {
-			if (exactness == 'e')
-				return P_FALSE;
-			return p_flonum(p, s[0] == '-' && special == special ? -special : special);
-		}
-	}
-	int neg = 0;
-	if (s[0] == '+' || s[0] == '-') {
-		neg = s[0] == '-';
-		s++;
-		n--;
-	}
-	if (n == 0)
-		return P_FALSE;
-	return parse_ureal(p, s, n, radix, exactness, neg);
+	return parse_complex(p, s, n, radix, exactness);
 }
 
 /* Below this many limbs one pass of single-limb divisions is fastest. */
@@ -326,12 +384,35 @@ static void emit_flonum_pow2(P *p, double d, int radix,
 	} while (r != P_FIX(0));
 }
 
+/* Whether the written form of the real x starts with its sign. */
+static int writes_sign(val x)
+{
+	if (!P_IS_FLO(x))
+		return num_int_sign(num_exact_numer(x)) < 0;
+	double d = P_FLOVAL(x);
+	return d != d || isinf(d) || signbit(d);
+}
+
 int num_format(P *p, val x, int radix,
 	       void (*emit)(void *ctx, const char *s, size_t n), void *ctx)
 {
 	if (radix < 2 || radix > 36)
 		return -1;
 	switch (num_kind(x)) {
+	case NK_CPX: {
+		val re = NUM_CPX_RE(x), im = NUM_CPX_IM(x);
+		/* An exact zero real part is left out: +2i. */
+		if (re != P_FIX(0) && num_format(p, re, radix, emit, ctx) != 0)
+			return -1;
+		if (!writes_sign(im))
+			emit(ctx, "+", 1);
+		if (im == P_FIX(-1))
+			emit(ctx, "-", 1);
+		else if (im != P_FIX(1) && num_format(p, im, radix, emit, ctx) != 0)
+			return -1;
+		emit(ctx, "i", 1);
+		return 0;
+	}
 	case NK_FIX:
 	case NK_BIG:
 		emit_uint(p, x, radix, emit, ctx);

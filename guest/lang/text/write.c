@@ -279,8 +279,9 @@ static int symbol_needs_bars(P *p, val name)
 		return c0 == '.';
 	if (!peculiar_ok(name, n))
 		return 1;
-	/* A sign or dot may start a number: bars if it would read as one, or
-	 * as one in a reader with complex numbers (+i, +inf.0i, +nan.0abc). */
+	/* A sign or dot may start a number: bars if it would read as one
+	 * (+5, +i, -1+2i), or if a name starting as an infinity or NaN
+	 * (+nan.0abc) could be taken for one by another reader. */
 	text = P_RAW(p_alloc(p, T_BYTES, n + 1));
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = p_string_ref(name, i);
@@ -289,7 +290,7 @@ static int symbol_needs_bars(P *p, val name)
 		text[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	text[n] = '\0';
-	if (strcmp(text + 1, "i") == 0 || strncmp(text + 1, "inf.0", 5) == 0
+	if (strncmp(text + 1, "inf.0", 5) == 0
 	    || strncmp(text + 1, "nan.0", 5) == 0)
 		return 1;
 	return num_parse(p, text, n, 10) != P_FALSE;
