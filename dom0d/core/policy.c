@@ -123,38 +123,74 @@ static int same_addr(const struct sockaddr *a, const struct sockaddr *b)
 		       &((const struct sockaddr_in6 *)b)->sin6_addr, 16);
 }
 
-static int host_matches(const char *host, const struct sockaddr *sa)
+/* The address a rule's host spells, if it is a literal. */
+static int literal_addr(const char *host, struct sockaddr_storage *ss)
 {
-	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res, *ai;
-	int ok = 0;
+	struct sockaddr_in *in = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
 
-	if (!strcmp(host, "*"))
+	memset(ss, 0, sizeof *ss);
+	if (inet_pton(AF_INET, host, &in->sin_addr) == 1) {
+		in->sin_family = AF_INET;
 		return 1;
-	if (getaddrinfo(host, NULL, &hints, &res) != 0)
-		return 0;
-	for (ai = res; ai && !ok; ai = ai->ai_next)
-		ok = same_addr(ai->ai_addr, sa);
-	freeaddrinfo(res);
-	return ok;
+	}
+	if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		return 1;
+	}
+	return 0;
 }
 
-int policy_may_connect(const struct policy *p, const struct sockaddr *sa)
+static int sa_port(const struct sockaddr *sa)
 {
-	int port, i;
-
 	if (sa->sa_family == AF_INET)
-		port = ntohs(((const struct sockaddr_in *)sa)->sin_port);
-	else if (sa->sa_family == AF_INET6)
-		port = ntohs(((const struct sockaddr_in6 *)sa)->sin6_port);
-	else
-		return 0;
+		return ntohs(((const struct sockaddr_in *)sa)->sin_port);
+	if (sa->sa_family == AF_INET6)
+		return ntohs(((const struct sockaddr_in6 *)sa)->sin6_port);
+	return -1;
+}
+
+/* The outbound rule r lets a connection reach sa's port. */
+static int port_fits(const struct net_rule *r, const struct sockaddr *sa)
+{
+	int port = sa_port(sa);
+
+	return !r->listen && port >= 0 && (r->port < 0 || r->port == port);
+}
+
+int policy_connect_direct(const struct policy *p, const struct sockaddr *sa)
+{
+	struct sockaddr_storage lit;
+	int i;
+
 	for (i = 0; i < p->nrules; i++) {
 		const struct net_rule *r = &p->rules[i];
-		if (r->listen || (r->port >= 0 && r->port != port))
+		if (!port_fits(r, sa))
 			continue;
-		if (host_matches(r->host, sa))
+		if (!strcmp(r->host, "*") ||
+		    (literal_addr(r->host, &lit) && same_addr((struct sockaddr *)&lit, sa)))
 			return 1;
 	}
+	return 0;
+}
+
+int policy_connect_named(const struct policy *p, const struct sockaddr *sa, int i)
+{
+	struct sockaddr_storage lit;
+
+	for (; i >= 0 && i < p->nrules; i++) {
+		const struct net_rule *r = &p->rules[i];
+		if (port_fits(r, sa) && strcmp(r->host, "*") && !literal_addr(r->host, &lit))
+			return i;
+	}
+	return -1;
+}
+
+int policy_addrs_match(const struct addrinfo *res, const struct sockaddr *sa)
+{
+	for (; res; res = res->ai_next)
+		if (same_addr(res->ai_addr, sa))
+			return 1;
 	return 0;
 }
 

@@ -12,6 +12,8 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+struct addrinfo;
+
 #define POLICY_MAX_RULES 32
 
 struct net_rule {
@@ -42,8 +44,15 @@ int policy_add_rule(struct policy *p, const char *rule, char *err, size_t cap);
  * or G); returns 0, or -1 with a message in err. */
 int policy_set_quota(struct policy *p, const char *word, char *err, size_t cap);
 int policy_has_net(const struct policy *p);
-/* 1 if a connection to sa is allowed (names in rules are resolved now). */
-int policy_may_connect(const struct policy *p, const struct sockaddr *sa);
+/* CONNECT's check comes in steps, so that no lookup blocks the daemon:
+ * policy_connect_direct is 1 when a rule allows sa without naming a host
+ * (its host is an address literal or *).  Otherwise sa is allowed when
+ * the addresses of a host some rule names match it: policy_connect_named
+ * gives the next such rule from index i on whose port fits sa (or -1), and
+ * policy_addrs_match compares its host's addresses once looked up. */
+int policy_connect_direct(const struct policy *p, const struct sockaddr *sa);
+int policy_connect_named(const struct policy *p, const struct sockaddr *sa, int i);
+int policy_addrs_match(const struct addrinfo *res, const struct sockaddr *sa);
 int policy_may_listen(const struct policy *p, int port);
 /* 1 if the guest may look name up: an address literal, or a host an
  * outbound rule names (or any, with a "*" rule).  Otherwise a lookup would carry the guest's data out of dom0 in

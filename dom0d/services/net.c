@@ -11,6 +11,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -161,32 +162,96 @@ static void connected(struct stream *s)
 	guest_send(s->g, PX_CREDIT, s->chan, 0, &f);
 }
 
-static void do_connect(struct guest *g, uint32_t tag, const struct px_field *f)
-{
-	struct stream *s = sock_get(g, f[0].n, tag);
+/* A CONNECT whose address only a rule naming a host may allow: the
+ * lookups of those hosts, one rule after another, off the event loop. */
+struct conn_check {
+	uint16_t chan;
+	uint32_t tag;
+	int rule;		/* the rule being looked up */
 	struct sockaddr_storage ss;
 	socklen_t len;
+};
 
-	if (!s)
-		return;
-	len = to_sockaddr(f[1].p, &ss);
-	if (!policy_may_connect(&g->pol, (struct sockaddr *)&ss)) {
-		fail(g, tag, EACCES, "connection not allowed by policy");
-		return;
-	}
-	if (s->kind != SK_SOCKET || s->connecting) {
-		fail(g, tag, EINVAL, "socket cannot connect now");
-		return;
-	}
-	if (connect(s->w.fd, (struct sockaddr *)&ss, len) == 0) {
+static void start_connect(struct stream *s, uint32_t tag, const struct sockaddr *sa, socklen_t len)
+{
+	if (connect(s->w.fd, sa, len) == 0) {
 		connected(s);
-		reply(g, PX_CONNECT, tag, NULL);
+		reply(s->g, PX_CONNECT, tag, NULL);
 	} else if (errno == EINPROGRESS) {
 		s->connecting = 1;
 		s->connect_tag = tag;
 	} else {
-		fail(g, tag, errno, "connect");
+		fail(s->g, tag, errno, "connect");
 	}
+}
+
+static void check_next(struct guest *g, struct stream *s, struct conn_check *c);
+
+static void checked(struct guest *g, uint32_t tag, void *ctx, const struct addrinfo *res, int err)
+{
+	struct conn_check *c = ctx;
+	struct stream *s = g ? stream_find(g, c->chan) : NULL;
+
+	(void)tag;
+	/* Released meanwhile: RELEASE has answered the CONNECT. */
+	if (!s || s->check != c) {
+		free(c);
+		return;
+	}
+	if (!err && policy_addrs_match(res, (struct sockaddr *)&c->ss)) {
+		s->check = NULL;
+		start_connect(s, c->tag, (struct sockaddr *)&c->ss, c->len);
+		stream_rearm(s);
+		free(c);
+		return;
+	}
+	check_next(g, s, c);
+}
+
+static void check_next(struct guest *g, struct stream *s, struct conn_check *c)
+{
+	const char *why = "connection not allowed by policy";
+	int err = EACCES;
+
+	c->rule = policy_connect_named(&g->pol, (struct sockaddr *)&c->ss, c->rule + 1);
+	if (c->rule >= 0)
+		err = resolve_lookup(g, c->tag, g->pol.rules[c->rule].host, 0, checked, c, &why);
+	if (err) {
+		s->check = NULL;
+		fail(g, c->tag, err, why);
+		free(c);
+		return;
+	}
+	s->check = c;
+}
+
+static void do_connect(struct guest *g, uint32_t tag, const struct px_field *f)
+{
+	struct stream *s = sock_get(g, f[0].n, tag);
+	struct conn_check *c;
+
+	if (!s)
+		return;
+	if (s->kind != SK_SOCKET || s->connecting || s->check) {
+		fail(g, tag, EINVAL, "socket cannot connect now");
+		return;
+	}
+	c = calloc(1, sizeof *c);
+	if (!c) {
+		fail(g, tag, ENOMEM, "out of memory");
+		return;
+	}
+	c->chan = s->chan;
+	c->tag = tag;
+	c->rule = -1;
+	c->len = to_sockaddr(f[1].p, &c->ss);
+	if (policy_connect_direct(&g->pol, (struct sockaddr *)&c->ss)) {
+		start_connect(s, tag, (struct sockaddr *)&c->ss, c->len);
+		free(c);
+		return;
+	}
+	s->connect_tag = tag;
+	check_next(g, s, c);
 }
 
 static void do_bind(struct guest *g, uint32_t tag, const struct px_field *f)
@@ -272,7 +337,7 @@ static void abort_waits(struct stream *s)
 		fail(s->g, s->accept_tag, ECONNABORTED, "listener released");
 	if (s->poll_tag)
 		fail(s->g, s->poll_tag, ECONNABORTED, "listener released");
-	if (s->connecting)
+	if (s->connecting || s->check)
 		fail(s->g, s->connect_tag, ECONNABORTED, "socket released");
 }
 

@@ -33,7 +33,9 @@ struct stream {
 	int live;		/* sockets: connected or accepted */
 	int bound;		/* sockets: bound by a BIND the policy allowed */
 	int connecting;		/* nonblocking connect in progress */
-	uint32_t connect_tag;
+	void *check;		/* CONNECT waiting for its policy check's lookups
+				 * (net.c), or NULL */
+	uint32_t connect_tag;	/* that CONNECT, while connecting or checking */
 	uint32_t accept_tag;	/* pending ACCEPT, or 0 */
 	uint32_t poll_tag;	/* pending POLL, or 0 */
 };
