@@ -10,6 +10,7 @@
 #include "core/dlog.h"
 #include "core/guest.h"
 #include "core/daemon.h"
+#include "services/repl.h"
 #include "services/stream.h"
 
 int loop_set(struct daemon *d, struct watch *w, uint32_t events, int add)
@@ -45,10 +46,14 @@ static long now_ms(void)
 
 static void watch_listeners(struct daemon *d, uint32_t events)
 {
+	struct guest *g;
+
 	if (d->local_l.fd >= 0)
 		loop_set(d, &d->local_l, events, 0);
 	if (d->control_l.fd >= 0)
 		loop_set(d, &d->control_l, events, 0);
+	for (g = d->guests; g; g = g->next)
+		repl_watch(g, events != 0);
 }
 
 void loop_pause_accept(struct daemon *d)

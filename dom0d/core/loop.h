@@ -19,8 +19,9 @@ struct watch {
 int loop_set(struct daemon *d, struct watch *w, uint32_t events, int add);
 void loop_del(struct daemon *d, struct watch *w);
 /* A listener found no descriptor for a new connection: stops watching the
- * daemon's listeners (which would report the waiting connection forever)
- * and watches them again a second later. */
+ * daemon's listeners, the guests' REPL sockets among them (each would
+ * report its waiting connection forever), and watches them again a second
+ * later. */
 void loop_pause_accept(struct daemon *d);
 /* Waits up to timeout_ms (-1: no limit) and handles one batch of events,
  * then services and flushes every guest and releases the dead ones.

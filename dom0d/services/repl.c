@@ -74,6 +74,14 @@ static void on_client(struct daemon *d, struct watch *w, uint32_t events)
 		set_fd(r->g, PX_CH_STDERR, dup(fd));
 		dlog(d, r->g, DLOG_INFO, "REPL client attached");
 	}
+	if (errno == EMFILE || errno == ENFILE)
+		loop_pause_accept(d);
+}
+
+void repl_watch(struct guest *g, int on)
+{
+	if (g->repl)
+		loop_set(g->d, &g->repl->lw, on ? EPOLLIN : 0, 0);
 }
 
 int repl_attach_guest(struct guest *g, int listen_fd, const char *path)
@@ -88,7 +96,7 @@ int repl_attach_guest(struct guest *g, int listen_fd, const char *path)
 	snprintf(r->path, sizeof r->path, "%s", path);
 	r->lw.fn = on_client;
 	r->lw.fd = listen_fd;
-	err = loop_set(g->d, &r->lw, EPOLLIN, 1);
+	err = loop_set(g->d, &r->lw, g->d->accept_paused_ms ? 0 : EPOLLIN, 1);
 	if (err < 0) {
 		free(r);
 		return err;

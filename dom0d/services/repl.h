@@ -20,6 +20,9 @@ struct guest;
 int repl_listen(const char *path, uid_t owner);
 /* Gives guest g the REPL listener fd (bound at path); 0 or -errno. */
 int repl_attach_guest(struct guest *g, int listen_fd, const char *path);
+/* Watches g's REPL socket for clients (on) or not: loop_pause_accept
+ * stops it with the daemon's other listeners. */
+void repl_watch(struct guest *g, int on);
 /* Closes the listener and any client and removes the socket file. */
 void repl_release(struct guest *g);
 /* A stdio stream of g lost its client (EOF or error). */

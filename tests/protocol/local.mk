@@ -76,7 +76,7 @@ TESTS += tests/protocol/test_fs9p
 # defences a hostile guest meets.
 RAW_TESTS = tests/protocol/test_domid tests/protocol/test_listen tests/protocol/test_flood \
 	tests/protocol/test_log tests/protocol/test_resolve tests/protocol/test_fdbudget \
-	tests/protocol/test_quota tests/protocol/test_slowdns
+	tests/protocol/test_quota tests/protocol/test_slowdns tests/protocol/test_replfd
 check_PROGRAMS += $(RAW_TESTS)
 TESTS += $(RAW_TESTS)
 RAW_SRC = tests/protocol/rawguest.h tests/protocol/rawguest.c
@@ -114,6 +114,10 @@ tests_protocol_test_slowdns_SOURCES = tests/protocol/test_slowdns.c tests/protoc
 tests_protocol_test_slowdns_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_slowdns_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 tests_protocol_test_slowdns_LDFLAGS = -no-pie $(AM_LDFLAGS)
+tests_protocol_test_replfd_SOURCES = tests/protocol/test_replfd.c $(RAW_SRC)
+tests_protocol_test_replfd_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
+tests_protocol_test_replfd_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
+tests_protocol_test_replfd_LDFLAGS = -no-pie $(AM_LDFLAGS)
 # The fairness benchmark: a light guest's latency while two guests flood
 # (built with the tests, run by hand: top_builddir=. tests/protocol/fairness).
 check_PROGRAMS += tests/protocol/fairness
