@@ -55,12 +55,13 @@ CLEANFILES += tests/protocol/fuzz_decode tests/protocol/fuzz_dom0d tests/protoco
 TESTS += tests/protocol/fuzz.sh
 EXTRA_DIST += tests/protocol/fuzz.sh tests/protocol/fuzz_decode.c tests/protocol/fuzz_dom0d.c
 
-# The load test/benchmark: built with the tests, run by hand (load.sh).
+# The load test (load.sh, which also prints a benchmark's numbers).
 check_PROGRAMS += tests/protocol/load
 tests_protocol_load_SOURCES = tests/protocol/load.c
 tests_protocol_load_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_load_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_load_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
+TESTS += tests/protocol/load.sh
 EXTRA_DIST += tests/protocol/load.sh
 
 # The 9P file server alone, frame by frame (no daemon, no transport).
