@@ -19,6 +19,6 @@
         (loop (+ i 1)
               (+ r (parameterize ((scale (remainder i 5))) (descend 8)))))))
 
-(display "param x 20000 = ")
-(display (repeat 20000))
+(display "param x 200000 = ")
+(display (repeat 200000))
 (newline)

@@ -103,6 +103,8 @@
 (define-syntax parameterize
   (syntax-rules ()
     ((_ () body ...) (let () body ...))
+    ((_ ((p v)) body ...)
+     (%parameterize1 p v (lambda () body ...)))
     ((_ ((p v) ...) body ...)
      (%parameterize (list p ...) (list v ...) (lambda () body ...)))))
 
@@ -193,8 +195,9 @@
 
 
 ;; %winders (defined by the VM) lists one #(before after handlers) per
-;; dynamic-wind entered and not left; handlers is the exception handlers
-;; the thunks run with.  A body's multiple values are one object in a
+;; dynamic-wind entered and not left, handlers being the exception
+;; handlers the thunks run with, and one (param . value) per parameterize
+;; binding (see %parameterize).  A body's multiple values are one object in a
 ;; variable, so passing them on needs no list.
 (define (dynamic-wind before thunk after)
   (before)
@@ -216,15 +219,21 @@
       (if (not (eq? %winders common))
           (let ((w (car %winders)))
             (set! %winders (cdr %winders))
-            (set! %handlers (vector-ref w 2))
-            ((vector-ref w 1))
+            (%wind w 1)
             (unwind))))
     (let rewind ((l target))
       (if (not (eq? l common))
           (begin (rewind (cdr l))
-                 (set! %handlers (vector-ref (car l) 2))
-                 ((vector-ref (car l) 0))
+                 (%wind (car l) 0)
                  (set! %winders l))))))
+
+;; Runs entry w's before (i 0) or after (i 1) thunk, or passes a
+;; parameterize binding, which swaps either way.
+(define (%wind w i)
+  (if (pair? w)
+      (%param-swap! w)
+      (begin (set! %handlers (vector-ref w 2))
+             ((vector-ref w i)))))
 
 ;; A continuation carries the %winders and %handlers it was captured with
 ;; (the VM reinstates the handlers); calling it in another dynamic-wind
@@ -353,15 +362,29 @@
       (%make-parameter value #f)
       (%make-parameter ((car converter) value) (car converter))))
 
+;; The bindings are entries on %winders (see %param-push! in control.c).
+;; Every value is converted, and every parameter checked, before the
+;; first binding is made.
+(define (%param-convert p v)
+  (let ((c (%param-converter p))) (if c (c v) v)))
+
+(define (%parameterize1 p v thunk)
+  (%param-push! p (%param-convert p v))
+  (let ((r (thunk)))
+    (%param-pop!)
+    r))
+
 (define (%parameterize ps vs thunk)
-  (let ((new (map (lambda (p v)
-                    (let ((c (%param-converter p))) (if c (c v) v)))
-                  ps vs))
-        (old #f))
-    (dynamic-wind
-      (lambda () (set! old (map %param-value ps)) (for-each %param-set! ps new))
-      thunk
-      (lambda () (set! new (map %param-value ps)) (for-each %param-set! ps old)))))
+  (let convert ((l ps) (vs vs) (new '()))
+    (if (pair? l)
+        (convert (cdr l) (cdr vs) (cons (%param-convert (car l) (car vs)) new))
+        (let bind ((l ps) (new (reverse new)))
+          (if (pair? l)
+              (begin (%param-push! (car l) (car new)) (bind (cdr l) (cdr new)))
+              (let ((r (thunk)))
+                (let unbind ((l ps))
+                  (if (pair? l) (begin (%param-pop!) (unbind (cdr l)))))
+                r))))))
 
 ;;; --- eval, environments, libraries, load, exit ---
 

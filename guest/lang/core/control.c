@@ -97,23 +97,68 @@ static val prim_make_parameter(P *p, int argc, val *argv)
 	return p_make_parameter(p, argv[0], argc > 1 ? argv[1] : P_FALSE);
 }
 
-static val prim_param_value(P *p, int argc, val *argv)
-{
-	(void)argc;
-	return P_SLOTS(param_arg(p, "parameterize", argv[0]))[0];
-}
-
-static val prim_param_set(P *p, int argc, val *argv)
-{
-	(void)argc;
-	P_SET_SLOT(param_arg(p, "parameterize", argv[0]), 0, argv[1]);
-	return P_VOID;
-}
-
 static val prim_param_converter(P *p, int argc, val *argv)
 {
 	(void)argc;
 	return P_SLOTS(param_arg(p, "parameterize", argv[0]))[1];
+}
+
+/*
+ * parameterize binds shallowly: the parameter object holds the current
+ * value, and each binding in force has an entry (param . other) on
+ * %winders, other being the value the parameter does not hold now.
+ * Entering and leaving the binding are then the same swap, whether done
+ * on the normal path or by a continuation travelling through it, and
+ * neither needs a thunk.
+ */
+static void param_swap(val entry)
+{
+	val param = P_CAR(entry), v = P_SLOTS(param)[0];
+	P_SET_SLOT(param, 0, P_CDR(entry));
+	P_SET_CDR(entry, v);
+}
+
+static val winders(P *p)
+{
+	return P_SLOTS(p->roots[R_WINDERS])[CELL_VALUE];
+}
+
+static void set_winders(P *p, val w)
+{
+	P_SET_SLOT(p->roots[R_WINDERS], CELL_VALUE, w);
+}
+
+/* (%param-push! param value): binds param to the already converted value. */
+static val prim_param_push(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val entry = p_cons(p, param_arg(p, "parameterize", argv[0]), argv[1]);
+	param_swap(entry);
+	set_winders(p, p_cons(p, entry, winders(p)));
+	return P_VOID;
+}
+
+/* (%param-pop!): ends the newest binding, which the innermost
+ * parameterize made: it is the top of %winders whenever its body returns. */
+static val prim_param_pop(P *p, int argc, val *argv)
+{
+	(void)argc; (void)argv;
+	val w = winders(p);
+	if (!P_IS_PAIR(w) || !P_IS_PAIR(P_CAR(w)))
+		p_raise_error(p, PE_ERROR, "internal: parameterize: no binding to end", 0);
+	param_swap(P_CAR(w));
+	set_winders(p, P_CDR(w));
+	return P_VOID;
+}
+
+/* (%param-swap! entry): a continuation passing the binding. */
+static val prim_param_swap(P *p, int argc, val *argv)
+{
+	(void)argc;
+	if (!P_IS_PAIR(argv[0]) || !P_IS_PARAMETER(P_CAR(argv[0])))
+		p_type_error(p, "%param-swap!", 1, "parameter binding", argv[0]);
+	param_swap(argv[0]);
+	return P_VOID;
 }
 
 /* --- conditions --- */
@@ -502,9 +547,10 @@ const struct p_prim control_prims[] = {
 	{ "base", "values", prim_values, 0, -1, 0 },
 	{ "base", "procedure?", prim_procedurep, 1, 1, 0 },
 	{ "base", "%make-parameter", prim_make_parameter, 1, 2, 0 },
-	{ "base", "%param-value", prim_param_value, 1, 1, 0 },
-	{ "base", "%param-set!", prim_param_set, 2, 2, 0 },
 	{ "base", "%param-converter", prim_param_converter, 1, 1, 0 },
+	{ "base", "%param-push!", prim_param_push, 2, 2, 0 },
+	{ "base", "%param-pop!", prim_param_pop, 0, 0, 0 },
+	{ "base", "%param-swap!", prim_param_swap, 1, 1, 0 },
 	{ "base", "%make-error", prim_make_error, 2, 2, 0 },
 	{ "base", "error-object?", prim_error_objectp, 1, 1, 0 },
 	{ "base", "error-object-message", prim_error_message, 1, 1, 0 },
