@@ -65,9 +65,13 @@
     ((_ x) x)
     ((_ x y) y)))
 
+;; Several values are one object, which a variable can hold until every
+;; expression has been evaluated; %apply-values spreads it over formals.
 (define-syntax let-values
   (syntax-rules ()
     ((_ () body ...) (let () body ...))
+    ((_ ((formals expr)) body ...)
+     (%apply-values (lambda formals body ...) expr))
     ((_ ((formals expr) ...) body ...)
      (%let-values ((formals expr) ...) () body ...))))
 
@@ -76,21 +80,20 @@
     ((_ () ((formals tmp) ...) body ...)
      (%let-values-bind ((formals tmp) ...) body ...))
     ((_ ((formals expr) more ...) (done ...) body ...)
-     (let ((tmp (call-with-values (lambda () expr) list)))
+     (let ((tmp expr))
        (%let-values (more ...) (done ... (formals tmp)) body ...)))))
 
 (define-syntax %let-values-bind
   (syntax-rules ()
     ((_ () body ...) (let () body ...))
     ((_ ((formals tmp) more ...) body ...)
-     (apply (lambda formals (%let-values-bind (more ...) body ...)) tmp))))
+     (%apply-values (lambda formals (%let-values-bind (more ...) body ...)) tmp))))
 
 (define-syntax let*-values
   (syntax-rules ()
     ((_ () body ...) (let () body ...))
     ((_ ((formals expr) more ...) body ...)
-     (call-with-values (lambda () expr)
-       (lambda formals (let*-values (more ...) body ...))))))
+     (%apply-values (lambda formals (let*-values (more ...) body ...)) expr))))
 
 (define-syntax delay-force
   (syntax-rules ()
