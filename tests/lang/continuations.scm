@@ -141,6 +141,20 @@
                                      (lambda () (note 'out))))))))
           (list v (reverse log)))))
 
+;; A capture shares with the previous one only what lies below the frame
+;; that runs after it: that frame's own slots (here the loop's i, rewritten
+;; by the tail call) must be copied again.
+(test "a frame's argument rewritten by a tail call after a capture" '(0 1 2 1 2)
+      (let ((seen '()) (first-k #f) (again #t))
+        (let loop ((i 0))
+          (if (< i 3)
+              (begin
+                (call/cc (lambda (k) (if (= i 1) (set! first-k k))))
+                (set! seen (cons i seen))
+                (loop (+ i 1)))))
+        (if again (begin (set! again #f) (first-k #f)))
+        (reverse seen)))
+
 ;; parameterize bindings are entries on the dynamic-wind list: a
 ;; continuation leaving or re-entering their extent swaps them in order with
 ;; the dynamic-wind thunks.

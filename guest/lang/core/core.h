@@ -265,7 +265,8 @@ enum { CODE_BYTES, CODE_CONSTS, CODE_NAME, CODE_NREQ, CODE_REST,
 	CODE_NSLOTS, CODE_LINES, CODE_FILE, CODE_NSLOTS_ };
 #define CODE_WORDS(c) ((intptr_t *)((uintptr_t *)P_RAW(P_SLOTS(c)[CODE_BYTES]) + 1))
 
-/* Continuation: the stack [0, size) is segment at base plus the parent's;
+/* Continuation: the stack [0, size) is segment at [base, size) over the
+ * parent's stack below base (vm.c says more);
  * winders and handlers are the dynamic-wind state (%winders) and the
  * exception handlers (%handlers) it was captured with. */
 enum { K_SEGMENT, K_BASE, K_PARENT, K_SIZE, K_WINDERS, K_HANDLERS, K_NSLOTS };

@@ -314,22 +314,28 @@ static int vm_apply_values(P *p)
 	return argc;
 }
 
-/* The capture on R_LASTK's chain that still describes the bottom of the
- * stack: the newest one no larger than at most.  Each capture's stack is
- * its parent's plus its own segment, and [0, lowwater) has not changed
- * since R_LASTK was captured or resumed (a frame below it can only be
- * written after a return into it, and that return lowers the water below
- * every capture made while its callee was live). */
-static val intact_capture(P *p, size_t at_most)
+static size_t k_size(val k)
 {
-	val c = p->roots[R_LASTK];
-	if ((intptr_t)at_most > p->lowwater)
-		at_most = (size_t)p->lowwater;
-	while (c != P_FALSE && (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]) > at_most)
-		c = P_SLOTS(c)[K_PARENT];
-	return c;
+	return (size_t)P_FIXVAL(P_SLOTS(k)[K_SIZE]);
 }
 
+static size_t k_base(val k)
+{
+	return (size_t)P_FIXVAL(P_SLOTS(k)[K_BASE]);
+}
+
+/*
+ * Continuations share captured stack.  A capture's stack [0, size) is its
+ * segment at [base, size) over its parent's stack below base; the bases
+ * strictly decrease along a chain of parents, and a child's base is never
+ * above its parent's size.  R_LASTK is the newest capture or resumed
+ * continuation, and the stack [0, lowwater) has not changed since: a
+ * frame writes only from its fp up, and a return lowers the water to the
+ * fp of the frame it returns into.  So a capture copies only the stack
+ * above the water, and a capture that follows a return (say, a
+ * generator's next element) copies little even though its parent's
+ * segment reaches higher.
+ */
 static val winders(P *p)
 {
 	return P_SLOTS(p->roots[R_WINDERS])[CELL_VALUE];
@@ -341,21 +347,24 @@ static val handlers(P *p)
 }
 
 /* (%call/cc f): the continuation replaces f's argument slot, f in acc.
- * Only the part of the stack above the newest still-intact capture is
- * copied, so a capture costs the frames pushed since the last one; the
- * dynamic-wind state and the exception handlers are kept with it. */
+ * The dynamic-wind state and the exception handlers are kept with it. */
 __attribute__((noinline))
 static void vm_call_cc(P *p)
 {
 	val *sp = p->sp;
 	val f = sp[-1];
 	size_t m = (size_t)(sp - 1 - p->stack);
-	val parent = intact_capture(p, m);
-	size_t base = parent == P_FALSE ? 0 : (size_t)P_FIXVAL(P_SLOTS(parent)[K_SIZE]);
-	val k = parent;
-	if (parent == P_FALSE || base != m || P_SLOTS(parent)[K_WINDERS] != winders(p) ||
-	    P_SLOTS(parent)[K_HANDLERS] != handlers(p)) {
-		val seg = p_make_vector(p, m - base, P_FALSE);
+	val last = p->roots[R_LASTK];
+	size_t base = last == P_FALSE ? 0 : (size_t)p->lowwater < m ? (size_t)p->lowwater : m;
+	val k = last;
+	if (last == P_FALSE || base != m || k_size(last) != m ||
+	    P_SLOTS(last)[K_WINDERS] != winders(p) || P_SLOTS(last)[K_HANDLERS] != handlers(p)) {
+		val parent = last;
+		while (parent != P_FALSE && k_base(parent) >= base)
+			parent = P_SLOTS(parent)[K_PARENT];
+		if (parent == P_FALSE)
+			base = 0;
+		val seg = p_alloc(p, T_VECTOR, (m - base) * sizeof(val));
 		memcpy(P_VEC(seg), p->stack + base, (m - base) * sizeof(val));
 		k = p_alloc(p, T_CONTINUATION, K_NSLOTS * sizeof(val));
 		P_SET_SLOT(k, K_SEGMENT, seg);
@@ -371,29 +380,50 @@ static void vm_call_cc(P *p)
 	p->acc = f;
 }
 
+/* How much of the bottom of the stack already holds k's stack: what
+ * R_LASTK and k share through their nearest common ancestor, below the
+ * water. */
+static size_t shared_with_stack(P *p, val k)
+{
+	val a = p->roots[R_LASTK], b = k;
+	if (a == P_FALSE)
+		return 0;
+	size_t ka = k_size(a), kb = k_size(b);
+	while (a != b) {
+		if (a == P_FALSE || b == P_FALSE)
+			return 0;
+		if (k_base(a) >= k_base(b)) {
+			ka = k_base(a);
+			a = P_SLOTS(a)[K_PARENT];
+		} else {
+			kb = k_base(b);
+			b = P_SLOTS(b)[K_PARENT];
+		}
+	}
+	size_t keep = (size_t)p->lowwater;
+	if (ka < keep)
+		keep = ka;
+	return kb < keep ? kb : keep;
+}
+
 /* Reinstates continuation k's stack and handlers with v (its values) in
- * acc; the loop then returns into k's frame.  The segments k shares with
- * the intact bottom of the stack are already in place: only those above
- * are copied. */
+ * acc; the loop then returns into k's frame.  Only the part of k's stack
+ * not already in place is copied, each position from the newest segment
+ * that holds it. */
 __attribute__((noinline))
 static void vm_resume(P *p, val k, val v)
 {
-	size_t m = (size_t)P_FIXVAL(P_SLOTS(k)[K_SIZE]);
-	val intact = intact_capture(p, m);
-	val c = k;
-	for (; c != P_FALSE; c = P_SLOTS(c)[K_PARENT]) {
-		size_t cm = (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]);
-		while (intact != P_FALSE && (size_t)P_FIXVAL(P_SLOTS(intact)[K_SIZE]) > cm)
-			intact = P_SLOTS(intact)[K_PARENT];
-		if (c == intact)
-			break;
-	}
-	size_t keep = c == P_FALSE ? 0 : (size_t)P_FIXVAL(P_SLOTS(c)[K_SIZE]);
+	size_t m = k_size(k);
+	size_t keep = shared_with_stack(p, k);
 	(void)room(p, p->stack + keep, m - keep);
-	for (val s = k; s != c; s = P_SLOTS(s)[K_PARENT]) {
-		val seg = P_SLOTS(s)[K_SEGMENT];
-		memcpy(p->stack + P_FIXVAL(P_SLOTS(s)[K_BASE]), P_VEC(seg),
-		       P_VEC_LEN(seg) * sizeof(val));
+	size_t top = m;
+	for (val s = k; top > keep; s = P_SLOTS(s)[K_PARENT]) {
+		size_t base = k_base(s), lo = base > keep ? base : keep;
+		if (lo < top)
+			memcpy(p->stack + lo, P_VEC(P_SLOTS(s)[K_SEGMENT]) + (lo - base),
+			       (top - lo) * sizeof(val));
+		if (base < top)
+			top = base;
 	}
 	p->roots[R_LASTK] = k;
 	P_SET_SLOT(p->roots[R_HANDLERS], CELL_VALUE, P_SLOTS(k)[K_HANDLERS]);
@@ -504,7 +534,7 @@ static val vm_loop(P *p, val entry, int init)
 		return P_VOID;
 	}
 	val *sp, *fp, clo, acc, *consts, *inl;
-	val *lw;	/* lowest sp since the last continuation capture */
+	val *lw;	/* p->lowwater: the lowest fp returned into since the last capture */
 	intptr_t *pc;
 	int argc;
 	unsigned poll = POLL_INTERVAL;
@@ -638,11 +668,12 @@ op_RETURN: {
 		RELOAD();
 	}
 	val *b = fp - FRAME_WORDS;
-	if (__builtin_expect(b < lw, 0))
-		lw = b;
 	clo = b[0];
 	intptr_t ri = P_FIXVAL(b[1]);
 	fp = p->stack + (ri >> 32);
+	/* the frame returned into may write from its fp up */
+	if (__builtin_expect(fp < lw, 0))
+		lw = fp;
 	val code = CLO_CODE(clo);
 	pc = CODE_WORDS(code) + (ri & 0xffffffff);
 	consts = P_VEC(P_SLOTS(code)[CODE_CONSTS]);
