@@ -309,6 +309,16 @@
 (test-close -1.5707963267948966+1.3169578969248166i (asin -2))
 (test-close 0.0+1.3169578969248166i (acos 2))
 (test-close 3.141592653589793-1.3169578969248166i (acos -2))
+;; An inexact argument's zero imaginary part picks the side of the cut.
+(test-close 1.5707963267948966+1.3169578969248166i (asin 2.0+0.0i))
+(test-close 1.5707963267948966-1.3169578969248166i (asin 2.0-0.0i))
+(test-close -1.5707963267948966+1.3169578969248166i (asin -2.0+0.0i))
+(test-close -1.5707963267948966-1.3169578969248166i (asin -2.0-0.0i))
+(test-close 0.0-1.3169578969248166i (acos 2.0+0.0i))
+;; Near 0 and near |z| = 1 the small parts keep their digits.
+(test-assert (< 4.99e-21 (real-part (log 1+1e-10i)) 5.01e-21))
+(test-assert (< 0.99999999e-5 (imag-part (asin 1e-5+1e-5i)) 1.00000001e-5))
+(test-assert (< 1.333e-20 (real-part (atan 1e-20+0.5i)) 1.334e-20))
 (test-close 2 (sin (asin 2)))
 (test-close 2 (cos (acos 2)))
 (test-close 0.5235987755982989 (asin 0.5))

@@ -50,18 +50,13 @@ static val cx_val(P *p, struct cplx z)
 typedef double (*real_fn)(double);
 typedef struct cplx (*cplx_fn)(struct cplx);
 
-/* f of a real argument in [lo, hi] is real; elsewhere, and for complex
- * arguments, the complex function applies. */
-static val elementary(P *p, const char *who, val *argv, real_fn f, cplx_fn cf,
-		      double lo, double hi)
+/* f of a real argument is real, of a complex one complex. */
+static val elementary(P *p, const char *who, val *argv, real_fn f, cplx_fn cf)
 {
 	val x = argv[0];
 	p_arg_expect(p, who, argv, 0, p_is_number(x), "number");
-	if (!NUM_IS_CPX(x)) {
-		double d = num_to_double(p, x);
-		if (!(d < lo || d > hi))
-			return p_flonum(p, f(d));
-	}
+	if (!NUM_IS_CPX(x))
+		return p_flonum(p, f(num_to_double(p, x)));
 	return cx_val(p, cf(cx_of(p, x)));
 }
 
@@ -76,7 +71,7 @@ static double atan_(double x) { return atan(x); }
 val num_pr_exp(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "exp", argv, exp_, cm_exp, -INFINITY, INFINITY);
+	return elementary(p, "exp", argv, exp_, cm_exp);
 }
 
 /* The principal natural logarithm of x: real for x >= 0 (-inf.0 for 0),
@@ -109,38 +104,54 @@ val num_pr_log(P *p, int argc, val *argv)
 val num_pr_sin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "sin", argv, sin_, cm_sin, -INFINITY, INFINITY);
+	return elementary(p, "sin", argv, sin_, cm_sin);
 }
 
 val num_pr_cos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "cos", argv, cos_, cm_cos, -INFINITY, INFINITY);
+	return elementary(p, "cos", argv, cos_, cm_cos);
 }
 
 val num_pr_tan(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "tan", argv, tan_, cm_tan, -INFINITY, INFINITY);
+	return elementary(p, "tan", argv, tan_, cm_tan);
+}
+
+/* asin and acos: real in [-1, 1].  A real x beyond it lies on the branch
+ * cuts, and takes the side R6RS and Common Lisp give: the one of quadrant
+ * IV for x > 1, of quadrant II for x < -1, (asin 2) = pi/2 - 1.317i. */
+static val arcsine(P *p, const char *who, val *argv, real_fn f, cplx_fn cf)
+{
+	val x = argv[0];
+	p_arg_expect(p, who, argv, 0, p_is_number(x), "number");
+	if (NUM_IS_CPX(x))
+		return cx_val(p, cf(cx_of(p, x)));
+	struct cplx z = { num_to_double(p, x), 0.0 };
+	if (!(z.re < -1 || z.re > 1))
+		return p_flonum(p, f(z.re));
+	z.im = z.re > 0 ? -0.0 : 0.0;
+	return cx_val(p, cf(z));
 }
 
 val num_pr_asin(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "asin", argv, asin_, cm_asin, -1, 1);
+	return arcsine(p, "asin", argv, asin_, cm_asin);
 }
 
 val num_pr_acos(P *p, int argc, val *argv)
 {
 	(void)argc;
-	return elementary(p, "acos", argv, acos_, cm_acos, -1, 1);
+	return arcsine(p, "acos", argv, acos_, cm_acos);
 }
 
 val num_pr_atan(P *p, int argc, val *argv)
 {
 	argc = p_arg_count(argc, argv);
 	if (argc == 1)
-		return elementary(p, "atan", argv, atan_, cm_atan, -INFINITY, INFINITY);
+		return elementary(p, "atan", argv, atan_, cm_atan);
 	num_arg_reals(p, "atan", argc, argv, 0);
 	return p_flonum(p, atan2(num_to_double(p, argv[0]), num_to_double(p, argv[1])));
 }
