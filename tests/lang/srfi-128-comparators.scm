@@ -127,6 +127,13 @@
 (test #t (= (char-ci-hash #\a) (char-ci-hash #\A)))
 (test #t (= (string-ci-hash "Hello") (string-ci-hash "HELLO")))
 (test #t (= (number-hash 1/2) (number-hash 0.5)))
+(test #t (= (number-hash 1+2i) (number-hash 1.0+2.0i)))
+;; The default comparator orders complex numbers by real, then imaginary part.
+(test #t (<? (make-default-comparator) 1+2i 2-5i))
+(test #t (<? (make-default-comparator) 1-2i 1+i))
+(test #t (<? (make-default-comparator) 1 1+i))
+(test #f (<? (make-default-comparator) 1+i 1))
+(test #t (=? (make-default-comparator) 1+2i 1.0+2.0i))
 (test #f (= (boolean-hash #t) (boolean-hash #f)))
 (test #t (every-natural? (list (boolean-hash #f) (char-hash #\a) (string-hash "")
                                (symbol-hash 'a) (number-hash -5) (default-hash car))))

@@ -5,8 +5,8 @@
 ;;; (srfi 125) and (srfi 69) can export these very procedures.
 ;;; also-named: (scheme comparator)
 (define-library (srfi 128)
-  (import (scheme base) (scheme char) (scheme inexact) (scheme case-lambda)
-          (pxen hashtab))
+  (import (scheme base) (scheme char) (scheme inexact) (scheme complex)
+          (scheme case-lambda) (pxen hashtab))
   (export comparator? comparator-ordered? comparator-hashable?
           make-comparator make-pair-comparator make-list-comparator
           make-vector-comparator make-eq-comparator make-eqv-comparator
@@ -147,6 +147,14 @@
                         (cond ((same? x y) (loop (+ i 1)))
                               (else (less? x y))))))))))
 
+    ;; Complex numbers in the order of their real parts, then of their
+    ;; imaginary parts (reals have an imaginary part of 0).
+    (define (number<? a b)
+      (let ((ra (real-part a)) (rb (real-part b)))
+        (if (= ra rb)
+            (< (imag-part a) (imag-part b))
+            (< ra rb))))
+
     (define (default<? a b)
       (let ((ra (rank a)) (rb (rank b)))
         (cond ((< ra rb) #t)
@@ -161,7 +169,7 @@
                  ((3) (char<? a b))
                  ((4) (string<? a b))
                  ((5) (string<? (symbol->string a) (symbol->string b)))
-                 ((6) (< a b))
+                 ((6) (number<? a b))
                  ((7) (seq<? default<? default=? a b vector-length vector-ref))
                  ((8) (seq<? < = a b bytevector-length bytevector-u8-ref))
                  ((1000) #f)
