@@ -250,12 +250,9 @@
       (begin (set! %handlers (vector-ref w 2))
              ((vector-ref w i)))))
 
-;; A continuation carries the %winders and %handlers it was captured with
-;; (the VM reinstates the handlers); calling it in another dynamic-wind
-;; state goes through %resume.
-(define (call-with-current-continuation f)
-  (%call/cc f))
-
+;; call-with-current-continuation is the VM's: a continuation carries the
+;; %winders and %handlers it was captured with (the VM reinstates the
+;; handlers); calling it in another dynamic-wind state goes through %resume.
 (define (%resume k winders . vals)
   (%travel-to winders)
   (%continue k vals))

@@ -280,7 +280,7 @@ void control_register(P *p, val env);
  * descriptors have no C function and the VM runs them itself, told apart
  * by their index in vm_special_prims. */
 #define VM_SPECIALS(X) \
-	X(APPLY, "apply", 2, -1) X(CALL_CC, "%call/cc", 1, 1) \
+	X(APPLY, "apply", 2, -1) X(CALL_CC, "call-with-current-continuation", 1, 1) \
 	X(CONTINUE, "%continue", 2, 2) X(APPLY_VALUES, "%apply-values", 2, 2)
 #define VM_SPECIAL_ENUM(id, name, min, max) VM_##id,
 enum vm_special { VM_SPECIALS(VM_SPECIAL_ENUM) VM_NSPECIALS };

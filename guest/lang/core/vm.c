@@ -346,7 +346,7 @@ static val handlers(P *p)
 	return P_SLOTS(p->roots[R_HANDLERS])[CELL_VALUE];
 }
 
-/* (%call/cc f): the continuation replaces f's argument slot, f in acc.
+/* (call/cc f): the continuation replaces f's argument slot, f in acc.
  * The dynamic-wind state and the exception handlers are kept with it. */
 __attribute__((noinline))
 static void vm_call_cc(P *p)
