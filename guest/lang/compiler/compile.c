@@ -279,6 +279,13 @@ struct fn *comp_lambda(struct cx *c, val formals, val body, struct scope *sc,
 		emit_word(parent, OP_PUSH);
 		emit_depth(parent, 1);
 	}
+	if (f->ncaps == 0) {
+		/* nothing to capture: one closure serves every evaluation */
+		val clo = p_alloc(p, T_CLOSURE, sizeof(val));
+		P_SET_SLOT(clo, 0, code);
+		emit_op(parent, OP_CONST, 1, emit_const_index(parent, clo), 0, 0);
+		return f;
+	}
 	emit_op(parent, OP_CLOSURE, 2, emit_const_index(parent, code), f->ncaps, 0);
 	emit_depth(parent, -f->ncaps);
 	return f;

@@ -169,6 +169,8 @@ static void list_code(struct out *o, val code)
 	val consts = P_SLOTS(code)[CODE_CONSTS];
 	for (size_t k = 0; k < P_VEC_LEN(consts); k++) {
 		val c = P_VEC(consts)[k];
+		if (P_HAS_TYPE(c, T_CLOSURE))	/* a lambda with no free variables */
+			c = P_SLOTS(c)[0];
 		if (P_HAS_TYPE(c, T_CODE) && c != p->roots[R_CASE_CODE]) {
 			put(o, "\n", 1);
 			list_code(o, c);
