@@ -14,6 +14,11 @@
 # hits all of them alike.  A run slower than 10 s is not repeated.
 # BENCH_PEERS="chez guile" limits the peers to those named.
 #
+# BENCH_CLOCK=cpu times each run by its user plus system CPU time (of the
+# process and the children it waits for, through /usr/bin/time) instead
+# of the wall clock: on a machine other work loads, the wall clock
+# mostly measures waiting for a core.
+#
 # P_BASELINE=/path/to/other/p adds that build of p as the pseudo-peer
 # p-base (e.g. the build before a change), timed in the same interleaved
 # runs; its geometric means against the real peers are printed too.
@@ -60,6 +65,19 @@ results=$work/results
 
 now_ns() { date +%s%N; }
 
+clock=${BENCH_CLOCK:-wall}
+case $clock in
+wall) ;;
+cpu)
+	if [ ! -x /usr/bin/time ]; then
+		echo "run.sh: BENCH_CLOCK=cpu needs /usr/bin/time" >&2
+		exit 1
+	fi ;;
+*)
+	echo "run.sh: BENCH_CLOCK is wall or cpu, not $clock" >&2
+	exit 1 ;;
+esac
+
 echo "$impls" | while IFS='|' read -r name cmd what; do
 	prog=${cmd%% *}
 	if command -v "$prog" >/dev/null 2>&1 || [ -x "$prog" ]; then
@@ -75,7 +93,7 @@ present=$(echo "$impls" | while IFS='|' read -r name cmd what; do
 	esac
 	if command -v "$prog" >/dev/null 2>&1 || [ -x "$prog" ]; then printf '%s ' "$name"; fi
 done)
-echo "best of $runs interleaved runs; times in seconds"
+echo "best of $runs interleaved runs; times in seconds ($clock clock)"
 echo
 
 categories=
@@ -105,7 +123,12 @@ for b in $benches; do
 			fi
 			start=$(now_ns)
 			# stderr apart: Guile warns there about the R7RS prelude
-			timeout "$limit" $cmd "$input" >"$work/out" 2>"$work/err" </dev/null
+			if [ "$clock" = cpu ]; then
+				/usr/bin/time -f '%U %S' -o "$work/cpu" \
+					timeout "$limit" $cmd "$input" >"$work/out" 2>"$work/err" </dev/null
+			else
+				timeout "$limit" $cmd "$input" >"$work/out" 2>"$work/err" </dev/null
+			fi
 			rc=$?
 			end=$(now_ns)
 			got=$(grep -v '^$' "$work/out" | tail -1)
@@ -125,6 +148,9 @@ for b in $benches; do
 				continue
 			fi
 			t=$((end - start))
+			if [ "$clock" = cpu ]; then
+				t=$(awk '{ printf "%d", ($1 + $2) * 1e9 }' "$work/cpu")
+			fi
 			echo "$b $name $t" >>"$results"
 			if [ "$t" -gt 10000000000 ]; then : >"$work/done/$name"; fi
 		done
