@@ -138,6 +138,10 @@ def main(ucd):
     for i in range(0, len(packed), 8):
         w("\t%s\n" % " ".join(packed[i:i + 8]))
     w("};\nconst size_t uni_nclasses = sizeof uni_classes / sizeof uni_classes[0];\n\n")
+    w("const uint8_t uni_latin1_flags[256] = {\n")
+    for row in range(0, 256, 16):
+        w("\t%s,\n" % ", ".join(str(flags[cp]) for cp in range(row, row + 16)))
+    w("};\n\n")
     w("const uint32_t uni_digit_zeros[] = {\n")
     for cp in digit_zeros:
         w("\t0x%x,\n" % cp)

@@ -159,22 +159,37 @@ static val prim_string_to_list(P *p, int argc, val *argv)
 	return list;
 }
 
+/* Two passes over the list: the first checks it and finds the width, so
+ * the string is allocated once at its size. */
 static val prim_list_to_string(P *p, int argc, val *argv)
 {
-	struct strbuf b;
-	val l;
+	uint32_t max = 0;
+	size_t n = 0, i = 0;
+	val l, slow = argv[0], s;
 
 	(void)argc;
-	strbuf_init(&b, p);
 	for (l = argv[0]; P_IS_PAIR(l); l = P_CDR(l)) {
 		if (!P_IS_CHAR(P_CAR(l)))
 			p_type_error(p, "list->string", 1, "list of characters",
 				     argv[0]);
-		strbuf_push(&b, P_CHARVAL(P_CAR(l)));
+		if (P_CHARVAL(P_CAR(l)) > max)
+			max = P_CHARVAL(P_CAR(l));
+		if (++n % 2 == 0) {
+			slow = P_CDR(slow);
+			if (slow == P_CDR(l))
+				break;
+		}
 	}
 	if (l != P_NIL)
 		p_type_error(p, "list->string", 1, "proper list", argv[0]);
-	return strbuf_string(&b);
+	s = string_alloc(p, n, max < 256 ? 1 : 4);
+	if (max < 256)
+		for (l = argv[0]; l != P_NIL; l = P_CDR(l))
+			STR_BYTES(s)[i++] = (uint8_t)P_CHARVAL(P_CAR(l));
+	else
+		for (l = argv[0]; l != P_NIL; l = P_CDR(l))
+			STR_WIDE(s)[i++] = P_CHARVAL(P_CAR(l));
+	return s;
 }
 
 static val prim_string_copy_x(P *p, int argc, val *argv)

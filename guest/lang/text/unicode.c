@@ -5,6 +5,8 @@ unsigned uni_flags(uint32_t c)
 {
 	size_t lo = 0, hi = uni_nranges;
 
+	if (c < 256)
+		return uni_latin1_flags[c];
 	if (c > UNI_MAX)
 		return 0;
 	/* Find the last range starting at or before c; the first starts at 0. */

@@ -38,6 +38,7 @@ enum { UNI_CATEGORY_MASK = 31, UNI_SRFI14_LOWER = 32, UNI_SRFI14_UPPER = 64 };
 extern const char uni_category_names[];
 extern const uint32_t uni_classes[];
 extern const size_t uni_nclasses;
+extern const uint8_t uni_latin1_flags[256];	/* the ranges' flags below 256 */
 extern const uint32_t uni_digit_zeros[];	/* each starts a run 0..9 */
 extern const size_t uni_ndigit_zeros;
 extern const struct uni_map uni_upcase[], uni_downcase[], uni_foldcase[];
