@@ -24,7 +24,12 @@
 const struct vm_op vm_ops[OP_COUNT] = { VM_OPS(OP_INFO) };
 #undef OP_INFO
 
-static val vm_loop(P *p, val entry, int init);
+/* How vm_loop starts: handing out its label table, running a closure, or
+ * calling the Scheme raise procedure after an error long-jumped out of it
+ * (vm_call_raise has set up the call). */
+enum vm_start { VM_TABLE, VM_ENTER, VM_RAISE };
+__attribute__((noinline))
+static val vm_loop(P *p, val entry, enum vm_start how);
 
 void vm_thread(P *p, val code)
 {
@@ -57,7 +62,7 @@ static val make_fixed_code(P *p, int op, val name)
 
 void vm_init(P *p)
 {
-	vm_loop(p, 0, 1);
+	vm_loop(p, 0, VM_TABLE);
 	val halt = p_alloc(p, T_CLOSURE, sizeof(val));
 	P_SET_SLOT(halt, 0, make_fixed_code(p, OP_HALT, sym_intern_cstr(p, "halt")));
 	p->roots[R_HALT] = halt;
@@ -219,11 +224,6 @@ static val make_rest(P *p, val *args, int n)
 	for (int i = n - 1; i >= 0; i--)
 		l = p_cons(p, args[i], l);
 	return l;
-}
-
-val vm_run(P *p, val closure)
-{
-	return vm_loop(p, closure, 0);
 }
 
 val p_prim_self(P *p)
@@ -524,12 +524,31 @@ static void vm_call_raise(P *p)
 	p->acc = raise;
 }
 
-static val vm_loop(P *p, val entry, int init)
+/* The setjmp that catches errors is here, not in vm_loop: a function
+ * that calls setjmp keeps its variables in memory, and the dispatch
+ * loop's registers must stay in registers. */
+val vm_run(P *p, val closure)
+{
+	if (p->in_vm)
+		plat_abort("p: the VM was entered recursively");
+	p->in_vm = 1;
+	if (__builtin_setjmp(p->jb)) {
+		if (p->halting) {
+			p->in_vm = 0;
+			return P_VOID;
+		}
+		vm_call_raise(p);
+		return vm_loop(p, P_VOID, VM_RAISE);
+	}
+	return vm_loop(p, closure, VM_ENTER);
+}
+
+static val vm_loop(P *p, val entry, enum vm_start how)
 {
 #define OP_LABEL(id, nops, prim) [OP_##id] = &&op_##id,
 	static void *const table[OP_COUNT] = { VM_OPS(OP_LABEL) };
 #undef OP_LABEL
-	if (init) {
+	if (how == VM_TABLE) {
 		p->optable = table;
 		return P_VOID;
 	}
@@ -542,9 +561,11 @@ static val vm_loop(P *p, val entry, int init)
 	intptr_t r;
 	const struct p_prim *d;
 
-	if (p->in_vm)
-		plat_abort("p: the VM was entered recursively");
-	p->in_vm = 1;
+	if (how == VM_RAISE) {
+		RELOAD();
+		argc = 1;
+		goto dispatch;
+	}
 	/* a frame that returns into the halt code */
 	if (p->sp + 16 > p->stack_end)
 		plat_abort("p: no stack for the VM");
@@ -562,17 +583,6 @@ static val vm_loop(P *p, val entry, int init)
 	/* the halt frame was just written: the water is below it */
 	lw = p->stack + p->lowwater < p->sp ? p->stack + p->lowwater : p->sp;
 	SYNC();
-
-	if (__builtin_setjmp(p->jb)) {
-		if (p->halting) {
-			p->in_vm = 0;
-			return P_VOID;
-		}
-		vm_call_raise(p);
-		RELOAD();
-		argc = 1;
-		goto dispatch;
-	}
 	goto dispatch;
 
 op_HALT:
