@@ -543,6 +543,31 @@ val vm_run(P *p, val closure)
 	return vm_loop(p, closure, VM_ENTER);
 }
 
+/* The operands of an inline arithmetic or comparison instruction as
+ * doubles, when one is a flonum and the other a flonum or a fixnum that a
+ * double holds exactly: then the C operation on them gives what the
+ * generic procedure does, NaNs included, without its dispatch. */
+static inline int flo_operands(val a, val b, double *x, double *y)
+{
+	const intptr_t exact = (intptr_t)1 << 53;
+	if (P_IS_FLO(a)) {
+		*x = P_FLOVAL(a);
+		if (P_IS_FLO(b))
+			*y = P_FLOVAL(b);
+		else if (P_IS_FIX(b) && P_FIXVAL(b) >= -exact && P_FIXVAL(b) <= exact)
+			*y = (double)P_FIXVAL(b);
+		else
+			return 0;
+		return 1;
+	}
+	if (P_IS_FLO(b) && P_IS_FIX(a) && P_FIXVAL(a) >= -exact && P_FIXVAL(a) <= exact) {
+		*x = (double)P_FIXVAL(a);
+		*y = P_FLOVAL(b);
+		return 1;
+	}
+	return 0;
+}
+
 static val vm_loop(P *p, val entry, enum vm_start how)
 {
 #define OP_LABEL(id, nops, prim) [OP_##id] = &&op_##id,
@@ -559,6 +584,7 @@ static val vm_loop(P *p, val entry, enum vm_start how)
 	unsigned poll = POLL_INTERVAL;
 	val a, cell;
 	intptr_t r;
+	double x, y;
 	const struct p_prim *d;
 
 	if (how == VM_RAISE) {
@@ -851,6 +877,9 @@ op_ADD:
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_add_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
 		acc = (val)r;
+	} else if (flo_operands(a, acc, &x, &y)) {
+		SYNC();
+		acc = p_flonum(p, x + y);
 	} else {
 		SYNC();
 		acc = num_add(p, a, acc);
@@ -863,6 +892,9 @@ op_SUB:
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_sub_overflow((intptr_t)a, (intptr_t)acc - 1, &r)) {
 		acc = (val)r;
+	} else if (flo_operands(a, acc, &x, &y)) {
+		SYNC();
+		acc = p_flonum(p, x - y);
 	} else {
 		SYNC();
 		acc = num_sub(p, a, acc);
@@ -875,6 +907,9 @@ op_MUL:
 	if (P_IS_FIX(a) && P_IS_FIX(acc) &&
 	    !__builtin_mul_overflow(P_FIXVAL(a), (intptr_t)acc - 1, &r)) {
 		acc = (val)(r + 1);
+	} else if (flo_operands(a, acc, &x, &y)) {
+		SYNC();
+		acc = p_flonum(p, x * y);
 	} else {
 		SYNC();
 		acc = num_mul(p, a, acc);
@@ -886,6 +921,8 @@ op_MUL:
 	BINARY_GUARD(OP); \
 	if (P_IS_FIX(a) && P_IS_FIX(acc)) { \
 		acc = P_BOOL((intptr_t)a CMP (intptr_t)acc); \
+	} else if (flo_operands(a, acc, &x, &y)) { \
+		acc = P_BOOL(x CMP y); \
 	} else { \
 		SYNC(); \
 		acc = P_BOOL(SLOW); \
