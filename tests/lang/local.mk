@@ -26,7 +26,8 @@ LANG_CONFORMANCE = \
 	tests/lang/errors.scm \
 	tests/lang/arguments.scm \
 	tests/lang/nesting.scm \
-	tests/lang/lexical.scm
+	tests/lang/lexical.scm \
+	tests/lang/fast-paths.scm
 # The libraries embedded from guest/lang/lib, one file each.
 LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-1-lists.scm \
