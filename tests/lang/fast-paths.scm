@@ -68,4 +68,59 @@
 (test-error "list->string of a non-character"
             (type-error 'list->string "character") (list->string '(#\a 1)))
 
+;; read-char and peek-char take buffered ASCII without the general path;
+;; read-line scans the buffer for the line end.
+(define (chars-of port)
+  (let loop ((acc '()))
+    (let ((p (peek-char port)) (c (read-char port)))
+      (cond ((eof-object? c) (reverse acc))
+            ((eqv? p c) (loop (cons c acc)))
+            (else 'peek-and-read-disagree)))))
+(test "read-char and peek-char over ASCII, newlines and UTF-8"
+      (string->list "a\nb\x3bb;c\r\nd")
+      (chars-of (open-input-string "a\nb\x3bb;c\r\nd")))
+(define (lines-of port)
+  (let loop ((acc '()))
+    (let ((l (read-line port)))
+      (if (eof-object? l) (reverse acc) (loop (cons l acc))))))
+(test "read-line: LF, CR, CR LF, a blank line, no end at the end"
+      '("one" "two" "three" "" "four")
+      (lines-of (open-input-string "one\ntwo\rthree\r\n\nfour")))
+(test "read-line: a final line end adds no empty line" '("a" "b")
+      (lines-of (open-input-string "a\nb\n")))
+(test "read-line: non-ASCII text" '("\x3bb;x" "\xe9;")
+      (lines-of (open-input-string "\x3bb;x\n\xe9;")))
+(test "read-line at the end" #t (eof-object? (read-line (open-input-string ""))))
+(test "read-line leaves the rest" '("ab" #\c)
+      (let* ((p (open-input-string "ab\ncd")) (l (read-line p))) (list l (peek-char p))))
+
+(define scratch "scratch-fast-paths.tmp")
+(define long-line (make-string 200000 #\x))
+(call-with-output-file scratch
+  (lambda (out)
+    (write-string "first\r\n" out)
+    (write-string long-line out)
+    (write-string "\n\x3bb;\n" out)
+    (do ((i 0 (+ i 1))) ((= i 20000)) (write-string "line\n" out))
+    (write-string "last" out)))
+(define file-lines (call-with-input-file scratch lines-of))
+(test "read-line from a file: count" 20004 (length file-lines))
+(test "read-line from a file: a line longer than the buffer"
+      (list "first" long-line "\x3bb;" "line")
+      (list (car file-lines) (cadr file-lines) (caddr file-lines) (cadddr file-lines)))
+(test "read-line from a file: the last line" "last" (list-ref file-lines 20003))
+(test "read-char from a file" (string-length long-line)
+      (call-with-input-file scratch
+        (lambda (in)
+          (read-line in)
+          (let loop ((n 0))
+            (if (eqv? (read-char in) #\x) (loop (+ n 1)) n)))))
+(let ((out (open-binary-output-file scratch)))
+  (write-bytevector (bytevector 97 #xC3 10 #xE2 #x82) out)
+  (close-port out))
+(test "read-line: bad UTF-8 becomes U+FFFD, also cut short at the end"
+      '("a\xfffd;" "\xfffd;\xfffd;")
+      (call-with-input-file scratch lines-of))
+(delete-file scratch)
+
 (test-end)

@@ -51,18 +51,24 @@ static void set_flags(val port, unsigned flags)
 val port_from_handle(P *p, int handle, unsigned flags, val name)
 {
 	val port;
+	size_t size;
 
 	flags |= PORT_HANDLE;
 	if (flags & PORT_IN)
 		flags |= PORT_IN_OPEN;
 	if (flags & PORT_OUT)
 		flags |= PORT_OUT_OPEN;
+	/* each refill or flush of a file or socket is a round trip to
+	 * p-dom0d: the standard streams, which are interactive, are the ones
+	 * that gain nothing from large buffers */
+	size = flags & (PORT_CONSOLE | PORT_LINEBUF | PORT_UNBUFFERED)
+		? PORT_BUFSIZE : PORT_BULK_BUFSIZE;
 	port = new_port(p, flags, handle, name);
 	if (flags & PORT_IN)
-		P_SET_SLOT(port, PORT_INBUF, p_alloc(p, T_BYTES, PORT_BUFSIZE));
+		P_SET_SLOT(port, PORT_INBUF, p_alloc(p, T_BYTES, size));
 	if (flags & PORT_OUT) {
 		val st = state(p);
-		P_SET_SLOT(port, PORT_OUTBUF, p_alloc(p, T_BYTES, PORT_BUFSIZE));
+		P_SET_SLOT(port, PORT_OUTBUF, p_alloc(p, T_BYTES, size));
 		P_SET_SLOT(st, TS_OPEN_OUTPUTS, p_cons(p, port, P_VEC(st)[TS_OPEN_OUTPUTS]));
 	}
 	return port;
@@ -201,11 +207,33 @@ static int32_t next_char(P *p, val port, const char *who, int *len)
 	return (int32_t)c;
 }
 
+/* The next character when it is an ASCII byte other than a newline
+ * already in the buffer of an open textual input port, else -1: the
+ * common case, without port_check, fill and decoding. */
+static int32_t buffered_ascii(val port)
+{
+	const unsigned open_text_in = PORT_IN | PORT_TEXT | PORT_IN_OPEN;
+	size_t pos;
+	uint8_t b;
+
+	if (!P_IS_PORT(port) || (PORT_FLAGSV(port) & open_text_in) != open_text_in)
+		return -1;
+	pos = GETN(port, PORT_IN_POS);
+	if (pos >= GETN(port, PORT_IN_END))
+		return -1;
+	b = BUF(PORT_GET(port, PORT_INBUF))[pos];
+	return b < 0x80 && b != '\n' ? b : -1;
+}
+
 int32_t port_read_char(P *p, val port, const char *who)
 {
 	int len;
-	int32_t c;
+	int32_t c = buffered_ascii(port);
 
+	if (c >= 0) {
+		SETN(port, PORT_IN_POS, GETN(port, PORT_IN_POS) + 1);
+		return c;
+	}
 	port_check(p, port, PORT_IN, 1, who, 1);
 	c = next_char(p, port, who, &len);
 	if (c == PORT_EOF)
@@ -216,10 +244,60 @@ int32_t port_read_char(P *p, val port, const char *who)
 	return c;
 }
 
+/* Consumes the line end at the input position: LF, CR, or CR LF. */
+static void end_line(P *p, val port, const char *who)
+{
+	if (port_read_char(p, port, who) == '\r' && port_peek_char(p, port, who) == '\n')
+		port_read_char(p, port, who);
+}
+
+val port_read_line(P *p, val port, const char *who)
+{
+	val acc = P_FALSE;	/* the line's bytes read so far, when it spans refills */
+	size_t n = 0, avail, pos, i;
+	const uint8_t *b;
+
+	port_check(p, port, PORT_IN, 1, who, 1);
+	if (fill(p, port, 1, who) == 0)
+		return P_EOF;
+	for (;;) {
+		avail = fill(p, port, 1, who);
+		pos = GETN(port, PORT_IN_POS);
+		b = BUF(PORT_GET(port, PORT_INBUF)) + pos;
+		for (i = 0; i < avail && b[i] != '\n' && b[i] != '\r'; i++)
+			;
+		if (i < avail && acc == P_FALSE) {
+			val line = p_string_from_utf8(p, (const char *)b, i);
+			SETN(port, PORT_IN_POS, pos + i);
+			end_line(p, port, who);
+			return line;
+		}
+		if (n + i > (acc == P_FALSE ? 0 : P_SIZE_OF_HDR(P_HDR(acc)) * sizeof(val))) {
+			size_t cap = 2 * (n + i) + 64;
+			val more = p_alloc(p, T_BYTES, cap);
+			if (n)
+				memcpy(BUF(more), BUF(acc), n);
+			acc = more;
+		}
+		memcpy(BUF(acc) + n, b, i);
+		n += i;
+		SETN(port, PORT_IN_POS, pos + i);
+		if (i < avail)
+			break;
+		if (avail == 0)
+			return p_string_from_utf8(p, (const char *)BUF(acc), n);
+	}
+	end_line(p, port, who);
+	return p_string_from_utf8(p, (const char *)BUF(acc), n);
+}
+
 int32_t port_peek_char(P *p, val port, const char *who)
 {
 	int len;
+	int32_t c = buffered_ascii(port);
 
+	if (c >= 0)
+		return c;
 	port_check(p, port, PORT_IN, 1, who, 1);
 	return next_char(p, port, who, &len);
 }

@@ -56,6 +56,7 @@ enum port_slot {
 
 #define PORT_EOF (-1)
 #define PORT_BUFSIZE 4096
+#define PORT_BULK_BUFSIZE 65536	/* files and sockets */
 
 /* Port creation.  name is a string or P_FALSE. */
 val port_from_handle(P *p, int handle, unsigned flags, val name);
@@ -67,6 +68,9 @@ val port_open_output_memory(P *p, int textual);
  * errors (closed port, wrong kind). */
 int32_t port_read_char(P *p, val port, const char *who);
 int32_t port_peek_char(P *p, val port, const char *who);
+/* The characters up to the next line end (LF, CR or CR LF, consumed too)
+ * or the end of the data, as a string; P_EOF at the end of the data. */
+val port_read_line(P *p, val port, const char *who);
 /* Binary input: a byte, or PORT_EOF. */
 int port_read_byte(P *p, val port, const char *who);
 int port_peek_byte(P *p, val port, const char *who);

@@ -52,23 +52,7 @@ static val prim_char_ready_p(P *p, int argc, val *argv)
 
 static val prim_read_line(P *p, int argc, val *argv)
 {
-	val port = in_port(p, argc, argv, 0, 1, "read-line");
-	struct strbuf b;
-	int32_t c = port_read_char(p, port, "read-line");
-
-	if (c == PORT_EOF)
-		return P_EOF;
-	strbuf_init(&b, p);
-	while (c != PORT_EOF && c != '\n') {
-		if (c == '\r') {
-			if (port_peek_char(p, port, "read-line") == '\n')
-				port_read_char(p, port, "read-line");
-			break;
-		}
-		strbuf_push(&b, (uint32_t)c);
-		c = port_read_char(p, port, "read-line");
-	}
-	return strbuf_string(&b);
+	return port_read_line(p, in_port(p, argc, argv, 0, 1, "read-line"), "read-line");
 }
 
 static val prim_read_string(P *p, int argc, val *argv)

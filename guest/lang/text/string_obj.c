@@ -134,7 +134,16 @@ val p_string_from_utf8(P *p, const char *str, size_t n)
 	uint32_t c, max = 0;
 	val s;
 
-	/* Two passes: count characters and find the widest, then fill. */
+	/* ASCII text is copied as it is; otherwise two passes over what
+	 * follows the ASCII prefix: count and find the widest, then fill. */
+	while (i < n && u[i] < 0x80)
+		i++;
+	if (i == n) {
+		s = string_alloc(p, n, 1);
+		memcpy(STR_BYTES(s), u, n);
+		return s;
+	}
+	count = i;
 	while (i < n) {
 		int used = utf8_decode(u + i, n - i, &c);
 		if (used == 0) {
