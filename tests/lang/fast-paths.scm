@@ -123,4 +123,18 @@
       (call-with-input-file scratch lines-of))
 (delete-file scratch)
 
+;; write and display walk a datum as a tree first; a cycle or heavy sharing
+;; sends them to the full scan.
+(define (written x) (let ((o (open-output-string))) (write x o) (get-output-string o)))
+(test "write: a cycle in the cdrs" "#0=(1 2 3 . #0#)"
+      (let ((c (list 1 2 3))) (set-cdr! (cddr c) c) (written c)))
+(test "write: a vector holding itself" "#0=#(1 #0# 3)"
+      (let ((v (vector 1 2 3))) (vector-set! v 1 v) (written v)))
+(test "write: sharing without a cycle is not labelled" "((1 2) (1 2))"
+      (let ((s (list 1 2))) (written (list s s))))
+(define big (let loop ((i 0) (l '())) (if (= i 140000) l (loop (+ i 1) (cons (list i) l)))))
+(test "write: a large acyclic datum" 1148891 (string-length (written big)))
+(test "write: a cycle far from the root" "#0=((#0#) (9998) ("
+      (let ((l (list-tail big 130000))) (set-car! (car l) l) (substring (written l) 0 18)))
+
 (test-end)

@@ -140,6 +140,42 @@ static void keep_labels(struct writer *w)
 			idtab_put(&w->marks, all.slots[i].key, M_LABEL);
 }
 
+/* 1 if walking x as a tree meets fewer than budget labelable objects,
+ * nested less than SMALL_TREE_DEPTH deep: it then has no cycle, and write and
+ * display need no table of what they met.  A datum with a cycle, or much
+ * sharing, exhausts the budget and takes the full scan, at a bounded
+ * extra cost.  The last child replaces its parent on the stack, so a
+ * list's spine takes none. */
+#define SMALL_TREE_DEPTH 4096
+static int small_tree(struct writer *w, val x, size_t budget)
+{
+	size_t seen = 0;
+
+	w->depth = 0;
+	push(w, x, 0, 0);
+	while (w->depth > 0) {
+		struct wframe *f = &w->stack[w->depth - 1];
+		size_t n = nchildren(f->obj);
+		val c;
+
+		if (f->i == n) {
+			w->depth--;
+			continue;
+		}
+		c = P_SLOTS(f->obj)[f->i++];
+		if (f->i == n)
+			w->depth--;
+		if (labelable(c)) {
+			if (++seen == budget || w->depth == SMALL_TREE_DEPTH) {
+				w->depth = 0;
+				return 0;
+			}
+			push(w, c, 0, 0);
+		}
+	}
+	return 1;
+}
+
 static void scan(struct writer *w, val x)
 {
 	visit(w, x);
@@ -569,7 +605,8 @@ void write_value(P *p, val x, val port, enum write_mode mode)
 	w.depth = w.cap = 0;
 	w.n = 0;
 	idtab_init(&w.marks, p);
-	if (mode != WRITE_SIMPLE && labelable(x)) {
+	if (mode != WRITE_SIMPLE && labelable(x) &&
+	    (mode == WRITE_SHARED || !small_tree(&w, x, 1 << 20))) {
 		scan(&w, x);
 		keep_labels(&w);
 	}
