@@ -137,4 +137,24 @@
 (test "write: a cycle far from the root" "#0=((#0#) (9998) ("
       (let ((l (list-tail big 130000))) (set-car! (car l) l) (substring (written l) 0 18)))
 
+;; list? and length find cycles of every length at every offset (Brent's
+;; algorithm in list_length).
+(define (circular n k)
+  (let ((l (make-list n 0)))
+    (set-cdr! (list-tail l (- n 1)) (list-tail l k))
+    l))
+(test "list? is #f on every cycle up to 40 pairs" #t
+      (let loop ((n 1) (k 0))
+        (cond ((= n 40) #t)
+              ((= k n) (loop (+ n 1) 0))
+              ((list? (circular n k)) (list n k))
+              (else (loop n (+ k 1))))))
+(test "length of proper lists" #t
+      (let loop ((n 0))
+        (cond ((= n 100) #t)
+              ((= n (length (make-list n 0))) (loop (+ n 1)))
+              (else n))))
+(test-error "length of a cycle" (type-error 'length "list") (length (circular 7 3)))
+(test "list? of an improper list" #f (list? '(1 2 . 3)))
+
 (test-end)

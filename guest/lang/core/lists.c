@@ -9,20 +9,20 @@
 #include "addrtab.h"
 #include "args.h"
 
+/* Brent's cycle detection: each pair is read once, and a saved pair, moved
+ * ahead at every power of two, is met again only on a cycle. */
 long list_length(val l)
 {
-	long n = 0;
-	val slow = l;
+	long n = 0, next_save = 2;
+	val saved = l;
 	while (P_IS_PAIR(l)) {
 		l = P_CDR(l);
-		n++;
-		if (!P_IS_PAIR(l))
-			break;
-		l = P_CDR(l);
-		n++;
-		slow = P_CDR(slow);
-		if (l == slow)
+		if (++n == next_save) {
+			saved = l;
+			next_save *= 2;
+		} else if (l == saved) {
 			return -1;
+		}
 	}
 	return l == P_NIL ? n : -1;
 }
