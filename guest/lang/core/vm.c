@@ -17,6 +17,7 @@
 #include "core.h"
 #include "num.h"
 #include "pfmt.h"
+#include "string_obj.h"
 
 #define POLL_INTERVAL 4096
 
@@ -963,6 +964,58 @@ op_VREF:
 		NEXT;
 	}
 	goto binary_call;
+op_SREF:
+	BINARY_GUARD(OP_SREF);
+	if (P_IS_STRING(a) && P_IS_FIX(acc) &&
+	    (uintptr_t)P_FIXVAL(acc) < STR_LEN(a)) {
+		size_t i = (size_t)P_FIXVAL(acc);
+		acc = P_CHAR(STR_WIDTH(a) == 1 ? STR_BYTES(a)[i] : STR_WIDE(a)[i]);
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
+	/* fixnum division: C's truncating / and % are quotient and
+	 * remainder; only the most negative fixnum over -1 leaves the range */
+op_QUO:
+	BINARY_GUARD(OP_QUO);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) && acc != P_FIX(0) && acc != P_FIX(-1)) {
+		acc = P_FIX(P_FIXVAL(a) / P_FIXVAL(acc));
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
+op_REM:
+	BINARY_GUARD(OP_REM);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) && acc != P_FIX(0)) {
+		acc = P_FIX(P_FIXVAL(a) % P_FIXVAL(acc));
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
+op_MOD:
+	BINARY_GUARD(OP_MOD);
+	if (P_IS_FIX(a) && P_IS_FIX(acc) && acc != P_FIX(0)) {
+		r = P_FIXVAL(a) % P_FIXVAL(acc);
+		if (r != 0 && (r < 0) != (P_FIXVAL(acc) < 0))
+			r += P_FIXVAL(acc);
+		acc = P_FIX(r);
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
+op_CHAREQ:
+	BINARY_GUARD(OP_CHAREQ);
+	if (P_IS_CHAR(a) && P_IS_CHAR(acc)) {
+		acc = P_BOOL(a == acc);
+		sp--;
+		pc++;
+		NEXT;
+	}
+	goto binary_call;
 binary_call:
 	/* redefined, or a case the inline code does not handle: call the
 	 * procedure the variable holds */
@@ -1013,6 +1066,27 @@ op_ZEROP:
 	if (!P_IS_FIX(acc))
 		goto unary_call;
 	acc = P_BOOL(acc == P_FIX(0));
+	pc++;
+	NEXT;
+op_SLEN:
+	UNARY_GUARD(OP_SLEN);
+	if (!P_IS_STRING(acc))
+		goto unary_call;
+	acc = P_FIX(STR_LEN(acc));
+	pc++;
+	NEXT;
+op_VLEN:
+	UNARY_GUARD(OP_VLEN);
+	if (!P_IS_VECTOR(acc))
+		goto unary_call;
+	acc = P_FIX(P_VEC_LEN(acc));
+	pc++;
+	NEXT;
+op_CHAR2INT:
+	UNARY_GUARD(OP_CHAR2INT);
+	if (!P_IS_CHAR(acc))
+		goto unary_call;
+	acc = P_FIX(P_CHARVAL(acc));
 	pc++;
 	NEXT;
 unary_call:
