@@ -95,20 +95,21 @@
       (let* ((p (open-input-string "ab\ncd")) (l (read-line p))) (list l (peek-char p))))
 
 (define scratch "scratch-fast-paths.tmp")
-(define long-line (make-string 200000 #\x))
+(define long-line (make-string (workload 200000 70000) #\x))
+(define line-count (workload 20000 200))
 (call-with-output-file scratch
   (lambda (out)
     (write-string "first\r\n" out)
     (write-string long-line out)
     (write-string "\n\x3bb;\n" out)
-    (do ((i 0 (+ i 1))) ((= i 20000)) (write-string "line\n" out))
+    (do ((i 0 (+ i 1))) ((= i line-count)) (write-string "line\n" out))
     (write-string "last" out)))
 (define file-lines (call-with-input-file scratch lines-of))
-(test "read-line from a file: count" 20004 (length file-lines))
+(test "read-line from a file: count" (+ line-count 4) (length file-lines))
 (test "read-line from a file: a line longer than the buffer"
       (list "first" long-line "\x3bb;" "line")
       (list (car file-lines) (cadr file-lines) (caddr file-lines) (cadddr file-lines)))
-(test "read-line from a file: the last line" "last" (list-ref file-lines 20003))
+(test "read-line from a file: the last line" "last" (list-ref file-lines (+ line-count 3)))
 (test "read-char from a file" (string-length long-line)
       (call-with-input-file scratch
         (lambda (in)
@@ -132,10 +133,14 @@
       (let ((v (vector 1 2 3))) (vector-set! v 1 v) (written v)))
 (test "write: sharing without a cycle is not labelled" "((1 2) (1 2))"
       (let ((s (list 1 2))) (written (list s s))))
-(define big (let loop ((i 0) (l '())) (if (= i 140000) l (loop (+ i 1) (cons (list i) l)))))
-(test "write: a large acyclic datum" 1148891 (string-length (written big)))
-(test "write: a cycle far from the root" "#0=((#0#) (9998) ("
-      (let ((l (list-tail big 130000))) (set-car! (car l) l) (substring (written l) 0 18)))
+(define big-n (workload 140000 2000))
+(define big (let loop ((i 0) (l '())) (if (= i big-n) l (loop (+ i 1) (cons (list i) l)))))
+(test "write: a large acyclic datum"
+      (let loop ((i 0) (n (+ 2 (- big-n 1))))
+        (if (= i big-n) n (loop (+ i 1) (+ n 2 (string-length (number->string i))))))
+      (string-length (written big)))
+(test "write: a cycle far from the root" "#0=((#0#) (998) ("
+      (let ((l (list-tail big (- big-n 1000)))) (set-car! (car l) l) (substring (written l) 0 17)))
 
 ;; list? and length find cycles of every length at every offset (Brent's
 ;; algorithm in list_length).
