@@ -11,10 +11,11 @@ BENCHES += \
 	tests/bench/fibfp.scm tests/bench/fpsum.scm tests/bench/gcbench.scm \
 	tests/bench/generator.scm tests/bench/geometry.scm \
 	tests/bench/guard.scm tests/bench/handler.scm tests/bench/harmonic.scm \
+	tests/bench/lines.scm \
 	tests/bench/lists.scm tests/bench/mbrot.scm tests/bench/msort.scm \
 	tests/bench/nbody.scm tests/bench/nqueens.scm tests/bench/numstr.scm \
 	tests/bench/paraffins.scm tests/bench/param.scm tests/bench/peval.scm \
-	tests/bench/pidigits.scm tests/bench/primes.scm \
+	tests/bench/pidigits.scm tests/bench/pnpoly.scm tests/bench/primes.scm \
 	tests/bench/rewrite.scm tests/bench/string.scm tests/bench/strport.scm \
 	tests/bench/tak.scm tests/bench/takl.scm tests/bench/threads.scm \
 	tests/bench/triangle.scm tests/bench/utf8.scm tests/bench/values.scm \

@@ -5,3 +5,5 @@
 (define (error-object? x) (and (condition? x) (message-condition? x)))
 (define (error-object-message x) (condition-message x))
 (define (error-object-irritants x) (if (irritants-condition? x) (condition-irritants x) '()))
+;; R7RS's read-line is Chez's get-line.
+(define (read-line . port) (get-line (if (null? port) (current-input-port) (car port))))
