@@ -204,4 +204,19 @@
 (test "a redefined remainder is called" 'mine
       (let ((remainder (lambda (a b) 'mine))) (remainder 7 2)))
 
+;; map and for-each over two lists, and string-map over one string, take
+;; their own loops.
+(test "map over two lists stops at the shorter" '(11 22)
+      (map + '(1 2 3) '(10 20)))
+(test "map over two lists keeps the order" '((1 . a) (2 . b))
+      (map cons '(1 2) '(a b)))
+(test "for-each over two lists" '(22 11)
+      (let ((acc '())) (for-each (lambda (a b) (set! acc (cons (+ a b) acc))) '(1 2 3) '(10 20)) acc))
+(test "map over three lists" '((1 3 5) (2 4 6)) (map list '(1 2) '(3 4) '(5 6)))
+(test "string-map over one string" "ABC" (string-map char-upcase "abc"))
+(test "string-map over two strings" "abb"
+      (string-map (lambda (a b) (if (char<? a b) a b)) "adc" "bbbb"))
+(test-error "string-map of a non-character result" (error-from 'string-map "non-character")
+            (string-map (lambda (c) 1) "abc"))
+
 (test-end)
