@@ -231,9 +231,14 @@ static val prim_list_copy(P *p, int argc, val *argv)
 
 /* memq, memv and %member (equal?), data 0, 1, 2: which equivalence.  The
  * prelude's member and assoc call the % forms; errors name them without it. */
-static int same(P *p, val a, val b, intptr_t kind)
+static inline int same(P *p, val a, val b, intptr_t kind)
 {
-	return kind == 0 ? a == b : kind == 1 ? p_eqv(a, b) : p_equal_p(p, a, b);
+	if (a == b)
+		return 1;
+	/* only two heap objects can be eqv? or equal? without being eq? */
+	if (kind == 0 || !P_IS_PTR(a) || !P_IS_PTR(b))
+		return 0;
+	return kind == 1 ? p_eqv(a, b) : p_equal_p(p, a, b);
 }
 
 static val prim_mem(P *p, int argc, val *argv)
