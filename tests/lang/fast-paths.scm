@@ -219,4 +219,15 @@
 (test-error "string-map of a non-character result" (error-from 'string-map "non-character")
             (string-map (lambda (c) 1) "abc"))
 
+;; Inlined cadr, cddr and caddr.
+(define (f-cadr x) (cadr x))
+(define (f-cddr x) (cddr x))
+(define (f-caddr x) (caddr x))
+(test "cadr, cddr, caddr" '(2 (3) 3)
+      (list (f-cadr '(1 2 3)) (f-cddr '(1 2 3)) (f-caddr '(1 2 3))))
+(test "cddr of an improper tail" 3 (f-cddr '(1 2 . 3)))
+(test-error "cadr of a short list" (type-error 'cadr "list") (f-cadr '(1)))
+(test-error "cddr of a non-pair" (type-error 'cddr "list") (f-cddr 5))
+(test-error "caddr of a short list" (type-error 'caddr "list") (f-caddr '(1 2)))
+
 (test-end)

@@ -249,7 +249,8 @@ val vm_backtrace(P *p, long max);
 	X(CAR, 1, "car") X(CDR, 1, "cdr") X(NULLP, 1, "null?") \
 	X(PAIRP, 1, "pair?") X(NOT, 1, "not") X(ZEROP, 1, "zero?") \
 	X(SLEN, 1, "string-length") X(VLEN, 1, "vector-length") \
-	X(CHAR2INT, 1, "char->integer")
+	X(CHAR2INT, 1, "char->integer") X(CADR, 1, "cadr") X(CDDR, 1, "cddr") \
+	X(CADDR, 1, "caddr")
 /* The inlined procedures take two arguments up to OP_CAR, one from it on. */
 #define OP_FIRST_UNARY OP_CAR
 

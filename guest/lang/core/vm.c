@@ -1089,6 +1089,27 @@ op_CHAR2INT:
 	acc = P_FIX(P_CHARVAL(acc));
 	pc++;
 	NEXT;
+op_CADR:
+	UNARY_GUARD(OP_CADR);
+	if (!P_IS_PAIR(acc) || !P_IS_PAIR(P_CDR(acc)))
+		goto unary_call;
+	acc = P_CAR(P_CDR(acc));
+	pc++;
+	NEXT;
+op_CDDR:
+	UNARY_GUARD(OP_CDDR);
+	if (!P_IS_PAIR(acc) || !P_IS_PAIR(P_CDR(acc)))
+		goto unary_call;
+	acc = P_CDR(P_CDR(acc));
+	pc++;
+	NEXT;
+op_CADDR:
+	UNARY_GUARD(OP_CADDR);
+	if (!P_IS_PAIR(acc) || !P_IS_PAIR(P_CDR(acc)) || !P_IS_PAIR(P_CDR(P_CDR(acc))))
+		goto unary_call;
+	acc = P_CAR(P_CDR(P_CDR(acc)));
+	pc++;
+	NEXT;
 unary_call:
 	sp[0] = clo;
 	sp[1] = RET_INFO(fp - p->stack, pc + 1 - CODE_WORDS(CLO_CODE(clo)));
