@@ -230,4 +230,23 @@
 (test-error "cddr of a non-pair" (type-error 'cddr "list") (f-cddr 5))
 (test-error "caddr of a short list" (type-error 'caddr "list") (f-caddr '(1 2)))
 
+;; Inlined vector-set! and string-set!, which take three arguments.
+(define (vset v i x) (vector-set! v i x))
+(define (sset s i c) (string-set! s i c))
+(test "vector-set!" #(1 x 3) (let ((v (vector 1 2 3))) (vset v 1 'x) v))
+(test "vector-set! evaluates left to right" '(a b c)
+      (let* ((order '()) (note (lambda (x) (set! order (cons x order)) x)) (v (vector 0)))
+        (vector-set! (note v) (begin (note 'b) 0) (note 'c))
+        (list (if (eq? (car (reverse order)) v) 'a 'wrong) (cadr (reverse order)) (caddr (reverse order)))))
+(test-error "vector-set! past the end" (range-error 'vector-set!) (vset (vector 1) 1 0))
+(test-error "vector-set! of a string" (type-error 'vector-set! "vector") (vset "abc" 0 #\x))
+(test "string-set!, narrow" "axc" (let ((s (make-string 3 #\a))) (sset s 1 #\x) (sset s 2 #\c) s))
+(test "string-set! widens the string" "a\x3bb;a" (let ((s (make-string 3 #\a))) (sset s 1 #\x3bb) s))
+(test "string-set! into a wide string" "\x3bb;\x3bc;\xe9;"
+      (let ((s (make-string 3 #\x3bb))) (sset s 1 #\x3bc) (sset s 2 #\xe9) s))
+(test-error "string-set! of a non-character" (type-error 'string-set! "character") (sset (make-string 2) 0 65))
+(test-error "string-set! past the end" (range-error 'string-set!) (sset (make-string 2) 2 #\a))
+(test "a vector-set! bound locally is called" 'mine
+      (let ((vector-set! (lambda (v i x) 'mine))) (vector-set! (vector 1) 0 2)))
+
 (test-end)

@@ -76,7 +76,7 @@ static int inline_op(P *p, val cell, int nargs)
 	val tab = p->roots[R_INLINE];
 	for (int op = 0; op < OP_COUNT; op++)
 		if (vm_ops[op].prim && P_VEC(tab)[op] == v)
-			return (op < OP_FIRST_UNARY ? 2 : 1) == nargs ? op : -1;
+			return VM_OP_ARITY(op) == nargs ? op : -1;
 	return -1;
 }
 
@@ -88,7 +88,7 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 		comp_bad(c, "application", x);
 	emit_line(c, x);
 	val head = P_CAR(x);
-	if (IS_IDENT(head) && n >= 1 && n <= 2) {
+	if (IS_IDENT(head) && n >= 1 && n <= 3) {
 		struct res r = resolve(c->p, head, sc, c->env);
 		int op = r.kind == RES_GLOBAL ? inline_op(c->p, r.b, (int)n) : -1;
 		if (op >= 0) {
@@ -106,12 +106,12 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 				emit_depth(f, -1);
 			} else {
 				comp(c, a, sc, 0);
-				if (n == 2) {
+				for (val rest = P_CDR(P_CDR(x)); rest != P_NIL; rest = P_CDR(rest)) {
 					emit_word(f, OP_PUSH);
 					emit_depth(f, 1);
-					comp(c, b, sc, 0);
-					emit_depth(f, -1);
+					comp(c, P_CAR(rest), sc, 0);
 				}
+				emit_depth(f, 1 - (int)n);
 			}
 			emit_line(c, x);
 			emit_op(f, op, 1, emit_const_index(f, r.b), 0, 0);

@@ -250,9 +250,13 @@ val vm_backtrace(P *p, long max);
 	X(PAIRP, 1, "pair?") X(NOT, 1, "not") X(ZEROP, 1, "zero?") \
 	X(SLEN, 1, "string-length") X(VLEN, 1, "vector-length") \
 	X(CHAR2INT, 1, "char->integer") X(CADR, 1, "cadr") X(CDDR, 1, "cddr") \
-	X(CADDR, 1, "caddr")
-/* The inlined procedures take two arguments up to OP_CAR, one from it on. */
+	X(CADDR, 1, "caddr") \
+	X(VSET, 1, "vector-set!") X(SSET, 1, "string-set!")
+/* The inlined procedures take two arguments up to OP_CAR, one from it on,
+ * three from OP_VSET on (the first two from the stack). */
 #define OP_FIRST_UNARY OP_CAR
+#define OP_FIRST_TERNARY OP_VSET
+#define VM_OP_ARITY(op) ((op) >= OP_FIRST_TERNARY ? 3 : (op) >= OP_FIRST_UNARY ? 1 : 2)
 
 #define OP_ENUM(id, nops, prim) OP_##id,
 enum op { VM_OPS(OP_ENUM) OP_COUNT };

@@ -1110,6 +1110,55 @@ op_CADDR:
 	acc = P_CAR(P_CDR(P_CDR(acc)));
 	pc++;
 	NEXT;
+	/* --- inline primitives of three arguments: sp[-2], sp[-1], acc --- */
+op_VSET:
+	cell = consts[*pc];
+	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP_VSET], 0))
+		goto ternary_call;
+	a = sp[-2];
+	if (P_IS_VECTOR(a) && P_IS_FIX(sp[-1]) &&
+	    (uintptr_t)P_FIXVAL(sp[-1]) < P_VEC_LEN(a)) {
+		P_SET_SLOT(a, P_FIXVAL(sp[-1]), acc);
+		acc = P_VOID;
+		sp -= 2;
+		pc++;
+		NEXT;
+	}
+	goto ternary_call;
+op_SSET:
+	cell = consts[*pc];
+	if (__builtin_expect(P_SLOTS(cell)[CELL_VALUE] != inl[OP_SSET], 0))
+		goto ternary_call;
+	a = sp[-2];
+	if (P_IS_STRING(a) && P_IS_FIX(sp[-1]) && P_IS_CHAR(acc) &&
+	    (uintptr_t)P_FIXVAL(sp[-1]) < STR_LEN(a)) {
+		size_t i = (size_t)P_FIXVAL(sp[-1]);
+		if (STR_WIDTH(a) == 4) {
+			STR_WIDE(a)[i] = P_CHARVAL(acc);
+		} else if (P_CHARVAL(acc) < 256) {
+			STR_BYTES(a)[i] = (uint8_t)P_CHARVAL(acc);
+		} else {
+			goto ternary_call;	/* the string widens */
+		}
+		acc = P_VOID;
+		sp -= 2;
+		pc++;
+		NEXT;
+	}
+	goto ternary_call;
+ternary_call:
+	a = sp[-2];
+	cell = sp[-1];
+	sp[-2] = clo;
+	sp[-1] = RET_INFO(fp - p->stack, pc + 1 - CODE_WORDS(CLO_CODE(clo)));
+	sp[0] = a;
+	sp[1] = cell;
+	sp[2] = acc;
+	sp += 3;
+	acc = P_SLOTS(consts[*pc])[CELL_VALUE];
+	argc = 3;
+	goto dispatch;
+
 unary_call:
 	sp[0] = clo;
 	sp[1] = RET_INFO(fp - p->stack, pc + 1 - CODE_WORDS(CLO_CODE(clo)));
