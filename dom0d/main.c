@@ -187,6 +187,7 @@ void daemon_release(struct daemon *d)
 {
 	struct guest *g;
 
+	d->stopping = 1;
 	for (g = d->guests; g; g = g->next)
 		guest_kill(g, "p-dom0d is shutting down");
 	guest_reap(d);
@@ -359,6 +360,14 @@ int main(int argc, char **argv)
 		daemon_release(&d);
 		return 0;
 	}
+	/* Registrations first: xenstore discovery finds guests they name. */
+	if (control_path) {
+		int r = launcher_listen(&d, control_path);
+		if (r < 0) {
+			fprintf(stderr, "p-dom0d: --control %s: %s\n", control_path, strerror(-r));
+			return 1;
+		}
+	}
 #ifdef PXEN_XEN
 	if (use_xen) {
 		int r = xen_tp_start(&d);
@@ -368,13 +377,6 @@ int main(int argc, char **argv)
 		}
 	}
 #endif
-	if (control_path) {
-		int r = launcher_listen(&d, control_path);
-		if (r < 0) {
-			fprintf(stderr, "p-dom0d: --control %s: %s\n", control_path, strerror(-r));
-			return 1;
-		}
-	}
 	/* Last: a client that reached the guest socket finds every other
 	 * socket ready too. */
 	if (listen_path) {

@@ -23,6 +23,7 @@ struct daemon {
 	int verbose;
 	int single;		/* --guest-fd: exit when the last guest is gone */
 	int quit;
+	int stopping;		/* daemon_release runs: guests live on */
 	struct policy local_pol;	/* for guests on the local socket */
 	struct guest *guests;
 	struct launch_reg *regs;	/* policies registered by launchers */

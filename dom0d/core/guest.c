@@ -84,6 +84,7 @@ void guest_kill(struct guest *g, const char *why)
  * user's terminal hears nothing more from us. */
 static void guest_hung_up(struct guest *g, const char *why)
 {
+	g->hung_up = !g->dead;
 	kill_at(g, g->exiting == 2 || g->d->single ? DLOG_DEBUG : DLOG_WARN, why);
 }
 
@@ -297,7 +298,7 @@ static void guest_release(struct guest *g)
 		if (g->stdio_fds[i] >= 0)
 			close(g->stdio_fds[i]);
 	if (g->exiting != 2)
-		launcher_guest_gone(d, g, -1, g->reason);
+		launcher_guest_lost(d, g);
 	loop_del(d, &g->w);
 	g->tp->close(g);
 	bq_free(&g->out);

@@ -45,6 +45,7 @@ struct guest {
 	uint32_t exit_tag;
 	int exit_status;
 	int dead;
+	int hung_up;		/* the transport closed (not a kill of ours) */
 	int launcher_fd;	/* control connection to tell about the exit, or -1 */
 	struct repl *repl;	/* detached: the REPL socket, else NULL */
 	char reason[128];

@@ -93,7 +93,7 @@ int repl_attach_guest(struct guest *g, int listen_fd, const char *path)
 		return -ENOMEM;
 	r->g = g;
 	r->client = -1;
-	snprintf(r->path, sizeof r->path, "%s", path);
+	snprintf(r->path, sizeof r->path, "%s", path ? path : "");
 	r->lw.fn = on_client;
 	r->lw.fd = listen_fd;
 	err = loop_set(g->d, &r->lw, g->d->accept_paused_ms ? 0 : EPOLLIN, 1);
@@ -129,7 +129,8 @@ void repl_release(struct guest *g)
 		close(r->client);
 	loop_del(g->d, &r->lw);
 	close(r->lw.fd);
-	unlink(r->path);
+	if (r->path[0])
+		unlink(r->path);
 	free(r);
 	g->repl = NULL;
 }

@@ -18,7 +18,8 @@ struct guest;
 
 /* Creates the listening socket at path for owner; its fd, or -errno. */
 int repl_listen(const char *path, uid_t owner);
-/* Gives guest g the REPL listener fd (bound at path); 0 or -errno. */
+/* Gives guest g the REPL listener fd (bound at path, which release
+ * removes; NULL when the caller owns the socket file); 0 or -errno. */
 int repl_attach_guest(struct guest *g, int listen_fd, const char *path);
 /* Watches g's REPL socket for clients (on) or not: loop_pause_accept
  * stops it with the daemon's other listeners. */

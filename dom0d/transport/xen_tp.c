@@ -98,7 +98,7 @@ static void try_connect(struct daemon *d, struct xs_handle *xs, unsigned domid)
 {
 	static const struct policy none;
 	struct launch_reg *r = launcher_find(d, domid);
-	const struct policy *pol = r ? &r->pol : NULL;
+	const struct policy *pol;
 	struct libxenvchan *v;
 	struct guest *g;
 	char path[64], name[64];
@@ -110,9 +110,17 @@ static void try_connect(struct daemon *d, struct xs_handle *xs, unsigned domid)
 	if (!v)
 		return;	/* keys not all there yet: the next watch event retries */
 	v->blocking = 0;
+	/* A fresh endpoint has nothing from dom0 in it.  Keys left by a
+	 * connection the guest has not yet seen end (p-dom0d restarted) lead
+	 * to a used ring: leaving it tells the guest to offer a new one. */
+	if (v->ring->left.prod || v->ring->right.cons) {
+		libxenvchan_close(v);
+		return;
+	}
 	domain_name(xs, domid, name, sizeof name);
-	if (!pol)
-		pol = guestconf_find(d->conf, name);
+	if (!r)
+		r = launcher_resumed(d, domid, name);
+	pol = r ? &r->pol : guestconf_find(d->conf, name);
 	g = guest_new(d, &xen_tp, v, libxenvchan_fd_for_select(v), domid, name,
 		      pol ? pol : &none);
 	if (!g) {
@@ -125,22 +133,14 @@ static void try_connect(struct daemon *d, struct xs_handle *xs, unsigned domid)
 }
 
 /* Drops guests whose domain no longer exists. */
-static void check_gone(struct daemon *d, struct xs_handle *xs)
+static void check_gone(struct daemon *d)
 {
 	struct guest *g;
 
-	for (g = d->guests; g; g = g->next) {
-		char path[64];
-		unsigned int len;
-		void *v;
-		if (g->tp != &xen_tp || g->dead)
-			continue;
-		snprintf(path, sizeof path, "/local/domain/%u", (unsigned)g->domid);
-		v = xs_read(xs, XBT_NULL, path, &len);
-		if (!v)
+	for (g = d->guests; g; g = g->next)
+		if (g->tp == &xen_tp && !g->dead && !xen_tp_domain_exists(d, g->domid))
 			guest_kill(g, "domain vanished");
-		free(v);
-	}
+	launcher_drop_vanished(d, xen_tp_domain_exists);
 }
 
 static void on_xs(struct daemon *d, struct watch *w, uint32_t events)
@@ -154,7 +154,7 @@ static void on_xs(struct daemon *d, struct watch *w, uint32_t events)
 		unsigned domid;
 		int off = 0;
 		if (!strcmp(p, "@releaseDomain"))
-			check_gone(d, xw->xs);
+			check_gone(d);
 		else if (sscanf(p, "/local/domain/%u/data/pxen%n", &domid, &off) == 1 && off > 0 &&
 			 domid != 0)
 			try_connect(d, xw->xs, domid);
@@ -241,4 +241,18 @@ int xen_tp_read_number(struct daemon *d, unsigned domid, const char *rel, uint64
 		return -1;
 	*out = n;
 	return 0;
+}
+
+int xen_tp_domain_exists(struct daemon *d, unsigned domid)
+{
+	char path[64];
+	unsigned int len;
+	void *v;
+
+	if (!d->xen)
+		return 1;
+	snprintf(path, sizeof path, "/local/domain/%u", domid);
+	v = xs_read(d->xen->xs, XBT_NULL, path, &len);
+	free(v);
+	return v != NULL;
 }

@@ -17,6 +17,8 @@ int xen_tp_start(struct daemon *d);
 void xen_tp_stop(struct daemon *d);
 /* Reads /local/domain/<domid>/<rel> as a decimal number (a guest may have
  * written it: anything else is refused); 0, or -1. */
+/* 1 if domain domid exists (xenstore has its home), or without Xen. */
+int xen_tp_domain_exists(struct daemon *d, unsigned domid);
 int xen_tp_read_number(struct daemon *d, unsigned domid, const char *rel, uint64_t *out);
 
 #endif

@@ -7,6 +7,13 @@
  * one request is outstanding at a time, and while it waits the client keeps
  * taking in stream data, credit and INTERRUPT so neither side can stall.
  * The same objects link into the hosted `p` and the bare guest.
+ *
+ * The guest outlives p-dom0d: when the transport breaks, the client waits
+ * for a new p-dom0d (transport_reconnect) the next time it needs one, says
+ * HELLO again and carries on.  A request in flight then fails with
+ * -PLAT_ELOST, unless it is safe to repeat (time, random bytes, window
+ * size, EXIT); files, directories and sockets opened before are lost
+ * (every use gives -PLAT_ELOST); stdin, stdout and stderr carry on.
  */
 #ifndef PXEN_CLIENT_H
 #define PXEN_CLIENT_H

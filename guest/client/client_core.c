@@ -23,7 +23,14 @@ static size_t rlen;
 static uint8_t txbuf[PX_MAX_FRAME];
 static uint8_t replybuf[PX_MAX_FRAME];
 static uint8_t p9buf[PX_MAX_FRAME];
-static int dead;
+static int dead;		/* the link is gone and cannot come back */
+static int link_down;		/* the link broke; relink() brings it back */
+static int relinking;		/* relink() is saying HELLO */
+/* Counts the links lost so far: a request sent in one epoch and not
+ * answered in it is lost (-PLAT_ELOST). */
+static uint32_t cl_epoch;
+static uint32_t hello_domid, hello_caps;
+static char hello_name[64];
 static uint32_t next_tag = 1;
 static uint16_t next_p9tag = 1;
 
@@ -93,6 +100,66 @@ static void take_frames(void)
 	rlen -= pos;
 }
 
+/* The transport broke: p-dom0d went away.  What the old daemon held is
+ * gone with it: the reply awaited (wait_reply sees the epoch move), the
+ * files, directories and sockets (marked lost), the half-read frame and
+ * the stdio credit.  The link comes back in relink(). */
+static void lose_link(void)
+{
+	if (relinking)
+		return;
+	link_down = 1;
+	cl_epoch++;
+	rlen = 0;
+	want.active = 0;
+	cl_pending_accept = -1;
+	cl_handles_unlinked();
+}
+
+static int hello(void);
+
+/* Waits up to timeout_ns (-1: no limit) for a new p-dom0d and says HELLO
+ * to it; 0 once the link is up (or while the HELLO is on its way),
+ * -PLAT_EAGAIN if none came yet, or -PLAT_EPIPE for good. */
+static int relink(int64_t timeout_ns)
+{
+	if (!link_down || relinking)
+		return 0;
+	for (;;) {
+		int err = transport_reconnect(timeout_ns);
+		if (err < 0) {
+			if (err != -PLAT_EAGAIN)
+				dead = 1;
+			return err;
+		}
+		relinking = 1;
+		rlen = 0;
+		/* Again for each try: a p-dom0d that went away in the middle
+		 * of the last HELLO may have been granted stdin's credit. */
+		cl_handles_unlinked();
+		err = hello();
+		relinking = 0;
+		if (err == 0) {
+			link_down = 0;
+			return 0;
+		}
+		if (err != -PLAT_EPIPE) {
+			dead = 1;
+			return -PLAT_EPIPE;
+		}
+	}
+}
+
+/* A transport error: during HELLO the link is being rebuilt already;
+ * otherwise it is lost now and comes back later. */
+static int transport_failed(void)
+{
+	if (relinking)
+		return -PLAT_EPIPE;
+	lose_link();
+	return -PLAT_ELOST;
+}
+
 int cl_pump(int64_t timeout_ns)
 {
 	for (;;) {
@@ -101,22 +168,26 @@ int cl_pump(int64_t timeout_ns)
 
 		if (dead)
 			return -PLAT_EPIPE;
+		/* Frames taken in during the HELLO may be what the caller
+		 * waits for: it looks again. */
+		if (link_down && !relinking) {
+			r = relink(timeout_ns);
+			return r == 0 || r == -PLAT_EAGAIN ? 0 : -PLAT_EPIPE;
+		}
 		while (rlen < RBUF && (r = transport_recv(rbuf + rlen, RBUF - rlen)) > 0) {
 			rlen += (size_t)r;
 			got = 1;
 			take_frames();
 		}
-		if (r < 0) {
-			dead = 1;
-			return -PLAT_EPIPE;
-		}
+		/* The caller looks again: an awaited reply is lost, a read
+		 * waits for the next p-dom0d. */
+		if (r < 0)
+			return transport_failed() == -PLAT_ELOST ? 0 : -PLAT_EPIPE;
 		if (got || timeout_ns == 0)
 			return 0;
 		r = transport_wait(TRANSPORT_RECV, timeout_ns);
-		if (r < 0) {
-			dead = 1;
-			return -PLAT_EPIPE;
-		}
+		if (r < 0)
+			return transport_failed() == -PLAT_ELOST ? 0 : -PLAT_EPIPE;
 		/* An interrupt the platform posted while we slept is the
 		 * caller's to see (a blocked read ends with EINTR). */
 		if (r == 0 || cl_interrupt)
@@ -124,17 +195,19 @@ int cl_pump(int64_t timeout_ns)
 	}
 }
 
+/* Sends a whole frame: -PLAT_ELOST if the link broke under it (nothing of
+ * it reached the new p-dom0d), -PLAT_EPIPE if it cannot come back. */
 static int send_bytes(const uint8_t *p, size_t n)
 {
+	uint32_t epoch;
+
+	if (dead)
+		return -PLAT_EPIPE;
+	epoch = cl_epoch;
 	while (n) {
-		long w;
-		if (dead)
-			return -PLAT_EPIPE;
-		w = transport_send(p, n);
-		if (w < 0) {
-			dead = 1;
-			return -PLAT_EPIPE;
-		}
+		long w = transport_send(p, n);
+		if (w < 0)
+			return transport_failed();
 		p += w;
 		n -= (size_t)w;
 		if (n) {
@@ -142,19 +215,29 @@ static int send_bytes(const uint8_t *p, size_t n)
 			 * sides would wait on each other. */
 			if (cl_pump(0) < 0)
 				return -PLAT_EPIPE;
-			if (transport_wait(TRANSPORT_SEND | TRANSPORT_RECV, -1) < 0) {
-				dead = 1;
-				return -PLAT_EPIPE;
-			}
+			if (epoch != cl_epoch)
+				return -PLAT_ELOST;
+			if (transport_wait(TRANSPORT_SEND | TRANSPORT_RECV, -1) < 0)
+				return transport_failed();
 		}
 	}
 	return 0;
 }
 
+/* A broken link is rebuilt before a frame or request is built: HELLO
+ * uses the same buffers and the awaited reply. */
+static int link_ready(void)
+{
+	return link_down && relink(-1) < 0 ? -PLAT_EPIPE : 0;
+}
+
 int cl_send(unsigned type, unsigned chan, uint32_t tag, const struct px_field *f)
 {
-	long n = px_frame(txbuf, cl_max_frame, type, chan, tag, f);
+	long n;
 
+	if (link_ready() < 0)
+		return -PLAT_EPIPE;
+	n = px_frame(txbuf, cl_max_frame, type, chan, tag, f);
 	if (n < 0)
 		return -PLAT_EINVAL;
 	return send_bytes(txbuf, (size_t)n);
@@ -162,11 +245,16 @@ int cl_send(unsigned type, unsigned chan, uint32_t tag, const struct px_field *f
 
 static int wait_reply(struct cl_reply *r)
 {
-	while (!want.done)
+	uint32_t epoch = cl_epoch;
+
+	while (!want.done) {
 		if (cl_pump(-1) < 0) {
 			want.active = 0;
 			return -PLAT_EPIPE;
 		}
+		if (epoch != cl_epoch)
+			return -PLAT_ELOST;	/* lose_link cleared want */
+	}
 	want.active = 0;
 	px_hdr_decode(replybuf, PX_MAX_FRAME, &r->h);
 	r->body = replybuf + PX_HDR;
@@ -178,8 +266,10 @@ static int wait_reply(struct cl_reply *r)
 
 int cl_call(unsigned type, unsigned chan, const struct px_field *f, struct cl_reply *r)
 {
-	int err;
+	int err = link_ready();
 
+	if (err < 0)
+		return err;
 	want.active = 1;
 	want.done = 0;
 	want.chan = (uint16_t)chan;
@@ -204,6 +294,8 @@ int cl_p9(unsigned type, struct px_field *f)
 	long n;
 	int err;
 
+	if (link_ready() < 0)
+		return -PLAT_EPIPE;
 	if (next_p9tag == P9_NOTAG)
 		next_p9tag = 1;
 	n = p9_encode(p9buf, cl_max_frame - PX_HDR, type, next_p9tag, f);
@@ -232,7 +324,18 @@ int cl_p9(unsigned type, struct px_field *f)
 	return (int)rtype;
 }
 
-int client_start(uint32_t domid, const char *name, uint32_t want_caps)
+int cl_call_again(unsigned type, unsigned chan, const struct px_field *f, struct cl_reply *r)
+{
+	int err;
+
+	while ((err = cl_call(type, chan, f, r)) == -PLAT_ELOST)
+		;
+	return err;
+}
+
+/* HELLO, HELLO_R, the first credit on stdin and the file system's attach:
+ * at start and again after each relink. */
+static int hello(void)
 {
 	struct px_field f[5];
 	struct cl_reply r;
@@ -240,19 +343,11 @@ int client_start(uint32_t domid, const char *name, uint32_t want_caps)
 
 	f[0].n = PX_VERSION;
 	f[1].n = PX_MAX_FRAME;
-	f[2].n = domid;
-	f[3].p = (const uint8_t *)name;
-	f[3].len = (uint32_t)strlen(name);
-	f[4].n = want_caps | PX_CAP_STDIO;
-	/* The handles exist before HELLO_R: dom0's first CREDIT follows it
-	 * at once. */
-	err = cl_stream_init(PLAT_STDIN, PX_CH_STDIN, 1, 0, 0);
-	if (err == 0)
-		err = cl_stream_init(PLAT_STDOUT, PX_CH_STDOUT, 0, 1, 0);
-	if (err == 0)
-		err = cl_stream_init(PLAT_STDERR, PX_CH_STDERR, 0, 1, 0);
-	if (err < 0)
-		return err;
+	f[2].n = hello_domid;
+	f[3].p = (const uint8_t *)hello_name;
+	f[3].len = (uint32_t)strlen(hello_name);
+	f[4].n = hello_caps;
+	cl_max_frame = PX_MAX_FRAME;
 	want.active = 1;
 	want.done = 0;
 	want.chan = 0;
@@ -270,6 +365,33 @@ int client_start(uint32_t domid, const char *name, uint32_t want_caps)
 	cl_caps = (uint32_t)r.f[2].n;
 	err = cl_stream_grant(cl_handle_get(PLAT_STDIN));
 	return err < 0 ? err : cl_files_start();
+}
+
+int client_start(uint32_t domid, const char *name, uint32_t want_caps)
+{
+	size_t n;
+	int err;
+
+	hello_domid = domid;
+	hello_caps = want_caps | PX_CAP_STDIO;
+	n = strlen(name);
+	if (n >= sizeof hello_name)
+		n = sizeof hello_name - 1;
+	memcpy(hello_name, name, n);
+	hello_name[n] = 0;
+	/* The handles exist before HELLO_R: dom0's first CREDIT follows it
+	 * at once. */
+	err = cl_stream_init(PLAT_STDIN, PX_CH_STDIN, 1, 0, 0);
+	if (err == 0)
+		err = cl_stream_init(PLAT_STDOUT, PX_CH_STDOUT, 0, 1, 0);
+	if (err == 0)
+		err = cl_stream_init(PLAT_STDERR, PX_CH_STDERR, 0, 1, 0);
+	if (err < 0)
+		return err;
+	relinking = 1;	/* no p-dom0d served this guest yet: nothing to lose */
+	err = hello();
+	relinking = 0;
+	return err;
 }
 
 int client_take_interrupt(void)
@@ -298,13 +420,13 @@ void client_exit(int status)
 	struct px_field f = { .n = (uint32_t)status };
 	struct cl_reply r;
 
-	cl_call(PX_EXIT, 0, &f, &r);
+	cl_call_again(PX_EXIT, 0, &f, &r);
 }
 
 int64_t client_wallclock_ns(void)
 {
 	struct cl_reply r;
-	int err = cl_call(PX_TIME, 0, NULL, &r);
+	int err = cl_call_again(PX_TIME, 0, NULL, &r);
 
 	return err < 0 ? err : (int64_t)r.f[0].n;
 }
@@ -316,7 +438,7 @@ int client_random(void *buf, size_t n)
 	while (n) {
 		struct px_field f = { .n = n > 256 ? 256 : n };
 		struct cl_reply r;
-		int err = cl_call(PX_RANDOM, 0, &f, &r);
+		int err = cl_call_again(PX_RANDOM, 0, &f, &r);
 		if (err < 0)
 			return err;
 		if (r.f[0].len != f.n)
@@ -331,7 +453,7 @@ int client_random(void *buf, size_t n)
 int client_winsize(int *rows, int *cols)
 {
 	struct cl_reply r;
-	int err = cl_call(PX_WINSIZE_Q, 0, NULL, &r);
+	int err = cl_call_again(PX_WINSIZE_Q, 0, NULL, &r);
 
 	if (err < 0)
 		return err;

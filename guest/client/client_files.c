@@ -399,6 +399,8 @@ int plat_readdir(int h, char *buf, size_t cap)
 
 	if (!d || d->kind != CK_DIR)
 		return -PLAT_EBADF;
+	if (d->lost)
+		return -PLAT_ELOST;
 	for (;;) {
 		const uint8_t *e;
 		uint16_t nl;

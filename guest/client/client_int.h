@@ -29,6 +29,7 @@ struct cl_handle {
 	uint8_t *dir;		/* directories: Rreaddir data, from pages */
 	uint32_t dir_len, dir_pos;
 	int dir_end;
+	int lost;		/* held by a p-dom0d that went away */
 };
 
 extern struct cl_handle cl_h[CL_HANDLES];
@@ -48,13 +49,20 @@ int cl_send(unsigned type, unsigned chan, uint32_t tag, const struct px_field *f
 /* Sends a request and waits for its reply (ERROR becomes a negative errno
  * with *r still filled).  The reply stays valid until the next request. */
 int cl_call(unsigned type, unsigned chan, const struct px_field *f, struct cl_reply *r);
+/* cl_call for requests that are safe to repeat: one lost with a p-dom0d
+ * that went away is sent again to the next one. */
+int cl_call_again(unsigned type, unsigned chan, const struct px_field *f, struct cl_reply *r);
 /* Sends a 9P request and waits for its reply; returns the reply type or
  * -errno (Rlerror, or transport trouble).  f is overwritten with the reply's
  * fields. */
 int cl_p9(unsigned type, struct px_field *f);
+/* The link to p-dom0d broke: stdio streams start over (no credit either
+ * way, input already received kept); every other handle is lost. */
+void cl_handles_unlinked(void);
 /* Takes in what has arrived; waits up to timeout_ns first when nothing has
- * (-1: no limit, 0: just look).  Returns 0, or -PLAT_EPIPE when dom0 is
- * gone. */
+ * (-1: no limit, 0: just look).  A link that broke is rebuilt within the
+ * same wait (callers look again: what they awaited may be lost).  Returns
+ * 0, or -PLAT_EPIPE when dom0 is gone for good. */
 int cl_pump(int64_t timeout_ns);
 
 /* A CL_RX-byte buffer for a stream or a directory listing. */

@@ -155,6 +155,8 @@ int plat_tcp_accept(int listener)
 
 	if (!l || l->kind != CK_LISTENER)
 		return -PLAT_EBADF;
+	if (l->lost)
+		return -PLAT_ELOST;
 	/* The stream handle has to be ready before ACCEPT_R arrives, with the
 	 * channel filled in from the reply. */
 	h = cl_handle_new(CK_STREAM);

@@ -21,6 +21,8 @@ long plat_read(int h, void *buf, size_t n)
 
 	if (!s)
 		return -PLAT_EBADF;
+	if (s->lost)
+		return -PLAT_ELOST;
 	if (!n)
 		return 0;
 	switch (s->kind) {
@@ -37,6 +39,8 @@ long plat_write(int h, const void *buf, size_t n)
 
 	if (!s)
 		return -PLAT_EBADF;
+	if (s->lost)
+		return -PLAT_ELOST;
 	if (!n)
 		return 0;
 	if (cl_mirror && !(cl_caps & PX_CAP_STDIO) &&
@@ -63,7 +67,7 @@ int plat_ready(int h)
 
 	if (!s)
 		return -PLAT_EBADF;
-	if (s->kind != CK_STREAM)
+	if (s->kind != CK_STREAM || s->lost)
 		return 1;
 	if (!s->rx_len && !s->eof)
 		cl_pump(0);
@@ -76,7 +80,9 @@ int plat_close(int h)
 
 	if (!s || h <= PLAT_REPL)
 		return -PLAT_EBADF;
-	if (s->kind == CK_FILE || s->kind == CK_DIR)
+	if (s->lost)
+		;	/* its fid or socket died with the old p-dom0d */
+	else if (s->kind == CK_FILE || s->kind == CK_DIR)
 		cl_file_close(s);
 	else if (s->kind == CK_LISTENER || s->is_socket)
 		cl_socket_close(s);
@@ -96,6 +102,7 @@ const char *plat_strerror(int err)
 		{ PLAT_ENOMEM, "out of memory" },
 		{ PLAT_EACCES, "permission denied" },
 		{ PLAT_ENOFS, "no file system exported to this program: run with --fs DIR" },
+		{ PLAT_ELOST, "lost: p-dom0d went away while it was open or in progress" },
 		{ PLAT_EEXIST, "file exists" },
 		{ PLAT_EXDEV, "outside the exported tree" },
 		{ PLAT_ENOTDIR, "not a directory" },

@@ -100,12 +100,31 @@ int cl_stream_init(int h, uint16_t chan, int readable, int writable, int grant)
 	return grant ? cl_stream_grant(s) : 0;
 }
 
+void cl_handles_unlinked(void)
+{
+	int h;
+
+	for (h = 0; h < CL_HANDLES; h++) {
+		struct cl_handle *s = &cl_h[h];
+		if (s->kind == CK_FREE)
+			continue;
+		if (h > PLAT_REPL || s->kind != CK_STREAM) {
+			s->lost = 1;
+			continue;
+		}
+		s->tx_credit = 0;
+		s->eof = 0;
+		if (s->readable)
+			s->rx_unacked = CL_RX - s->rx_len;
+	}
+}
+
 static struct cl_handle *by_chan(uint16_t chan)
 {
 	int h;
 
 	for (h = 0; h < CL_HANDLES; h++)
-		if (cl_h[h].kind == CK_STREAM && cl_h[h].chan == chan)
+		if (cl_h[h].kind == CK_STREAM && cl_h[h].chan == chan && !cl_h[h].lost)
 			return &cl_h[h];
 	return NULL;
 }
@@ -154,6 +173,8 @@ long cl_stream_read(struct cl_handle *s, void *buf, size_t n)
 			return -PLAT_EINTR;
 		if (cl_pump(-1) < 0)
 			return 0;
+		if (s->lost)
+			return -PLAT_ELOST;
 	}
 	take = s->rx_len < n ? s->rx_len : (uint32_t)n;
 	first = CL_RX - s->rx_head < take ? CL_RX - s->rx_head : take;
@@ -185,9 +206,12 @@ long cl_stream_write(struct cl_handle *s, const void *buf, size_t n)
 		struct px_field f;
 		uint32_t chunk;
 		int err;
-		while (!s->tx_credit && !(s->eof && !s->readable))
+		while (!s->tx_credit && !(s->eof && !s->readable)) {
 			if (cl_pump(-1) < 0)
 				return done ? (long)done : -PLAT_EPIPE;
+			if (s->lost)
+				return done ? (long)done : -PLAT_ELOST;
+		}
 		if (!s->tx_credit)
 			return done ? (long)done : -PLAT_EPIPE;
 		chunk = cl_max_frame - PX_HDR;
@@ -198,6 +222,10 @@ long cl_stream_write(struct cl_handle *s, const void *buf, size_t n)
 		f.p = p + done;
 		f.len = chunk;
 		err = cl_send(PX_DATA, s->chan, 0, &f);
+		/* A stdio stream outlives its p-dom0d: the chunk goes again
+		 * to the next one, once it grants credit. */
+		if (err == -PLAT_ELOST && !s->lost)
+			continue;
 		if (err < 0)
 			return done ? (long)done : err;
 		s->tx_credit -= chunk;

@@ -37,4 +37,11 @@ enum {
  * `want` that may be ready (0 on timeout), or a negative error. */
 int transport_wait(int want, int64_t timeout_ns);
 
+/* After -PLAT_EPIPE: offers the pipe again (or looks for p-dom0d again)
+ * and waits up to timeout_ns (< 0: no limit) for a new p-dom0d to take
+ * it.  0 once one has: the pipe is empty and new, and the client starts
+ * over with HELLO.  -PLAT_EAGAIN when none came yet (call again), or
+ * -PLAT_EPIPE when this transport cannot come back. */
+int transport_reconnect(int64_t timeout_ns);
+
 #endif

@@ -35,7 +35,8 @@ size_t host_parse_size(const char *s);
 /* Starts p-dom0d for cfg; returns our end of the socketpair or -errno. */
 int host_spawn_dom0d(const struct host_config *cfg);
 /* Makes fd the transport's socket (transport_sock.c); pass_stdio: send
- * our stdin, stdout and stderr along with the first bytes. */
-void host_transport_init(int fd, int pass_stdio);
+ * our stdin, stdout and stderr along with the first bytes.  With a path
+ * (--connect), a p-dom0d that goes away is waited for there. */
+void host_transport_init(int fd, int pass_stdio, const char *path);
 
 #endif

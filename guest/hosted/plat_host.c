@@ -50,7 +50,7 @@ int host_setup(const struct host_config *cfg)
 	fd = cfg->connect_path ? unix_connect(cfg->connect_path) : host_spawn_dom0d(cfg);
 	if (fd < 0)
 		return fd;
-	host_transport_init(fd, !cfg->repl_socket);
+	host_transport_init(fd, !cfg->repl_socket, cfg->connect_path);
 	/* A running p-dom0d has its own policy: ask for everything it allows. */
 	if (cfg->fs_root || cfg->connect_path)
 		want |= CLIENT_WANT_FILES;

@@ -6,21 +6,58 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "host.h"
 #include "platform.h"
 #include "transport.h"
+#include "unix_sock.h"
 
 /* The connection is the process's one link to dom0. */
 static int sock_fd = -1;
-static int pass_stdio;
+static int pass_stdio, stdio_passed;
+static const char *dom0d_path;
+static int waiting;	/* said that p-dom0d went away; nothing heard since */
 
-void host_transport_init(int fd, int pass)
+void host_transport_init(int fd, int pass, const char *path)
 {
 	sock_fd = fd;
-	pass_stdio = pass;
+	pass_stdio = stdio_passed = pass;
+	dom0d_path = path;
+}
+
+/* A p-dom0d we started ourselves went with its socketpair; one we
+ * connected to may come back at its socket. */
+int transport_reconnect(int64_t timeout_ns)
+{
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	int64_t waited = 0;
+
+	if (!dom0d_path)
+		return -PLAT_EPIPE;
+	if (sock_fd >= 0) {
+		close(sock_fd);
+		sock_fd = -1;
+	}
+	if (!waiting)
+		fprintf(stderr, "p: p-dom0d went away; waiting for it at %s\n", dom0d_path);
+	waiting = 1;
+	for (;;) {
+		int fd = unix_connect(dom0d_path);
+		if (fd >= 0) {
+			sock_fd = fd;
+			pass_stdio = stdio_passed;
+			return 0;
+		}
+		if (timeout_ns >= 0 && waited >= timeout_ns)
+			return -PLAT_EAGAIN;
+		nanosleep(&pause, NULL);
+		waited += pause.tv_nsec;
+	}
 }
 
 long transport_send(const void *buf, size_t n)
@@ -63,6 +100,8 @@ long transport_recv(void *buf, size_t n)
 	r = recv(sock_fd, buf, n, MSG_DONTWAIT);
 	if (r < 0)
 		return errno == EAGAIN || errno == EINTR ? 0 : -PLAT_EPIPE;
+	if (r > 0)
+		waiting = 0;
 	return r ? r : -PLAT_EPIPE;
 }
 

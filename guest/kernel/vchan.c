@@ -18,6 +18,7 @@ static char left[RING_SIZE] __attribute__((aligned(4096)));	/* dom0 -> guest */
 static char right[RING_SIZE] __attribute__((aligned(4096)));	/* guest -> dom0 */
 static struct vchan_page *page = (struct vchan_page *)ctrl;
 static evtchn_port_t port;
+static int ctrl_ref;
 static char xs_path[64];
 
 /* Two writes sent together instead of a transaction: libxenvchan reads
@@ -38,18 +39,18 @@ static int publish(const char *path, int ring_ref)
 	return xs_write_all(keys, values, 2);
 }
 
-int vchan_listen(const char *path)
+static uint8_t cli_live(void)
+{
+	return __atomic_load_n(&page->cli_live, __ATOMIC_ACQUIRE);
+}
+
+/* The port for dom0 and the grants of every page. */
+static int offer(void)
 {
 	long p = evtchn_alloc_unbound(0);
 	if (p < 0)
 		return (int)p;
 	port = (evtchn_port_t)p;
-	memset(ctrl, 0, sizeof ctrl);
-	page->left_order = RING_ORDER;
-	page->right_order = RING_ORDER;
-	page->cli_live = VCHAN_LIVE_WAITING;
-	page->srv_live = VCHAN_LIVE_UP;
-	page->cli_notify = VCHAN_NOTIFY_WRITE;
 	for (unsigned i = 0; i < 2 * RING_PAGES; i++) {
 		char *pg = i < RING_PAGES ? left + 4096 * i : right + 4096 * (i - RING_PAGES);
 		int ref = gnttab_grant(pg, 0);
@@ -57,12 +58,72 @@ int vchan_listen(const char *path)
 			return -1;
 		page->grants[i] = (uint32_t)ref;
 	}
-	int ctrl_ref = gnttab_grant(ctrl, 0);
-	if (ctrl_ref < 0)
-		return -1;
+	ctrl_ref = gnttab_grant(ctrl, 0);
+	return ctrl_ref < 0 ? -1 : 0;
+}
+
+int vchan_listen(const char *path)
+{
+	memset(ctrl, 0, sizeof ctrl);
+	page->left_order = RING_ORDER;
+	page->right_order = RING_ORDER;
+	page->cli_live = VCHAN_LIVE_WAITING;
+	page->srv_live = VCHAN_LIVE_UP;
+	page->cli_notify = VCHAN_NOTIFY_WRITE;
+	int rc = offer();
+	if (rc < 0)
+		return rc;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	pc_snprintf(xs_path, sizeof xs_path, "%s", path);
 	return publish(path, ctrl_ref);
+}
+
+void vchan_suspend(void)
+{
+	__atomic_store_n(&page->srv_live, VCHAN_LIVE_GONE, __ATOMIC_SEQ_CST);
+	evtchn_send(port);
+}
+
+int vchan_resume(int new_domain)
+{
+	if (!new_domain) {
+		/* Suspend cancelled: the same domain, grants and port; dom0
+		 * saw the server leave, so the channel is offered again. */
+		__atomic_store_n(&page->cli_live, VCHAN_LIVE_GONE, __ATOMIC_SEQ_CST);
+		return 0;
+	}
+	/* A new domain has no client, no port and no grants: the client
+	 * sees dom0 gone and asks for the channel again (vchan_relisten),
+	 * which then exists. */
+	__atomic_store_n(&page->cli_live, VCHAN_LIVE_GONE, __ATOMIC_SEQ_CST);
+	return offer();
+}
+
+int vchan_relisten(void)
+{
+	char refkey[80];
+	/* Without ring-ref libxenvchan refuses to connect, so no new client
+	 * maps the page while it is reset.  A client that mapped it before
+	 * sees dom0's ring indices non-zero and leaves (xen_tp.c). */
+	pc_snprintf(refkey, sizeof refkey, "%s/ring-ref", xs_path);
+	xs_rm(refkey);
+	page->left.prod = page->left.cons = 0;
+	page->right.prod = page->right.cons = 0;
+	page->srv_notify = 0;
+	page->cli_notify = VCHAN_NOTIFY_WRITE;
+	page->srv_live = VCHAN_LIVE_UP;
+	__atomic_store_n(&page->cli_live, VCHAN_LIVE_WAITING, __ATOMIC_SEQ_CST);
+	evtchn_test_clear(port);
+	/* dom0's close unbound only its end: the port is unbound for dom0
+	 * again, and the pages stay granted, so both are offered as they are. */
+	return publish(xs_path, ctrl_ref);
+}
+
+int vchan_peer(void)
+{
+	uint8_t live = cli_live();
+	return live == VCHAN_LIVE_UP ? VCHAN_PEER_UP
+	       : live == VCHAN_LIVE_GONE ? VCHAN_PEER_GONE : VCHAN_PEER_WAITING;
 }
 
 uint32_t vchan_event_port(void)
@@ -74,11 +135,6 @@ void vchan_wait(uint64_t deadline_ns)
 {
 	evtchn_wait(&port, 1, deadline_ns);
 	evtchn_test_clear(port);
-}
-
-static uint8_t cli_live(void)
-{
-	return __atomic_load_n(&page->cli_live, __ATOMIC_ACQUIRE);
 }
 
 int vchan_wait_connected(uint64_t deadline_ns)

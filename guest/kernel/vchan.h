@@ -15,6 +15,18 @@
 /* Grants the pages, allocates the port for dom0 and publishes ring-ref and
  * event-channel under `path` (relative to the xenstore home). */
 int vchan_listen(const char *path);
+/* Before a suspend: tells dom0 the server is going (srv_live 0). */
+void vchan_suspend(void);
+/* After it: in a new domain (xl restore, migration) grants the pages and
+ * allocates a port again; either way the channel reads as closed, so that
+ * the client relinks through vchan_relisten. */
+int vchan_resume(int new_domain);
+/* After dom0's end went away (VCHAN_PEER_GONE): resets the rings and
+ * offers the same endpoint again for the next p-dom0d. */
+int vchan_relisten(void);
+enum { VCHAN_PEER_WAITING, VCHAN_PEER_UP, VCHAN_PEER_GONE };
+/* Whether a dom0 client is connected, awaited, or has left. */
+int vchan_peer(void);
 /* Blocks until dom0 has connected or Xen time passes deadline_ns (0: no
  * deadline); 1 if connected. */
 int vchan_wait_connected(uint64_t deadline_ns);

@@ -26,7 +26,7 @@ tests_protocol_test_launcher_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_launcher_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
 
 PROTO_SH_TESTS = tests/protocol/codec.sh tests/protocol/launcher.sh tests/protocol/client.sh tests/protocol/hostile.sh \
-	tests/protocol/e2e.sh tests/protocol/repl.sh tests/protocol/daemon.sh
+	tests/protocol/e2e.sh tests/protocol/repl.sh tests/protocol/daemon.sh tests/protocol/restart.sh
 TESTS += $(PROTO_SH_TESTS)
 EXTRA_DIST += $(PROTO_SH_TESTS)
 

@@ -31,6 +31,9 @@ enum {
 	PLAT_EINTR = 4,
 	/* not an errno: no file system was exported to this program at all */
 	PLAT_ENOFS = 4096,
+	/* not an errno: p-dom0d went away while the file or socket was open
+	 * or the request was in flight; a new p-dom0d serves the program */
+	PLAT_ELOST = 4097,
 };
 
 enum { PLAT_STDIN = 0, PLAT_STDOUT = 1, PLAT_STDERR = 2, PLAT_REPL = 3 };
