@@ -13,10 +13,16 @@ int control_init(void)
 {
 	/* Nothing here waits for dom0, so boot does not get slower.  The
 	 * features are advisory: xl sends the request either way. */
-	xs_write_nowait("control/feature-poweroff", "1");
-	xs_write_nowait("control/feature-reboot", "1");
+	control_advertise();
 	watch = xs_watch(NODE, "pxen-shutdown");
 	return watch < 0 ? watch : 0;
+}
+
+void control_advertise(void)
+{
+	xs_write_nowait("control/feature-poweroff", "1");
+	xs_write_nowait("control/feature-reboot", "1");
+	xs_write_nowait("control/feature-suspend", "1");
 }
 
 enum control_request control_poll(void)
@@ -27,12 +33,14 @@ enum control_request control_poll(void)
 	if (xs_read(NODE, v, sizeof v) <= 0)
 		return CONTROL_NONE;	/* the watch's first firing, or our own ack */
 	enum control_request r = !strcmp(v, "poweroff") || !strcmp(v, "halt") ? CONTROL_POWEROFF
-		: !strcmp(v, "reboot") ? CONTROL_REBOOT : CONTROL_NONE;
+		: !strcmp(v, "reboot") ? CONTROL_REBOOT
+		: !strcmp(v, "suspend") ? CONTROL_SUSPEND : CONTROL_NONE;
 	if (r == CONTROL_NONE)
-		return r;	/* e.g. "suspend": not advertised, left unanswered */
+		return r;
 	/* libxl waits for the node to be emptied: that is the acknowledgement. */
 	xs_write(NODE, "");
-	exit_reason = r == CONTROL_REBOOT ? SHUTDOWN_reboot : SHUTDOWN_poweroff;
+	if (r != CONTROL_SUSPEND)
+		exit_reason = r == CONTROL_REBOOT ? SHUTDOWN_reboot : SHUTDOWN_poweroff;
 	return r;
 }
 

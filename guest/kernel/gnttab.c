@@ -29,3 +29,9 @@ int gnttab_grant(void *page, domid_t to)
 	__atomic_store_n(&table[ref].flags, GTF_permit_access, __ATOMIC_RELEASE);
 	return ref;
 }
+
+int gnttab_resume(void)
+{
+	next_free = GNTTAB_NR_RESERVED_ENTRIES;
+	return gnttab_init();
+}

@@ -32,6 +32,7 @@ libpkernel_a_SOURCES = \
 	guest/kernel/gnttab.c guest/kernel/gnttab.h \
 	guest/kernel/xenstore.c guest/kernel/xenstore.h \
 	guest/kernel/control.c guest/kernel/control.h \
+	guest/kernel/suspend.c guest/kernel/suspend.h \
 	guest/kernel/vchan.c guest/kernel/vchan.h
 
 noinst_PROGRAMS += guest/kernel/p-guest-echo

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "mem.h"
 #include "plat_kernel.h"
+#include "suspend.h"
 
 /* Kept back from the heap for the kernel's and the client's own needs. */
 #define KERNEL_RESERVE (512u << 10)
@@ -37,6 +38,12 @@ int plat_kernel_control(void)
 	enum control_request r = control_poll();
 	if (r == CONTROL_NONE)
 		return 0;
+	if (r == CONTROL_SUSPEND) {
+		/* Nothing for the program to do: it carries on after the
+		 * resume, its requests in flight failing as lost (client.h). */
+		kernel_suspend();
+		return 0;
+	}
 	control_requests++;
 	kprintf("p-guest: %s requested by the toolstack\n",
 		r == CONTROL_REBOOT ? "reboot" : "shutdown");

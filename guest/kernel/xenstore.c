@@ -12,6 +12,7 @@ static uint32_t next_req_id = 1;
 /* Tokens of the watches set, and whether each fired since last asked. */
 #define MAX_WATCHES 4
 static const char *watch_token[MAX_WATCHES];
+static const char *watch_path[MAX_WATCHES];
 static int watch_fired[MAX_WATCHES];
 static int nwatches;
 /* Replies still to come for requests nobody waits for; dropped on arrival
@@ -222,6 +223,7 @@ int xs_watch(const char *path, const char *token)
 	if (rc < 0)
 		return rc;
 	unanswered++;
+	watch_path[nwatches] = path;
 	watch_token[nwatches] = token;
 	watch_fired[nwatches] = 0;
 	return nwatches++;
@@ -250,4 +252,32 @@ int xs_watch_fired(int id)
 evtchn_port_t xs_event_port(void)
 {
 	return port;
+}
+
+void xs_quiesce(void)
+{
+	while (unanswered) {
+		char none[4];
+		/* get_reply drops unanswered replies before the one it returns;
+		 * with none awaited beyond them, ask for something harmless. */
+		xs_read("domid", none, sizeof none);
+	}
+}
+
+int xs_resume(void)
+{
+	int rc = xs_init();
+	if (rc < 0)
+		return rc;
+	/* The ring came back with the rest of memory, indices and all;
+	 * answers the old xenstored owed are lost with it. */
+	ring->rsp_cons = __atomic_load_n(&ring->rsp_prod, __ATOMIC_ACQUIRE);
+	for (int i = 0; i < nwatches; i++) {
+		rc = send_request(XS_WATCH, 0, watch_path[i], strlen(watch_path[i]) + 1,
+				  watch_token[i], strlen(watch_token[i]) + 1);
+		if (rc < 0)
+			return rc;
+		unanswered++;
+	}
+	return 0;
 }

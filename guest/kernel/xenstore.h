@@ -31,6 +31,12 @@ int xs_watch(const char *path, const char *token);
 /* 1 once if the watch fired since the last call, else 0.  Cheap when the
  * ring is empty: the VM's safe points may call it. */
 int xs_watch_fired(int id);
+/* Before a suspend: takes in every reply still owed, so that none is
+ * awaited from the xenstored of the domain that resumes. */
+void xs_quiesce(void);
+/* After resuming in a new domain: the ring's event channel again, and
+ * every watch set again. */
+int xs_resume(void);
 /* The xenstore event channel, for waits that must wake on watch events. */
 evtchn_port_t xs_event_port(void);
 

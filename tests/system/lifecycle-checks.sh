@@ -66,3 +66,5 @@ cat /tmp/xlreboot.out
 shut_end reboot1
 check "xl reboot is acknowledged, reaches the program and the domain ends by reboot" eval \
 	'[ $xr = 0 ] && rc_is reboot1 143 && grep -q "reboot requested by the toolstack" "$(guest_log reboot1)"'
+
+. /pxen/suspend-checks.sh

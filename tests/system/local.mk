@@ -9,6 +9,7 @@ endif
 EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests/system/dom0-init.sh \
 	tests/system/dom0-lib.sh tests/system/checks.sh tests/system/program-checks.sh \
 	tests/system/repl-checks.sh tests/system/lifecycle-checks.sh tests/system/daemon-checks.sh \
+	tests/system/suspend-checks.sh tests/system/progs/ticker.scm \
 	tests/system/export/lib/mylib.sld \
 	tests/system/progs/hello.scm tests/system/progs/args.scm \
 	tests/system/progs/files.scm tests/system/progs/uselib.scm \

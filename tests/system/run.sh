@@ -50,6 +50,7 @@ if [ -f "$bld/guest/kernel/p-guest" ]; then
 		"$src/tests/system/repl-checks.sh:/pxen/repl-checks.sh"
 		"$src/tests/system/lifecycle-checks.sh:/pxen/lifecycle-checks.sh"
 		"$src/tests/system/daemon-checks.sh:/pxen/daemon-checks.sh"
+		"$src/tests/system/suspend-checks.sh:/pxen/suspend-checks.sh"
 		"$src/tests/system/export/lib/mylib.sld:/pxen/export/lib/mylib.sld")
 else
 	tap not-ok "p-guest is built (the program checks need it)"
