@@ -216,17 +216,11 @@
 ;; variable, so passing them on needs no list.
 (define (dynamic-wind before thunk after)
   (before)
-  (set! %winders (cons (vector before after %handlers) %winders))
+  (%wind-push! before after)
   (let ((v (thunk)))
-    (set! %winders (cdr %winders))
+    (%wind-pop!)
     (after)
     v))
-
-(define (%common-tail a b)
-  (let ((la (length a)) (lb (length b)))
-    (let loop ((a (if (> la lb) (list-tail a (- la lb)) a))
-               (b (if (> lb la) (list-tail b (- lb la)) b)))
-      (if (eq? a b) a (loop (cdr a) (cdr b))))))
 
 (define (%travel-to target)
   (let ((common (%common-tail %winders target)))

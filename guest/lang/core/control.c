@@ -151,6 +151,50 @@ static val prim_param_pop(P *p, int argc, val *argv)
 	return P_VOID;
 }
 
+/* (%wind-push! before after): enters a dynamic-wind whose before thunk
+ * has run; its entry keeps the handlers the thunks run with. */
+static val prim_wind_push(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val entry = p_alloc(p, T_VECTOR, 3 * sizeof(val));
+	P_SET_SLOT(entry, 0, argv[0]);
+	P_SET_SLOT(entry, 1, argv[1]);
+	P_SET_SLOT(entry, 2, P_SLOTS(p->roots[R_HANDLERS])[CELL_VALUE]);
+	set_winders(p, p_cons(p, entry, winders(p)));
+	return P_VOID;
+}
+
+/* (%wind-pop!): leaves the innermost dynamic-wind, whose thunk returned. */
+static val prim_wind_pop(P *p, int argc, val *argv)
+{
+	(void)argc; (void)argv;
+	val w = winders(p);
+	if (!P_IS_PAIR(w) || !P_IS_VECTOR(P_CAR(w)))
+		p_raise_error(p, PE_ERROR, "internal: dynamic-wind: no extent to leave", 0);
+	set_winders(p, P_CDR(w));
+	return P_VOID;
+}
+
+/* (%common-tail a b): the longest common tail of two lists of %winders,
+ * the dynamic-wind state a continuation call travels through. */
+static val prim_common_tail(P *p, int argc, val *argv)
+{
+	(void)argc;
+	val a = argv[0], b = argv[1];
+	long la = list_length(a), lb = list_length(b);
+	if (la < 0 || lb < 0)
+		p_raise_error(p, PE_ERROR, "internal: %common-tail: not lists", 0);
+	for (; la > lb; la--)
+		a = P_CDR(a);
+	for (; lb > la; lb--)
+		b = P_CDR(b);
+	while (a != b) {
+		a = P_CDR(a);
+		b = P_CDR(b);
+	}
+	return a;
+}
+
 /* (%param-swap! entry): a continuation passing the binding. */
 static val prim_param_swap(P *p, int argc, val *argv)
 {
@@ -551,6 +595,9 @@ const struct p_prim control_prims[] = {
 	{ "base", "%param-push!", prim_param_push, 2, 2, 0 },
 	{ "base", "%param-pop!", prim_param_pop, 0, 0, 0 },
 	{ "base", "%param-swap!", prim_param_swap, 1, 1, 0 },
+	{ "base", "%wind-push!", prim_wind_push, 2, 2, 0 },
+	{ "base", "%wind-pop!", prim_wind_pop, 0, 0, 0 },
+	{ "base", "%common-tail", prim_common_tail, 2, 2, 0 },
 	{ "base", "%make-error", prim_make_error, 2, 2, 0 },
 	{ "base", "error-object?", prim_error_objectp, 1, 1, 0 },
 	{ "base", "error-object-message", prim_error_message, 1, 1, 0 },
