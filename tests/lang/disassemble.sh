@@ -64,6 +64,9 @@ else not_ok "a primitive is refused by name" "output: $(head -c 400 "$dir/out")"
 run_p -e '(disassemble (case-lambda ((a) a) ((a b) b)))' >"$dir/out" 2>&1
 if [ "$(grep -c '^;; ' "$dir/out")" = 2 ]; then ok "a case-lambda lists each clause"
 else not_ok "a case-lambda lists each clause" "output: $(head -c 400 "$dir/out")"; fi
+run_p -e '(disassemble (lambda () (lambda (y) (cdr y))))' >"$dir/out" 2>&1
+expect "a lambda with no free variables is loaded as a constant" '^ +[0-9]+  CONST +[0-9]+ +; #<procedure>'
+expect "and its code is listed" '^ +[0-9]+  CDR +[0-9]+ +; cdr'
 run_p --disassemble >"$dir/out" 2>"$dir/err"
 status=$?
 if [ $status = 2 ] && grep -q "needs a program file" "$dir/err"; then ok "--disassemble without a file is a usage error"
