@@ -2,6 +2,7 @@
  * px_msgs.c - the table of pxen messages and the frame-level codec.
  */
 #include "px_msgs.h"
+#include "px_quota.h"
 
 #define G PX_G2D
 #define D PX_D2G
@@ -46,7 +47,7 @@ static const struct px_msg_info msgs[] = {
 	{ PX_DATA, "DATA", "R", ST, G | D | L | DL },
 	{ PX_CREDIT, "CREDIT", "d", ST, G | D | L | DL },
 	{ PX_EOF, "EOF", "", ST, G | D | L | DL },
-	{ PX_L_REGISTER, "REGISTER", "dssddS", CC, L },
+	{ PX_L_REGISTER, "REGISTER", "dssddS" PX_QUOTA_FMT, CC, L },
 	{ PX_L_OK, "OK", "", CC, DL },
 	{ PX_L_LIST, "LIST", "", CC, L },
 	{ PX_L_LIST_R, "LIST_R", "S", CC, DL },

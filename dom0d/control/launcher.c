@@ -264,7 +264,7 @@ static struct launch_reg *reg_make(struct daemon *d, const struct px_field *f, c
 	char rule[512];
 	const uint8_t *e;
 	uint32_t pos = 0, len;
-	int fd;
+	int fd, i;
 
 	*errnum = EINVAL;
 	if (!r) {
@@ -288,6 +288,12 @@ static struct launch_reg *reg_make(struct daemon *d, const struct px_field *f, c
 	r->pol.read_only = (f[3].n & PX_L_RO) != 0;
 	r->flags = (int)f[3].n;
 	r->owner = (uid_t)f[4].n;
+	for (i = 0; i < PX_NQUOTAS; i++)
+		if (policy_quota_put(&r->pol.quota, (unsigned)i, f[6 + i].n) < 0) {
+			free(r);
+			snprintf(err, cap, "quota %s is too large", px_quota_name[i]);
+			return NULL;
+		}
 	while ((e = px_next(&f[5], 'S', &pos, &len))) {
 		snprintf(rule, sizeof rule, "%.*s", (int)len, (const char *)e);
 		if (policy_add_rule(&r->pol, rule, err, cap) < 0) {
@@ -336,7 +342,7 @@ static void do_register(struct daemon *d, struct lconn *c, const uint8_t *frame,
 			struct px_field *f)
 {
 	struct launch_reg *r;
-	char err[160];
+	char err[160], quotas[128];
 	int i, errnum;
 
 	r = reg_make(d, f, err, sizeof err, &errnum);
@@ -354,9 +360,14 @@ static void do_register(struct daemon *d, struct lconn *c, const uint8_t *frame,
 	r->conn_fd = dup(c->w.fd);
 	reg_insert(d, r);
 	record_save(d, r->domid, frame, px_get32(frame));
-	dlog(d, NULL, DLOG_INFO, "registered guest %s (domid %u, root %s%s)", r->name,
+	quotas[0] = 0;
+	for (i = 0; i < PX_NQUOTAS; i++)
+		if (f[6 + i].n)
+			snprintf(quotas + strlen(quotas), sizeof quotas - strlen(quotas), ", %s=%llu",
+				 px_quota_name[i], (unsigned long long)f[6 + i].n);
+	dlog(d, NULL, DLOG_INFO, "registered guest %s (domid %u, root %s%s%s)", r->name,
 	     (unsigned)r->domid, r->pol.root[0] ? r->pol.root : "none",
-	     r->pol.read_only ? ", read-only" : "");
+	     r->pol.read_only ? ", read-only" : "", quotas);
 	send_frame(c->w.fd, PX_L_OK, tag, NULL);
 }
 

@@ -78,30 +78,29 @@ int policy_add_rule(struct policy *p, const char *rule, char *err, size_t cap)
 	return 0;
 }
 
+int policy_quota_put(struct fs_quota *q, unsigned id, uint64_t v)
+{
+	if (id >= PX_NQUOTAS || v > px_quota_max[id])
+		return -1;
+	switch (id) {
+#define POLICY_QUOTA_PUT(name, type, what) \
+	case PX_QUOTA_##name: \
+		q->name = (type)v; \
+		break;
+	PX_QUOTAS(POLICY_QUOTA_PUT)
+#undef POLICY_QUOTA_PUT
+	}
+	return 0;
+}
+
 int policy_set_quota(struct policy *p, const char *word, char *err, size_t cap)
 {
-	const char *eq = strchr(word, '=');
-	char *end;
-	unsigned long long v;
+	unsigned id;
+	uint64_t v;
 
-	v = eq ? strtoull(eq + 1, &end, 10) : 0;
-	if (eq && end > eq + 1 && *end && !end[1]) {
-		int shift = *end == 'k' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : -1;
-		if (shift < 0 || v > (~0ULL >> shift))
-			eq = NULL;
-		else
-			v <<= shift;
-	} else if (!eq || end == eq + 1 || *end) {
-		eq = NULL;
-	}
-	if (eq && !strncmp(word, "bytes=", 6))
-		p->quota.bytes = v;
-	else if (eq && !strncmp(word, "files=", 6) && v <= UINT32_MAX)
-		p->quota.files = (uint32_t)v;
-	else if (eq && !strncmp(word, "fids=", 5) && v <= UINT32_MAX)
-		p->quota.fids = (uint32_t)v;
-	else {
-		snprintf(err, cap, "bad quota '%s' (want bytes=N, files=N or fids=N)", word);
+	if (px_quota_parse(word, &id, &v) < 0 || policy_quota_put(&p->quota, id, v) < 0) {
+		snprintf(err, cap, "bad quota '%s' (want one of %.*s)", word,
+			 (int)sizeof PX_QUOTA_WORDS - 3, PX_QUOTA_WORDS);
 		return -1;
 	}
 	return 0;

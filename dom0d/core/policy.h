@@ -12,6 +12,8 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include "px_quota.h"
+
 struct addrinfo;
 
 #define POLICY_MAX_RULES 32
@@ -22,12 +24,12 @@ struct net_rule {
 	char host[256];	/* "*": any; empty for listen rules */
 };
 
-/* Limits on what a guest does to its export; 0: no limit (fids: the file
- * server's own maximum of 256). */
+/* Limits on what a guest does to its export (px_quota.h); 0: no limit
+ * (fids: the file server's own maximum of 256). */
 struct fs_quota {
-	uint64_t bytes;		/* bytes written, over the connection's life */
-	uint32_t files;		/* files, directories and links created */
-	uint32_t fids;		/* fids open at once */
+#define POLICY_QUOTA_FIELD(name, type, what) type name;
+	PX_QUOTAS(POLICY_QUOTA_FIELD)
+#undef POLICY_QUOTA_FIELD
 };
 
 struct policy {
@@ -40,9 +42,11 @@ struct policy {
 
 /* Adds a rule; returns 0, or -1 with a message in err. */
 int policy_add_rule(struct policy *p, const char *rule, char *err, size_t cap);
-/* Sets one quota from "bytes=N", "files=N" or "fids=N" (N may end in k, M
- * or G); returns 0, or -1 with a message in err. */
+/* Sets one quota from "NAME=N" (px_quota_parse); returns 0, or -1 with a
+ * message in err. */
 int policy_set_quota(struct policy *p, const char *word, char *err, size_t cap);
+/* Sets quota id (enum px_quota_id) to v; 0, or -1 when v does not fit. */
+int policy_quota_put(struct fs_quota *q, unsigned id, uint64_t v);
 int policy_has_net(const struct policy *p);
 /* CONNECT's check comes in steps, so that no lookup blocks the daemon:
  * policy_connect_direct is 1 when a rule allows sa without naming a host

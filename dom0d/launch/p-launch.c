@@ -60,6 +60,8 @@ static void usage(FILE *f)
 	      "  --fs DIR         export DIR to the program (default: no files)\n"
 	      "  --ro             export it read-only\n"
 	      "  --net RULE       allow HOST:PORT or listen:PORT (repeatable)\n"
+	      "  --quota NAME=N   limit the program's files: bytes written, files created,\n"
+	      "                   fids open (repeatable; k, M, G suffixes)\n"
 	      "  --env NAME=VALUE an environment variable for the program (repeatable)\n"
 	      "  --repl           run the interactive REPL instead of a program\n"
 	      "  --detach         leave the guest running; reach it with attach\n"
@@ -307,6 +309,8 @@ static int register_guest(int fd, const struct launch_opts *o, uint32_t domid, i
 		{ .n = getuid() },
 		{ .n = (uint64_t)o->nrules, .p = rules, .len = rlen },
 	};
+	for (int i = 0; i < PX_NQUOTAS; i++)
+		f[6 + i].n = o->quota[i];
 	int fds[3] = { 0, 1, 2 };
 	if (stdio_fd >= 0)
 		fds[0] = fds[1] = fds[2] = stdio_fd;
@@ -525,6 +529,15 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o.rules[o.nrules++] = argv[++i];
+		} else if (!strcmp(a, "--quota") && has) {
+			unsigned id;
+			uint64_t v;
+			if (px_quota_parse(argv[++i], &id, &v) < 0) {
+				fprintf(stderr, "p-launch: --quota %s: give one of %.*s\n", argv[i],
+					(int)sizeof PX_QUOTA_WORDS - 3, PX_QUOTA_WORDS);
+				return EXIT_USAGE;
+			}
+			o.quota[id] = v;
 		} else if (!strcmp(a, "--env") && has) {
 			const char *e = argv[++i];
 			if (!strchr(e, '=') || e[0] == '=' || o.nenv == LAUNCH_MAX_RULES) {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "px_msgs.h"
+#include "px_quota.h"
 
 #define LAUNCH_MAX_RULES 32
 
@@ -22,6 +23,7 @@ struct launch_opts {
 	int read_only;
 	const char *rules[LAUNCH_MAX_RULES];
 	int nrules;
+	uint64_t quota[PX_NQUOTAS];	/* by enum px_quota_id; 0: none */
 	const char *env[LAUNCH_MAX_RULES];	/* NAME=VALUE for the program */
 	int nenv;
 	uint64_t mem_bytes;

@@ -20,7 +20,8 @@ tests_protocol_test_hostile_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_hostile_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_hostile_LDADD = tests/libptest.a $(PROTO_TEST_LDADD)
 
-tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c
+tests_protocol_test_launcher_SOURCES = tests/protocol/test_launcher.c tests/protocol/rawguest.h \
+	tests/protocol/rawguest.c
 tests_protocol_test_launcher_CPPFLAGS = $(PROTO_TEST_CPPFLAGS)
 tests_protocol_test_launcher_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_protocol_test_launcher_LDADD = tests/libptest.a libprotocol.a libpunixsock.a
@@ -38,6 +39,7 @@ FUZZ_CFLAGS = -std=gnu11 -g -O1 $(WARN_CFLAGS) -fsanitize=fuzzer,address,undefin
 FUZZ_CPPFLAGS = -I$(top_builddir) -I$(top_srcdir)/protocol -I$(top_srcdir)/shared \
 	-I$(top_srcdir)/dom0d
 FUZZ_PROTO_SRC = $(top_srcdir)/protocol/px_codec.c $(top_srcdir)/protocol/px_msgs.c \
+	$(top_srcdir)/protocol/px_quota.c \
 	$(top_srcdir)/protocol/p9.c
 FUZZ_DOM0D_SRC = $(filter %.c,$(addprefix $(top_srcdir)/,$(P_DOM0D_CORE) $(P_DOM0D_TRANSPORT) \
 	$(P_DOM0D_SERVICES) $(P_DOM0D_CONTROL))) $(top_srcdir)/shared/unix_sock.c

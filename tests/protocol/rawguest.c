@@ -115,17 +115,22 @@ void rawd_stop(struct rawd *d)
 		fprintf(stderr, "could not remove %s\n", d->dir);
 }
 
-int rawd_log_has(const struct rawd *d, const char *what)
+int raw_log_count(const char *log, const char *what)
 {
 	char line[1024];
-	FILE *f = fopen(d->log, "r");
-	int found = 0;
+	FILE *f = fopen(log, "r");
+	int n = 0;
 
-	while (f && !found && fgets(line, sizeof line, f))
-		found = strstr(line, what) != NULL;
+	while (f && fgets(line, sizeof line, f))
+		n += strstr(line, what) != NULL;
 	if (f)
 		fclose(f);
-	return found;
+	return n;
+}
+
+int rawd_log_has(const struct rawd *d, const char *what)
+{
+	return raw_log_count(d->log, what) > 0;
 }
 
 int raw_send(int fd, unsigned type, unsigned chan, uint32_t tag, const struct px_field *f)

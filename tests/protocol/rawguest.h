@@ -33,6 +33,8 @@ int rawd_start_limited(struct rawd *d, const char *const *extra, unsigned nofile
 void rawd_stop(struct rawd *d);
 /* 1 if the daemon's log holds the text what. */
 int rawd_log_has(const struct rawd *d, const char *what);
+/* How many lines of the log file at path hold the text what. */
+int raw_log_count(const char *path, const char *what);
 
 /* A blocking connection to the unix socket at path, or -1. */
 int raw_connect(const char *path);

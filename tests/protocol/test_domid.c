@@ -74,7 +74,7 @@ static int served(int fd)
 int main(void)
 {
 	struct rawd d;
-	struct px_field f[8];
+	struct px_field f[PX_MAX_FIELDS];
 	char repl[192];
 	struct stat st;
 	int ctl, fake;

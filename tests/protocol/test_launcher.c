@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 
 #include "connect_wait.h"
 #include "px_msgs.h"
+#include "px_quota.h"
+#include "rawguest.h"
 #include "tap.h"
 
 static int ctl;
@@ -43,7 +46,7 @@ static int request(unsigned type, uint32_t tag, const struct px_field *f, struct
 static void reg(struct px_field *f, uint32_t domid, const char *name, const char *root,
 		uint32_t flags, uint8_t *rules, uint32_t rules_len, uint32_t nrules)
 {
-	memset(f, 0, 6 * sizeof *f);
+	memset(f, 0, PX_MAX_FIELDS * sizeof *f);
 	f[0].n = domid;
 	f[1].p = (const uint8_t *)name;
 	f[1].len = (uint32_t)strlen(name);
@@ -58,10 +61,10 @@ static void reg(struct px_field *f, uint32_t domid, const char *name, const char
 
 int main(void)
 {
-	char dir[] = "/tmp/pxen-launch-XXXXXX", sock[96], repl[96], cmd[160], dom0d[256];
+	char dir[] = "/tmp/pxen-launch-XXXXXX", sock[96], repl[96], log[96], cmd[160], dom0d[256];
 	static uint8_t buf[PX_MAX_FRAME];
 	uint8_t rules[32];
-	struct px_field f[8], out[PX_MAX_FIELDS];
+	struct px_field f[PX_MAX_FIELDS], out[PX_MAX_FIELDS];
 	struct px_hdr h;
 	struct stat st;
 	pid_t pid;
@@ -70,9 +73,12 @@ int main(void)
 		return 99;
 	snprintf(sock, sizeof sock, "%s/control.sock", dir);
 	snprintf(repl, sizeof repl, "%s/web1.sock", dir);
+	snprintf(log, sizeof log, "%s/dom0d.log", dir);
 	snprintf(dom0d, sizeof dom0d, "%s/p-dom0d", getenv("top_builddir") ? getenv("top_builddir") : ".");
 	pid = fork();
 	if (pid == 0) {
+		int lfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		dup2(lfd, 2);
 		execl(dom0d, "p-dom0d", "--foreground", "--no-xen", "--control", sock, (char *)NULL);
 		_exit(127);
 	}
@@ -95,12 +101,25 @@ int main(void)
 	reg(f, 9, "bad2", "", 0, rules, 11, 1);
 	tap_ok(request(PX_L_REGISTER, 3, f, &h, out, buf) == 0 && h.type == PX_ERROR,
 	       "a malformed network rule is refused");
+	reg(f, 11, "quota1", dir, 0, NULL, 0, 0);
+	f[6 + PX_QUOTA_bytes].n = 1u << 20;
+	f[6 + PX_QUOTA_files].n = 2;
+	f[6 + PX_QUOTA_fids].n = 8;
+	tap_ok(request(PX_L_REGISTER, 12, f, &h, out, buf) == 0 && h.type == PX_L_OK,
+	       "REGISTER with quotas on bytes, files and fids");
+	tap_ok(raw_log_count(log, "registered guest quota1 (domid 11, root ") &&
+	       raw_log_count(log, ", bytes=1048576, files=2, fids=8)"), "the daemon takes them");
+	reg(f, 12, "quota2", dir, 0, NULL, 0, 0);
+	f[6 + PX_QUOTA_fids].n = 1ull << 32;
+	tap_ok(request(PX_L_REGISTER, 13, f, &h, out, buf) == 0 && h.type == PX_ERROR &&
+	       out[0].n == EINVAL && memmem(out[1].p, out[1].len, "quota fids is too large", 23),
+	       "a quota too large for its kind is refused");
 	reg(f, 10, "../evil", "", PX_L_DETACHED, NULL, 0, 0);
 	tap_ok(request(PX_L_REGISTER, 4, f, &h, out, buf) == 0 && h.type == PX_ERROR &&
 	       access("/tmp/evil.sock", F_OK) != 0, "a detached name with a slash is refused");
 	tap_ok(request(PX_L_LIST, 5, NULL, &h, out, buf) == 0 && h.type == PX_L_LIST_R &&
-	       out[0].n == 1 && memmem(out[0].p, out[0].len, "7 web1 waiting", 14),
-	       "LIST shows the waiting guest");
+	       out[0].n == 2 && memmem(out[0].p, out[0].len, "7 web1 waiting", 14) &&
+	       memmem(out[0].p, out[0].len, "11 quota1 waiting", 17), "LIST shows the waiting guests");
 	f[0].n = 99;
 	tap_ok(request(PX_L_INTERRUPT, 6, f, &h, out, buf) == 0 && h.type == PX_ERROR &&
 	       out[0].n == ENOENT, "INTERRUPT_GUEST of an unknown guest gives ENOENT");
@@ -108,6 +127,10 @@ int main(void)
 	tap_ok(request(PX_L_STOP, 7, f, &h, out, buf) == 0 && h.type == PX_L_OK,
 	       "STOP forgets the guest");
 	tap_ok(access(repl, F_OK) != 0, "and removes its REPL socket");
+	f[0].n = 11;
+	tap_ok(request(PX_L_STOP, 14, f, &h, out, buf) == 0 && h.type == PX_L_OK,
+	       "STOP forgets the guest with quotas");
+	f[0].n = 7;
 	tap_ok(request(PX_L_STOP, 8, f, &h, out, buf) == 0 && h.type == PX_ERROR &&
 	       out[0].n == ENOENT, "STOP of an unknown guest gives ENOENT");
 	{

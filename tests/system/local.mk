@@ -18,7 +18,8 @@ EXTRA_DIST += tests/run-program.sh tests/system/run.sh tests/system/lib.sh tests
 	tests/system/progs/env.scm tests/system/progs/tcpclient.scm \
 	tests/system/progs/tcpserver.scm tests/system/progs/stubborn.scm \
 	tests/system/progs/stdin.scm tests/system/progs/heaplimit.scm tests/system/progs/clock.scm \
-	tests/system/progs/shutdown.scm tests/system/run-program/tee.scm
+	tests/system/progs/shutdown.scm tests/system/progs/quota.scm \
+	tests/system/run-program/tee.scm
 
 # `check` builds check_PROGRAMS (the echo client among them) first.
 check-system: all

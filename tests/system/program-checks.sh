@@ -97,6 +97,12 @@ check "a read-only export refuses writes (the program fails, nothing is written)
 	'rc_is rofiles 70 && grep -qx "read:first line" /tmp/rofiles.out && [ ! -e /tmp/roexp/out.txt ] &&
 	 grep -qi "read-only" /tmp/rofiles.err'
 
+rm -rf /tmp/qexp && mkdir -p /tmp/qexp
+run_prog quota --fs /tmp/qexp --quota files=1 /pxen/progs/quota.scm
+check "p-launch --quota files=1: the program creates one file, the second is refused" eval \
+	'rc_is quota 0 && grep -qx "first:created" /tmp/quota.out && grep -qx "second:refused" /tmp/quota.out &&
+	 [ -e /tmp/qexp/one.txt ] && [ ! -e /tmp/qexp/two.txt ]'
+
 run_prog uselib --fs /tmp/export /pxen/progs/uselib.scm
 check "a library is imported through the file proxy" eval 'out_is uselib "hello from library" && rc_is uselib 0'
 
