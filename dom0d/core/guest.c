@@ -240,20 +240,44 @@ static void guest_parse(struct guest *g)
 	g->in_len -= pos;
 }
 
-/* A guest's turn: it reads at most GUEST_QUANTUM bytes per wakeup, then
- * every other guest gets its turn; level-triggered epoll brings it back.  A
- * vchan signals only new data, so it is read until it is empty. */
+/* A guest's turn: it reads at most GUEST_QUANTUM bytes per turn of the
+ * loop, however often it is woken, then every other guest gets its turn,
+ * on every transport.  A local socket's level-triggered epoll brings it
+ * back; a vchan, which signals only new data, is read again in the next
+ * turn because g->more keeps the loop from waiting. */
 #define GUEST_QUANTUM PX_MAX_FRAME
+
+void guest_new_turn(struct daemon *d)
+{
+	struct guest *g;
+
+	for (g = d->guests; g; g = g->next)
+		g->turn = 0;
+}
+
+int guest_more(const struct daemon *d)
+{
+	const struct guest *g;
+
+	for (g = d->guests; g; g = g->next)
+		if (g->more && !g->dead && guest_out_room(g))
+			return 1;
+	return 0;
+}
 
 static void guest_read(struct guest *g)
 {
-	size_t turn = 0;
-
 	guest_parse(g);
-	while (!g->dead && guest_out_room(g) && (g->tp->event_only || turn < GUEST_QUANTUM)) {
+	g->more = 0;
+	while (!g->dead && guest_out_room(g)) {
 		int fds[8], nfds = 0;
-		long r = g->tp->read(g, g->in + g->in_len, IN_CAP - g->in_len, fds, &nfds);
+		long r;
 
+		if (g->turn >= GUEST_QUANTUM) {
+			g->more = 1;
+			return;
+		}
+		r = g->tp->read(g, g->in + g->in_len, IN_CAP - g->in_len, fds, &nfds);
 		take_fds(g, fds, nfds);
 		if (r == -EAGAIN)
 			return;
@@ -263,7 +287,7 @@ static void guest_read(struct guest *g)
 			return;
 		}
 		g->in_len += (size_t)r;
-		turn += (size_t)r;
+		g->turn += (size_t)r;
 		guest_parse(g);
 	}
 }

@@ -35,6 +35,8 @@ struct guest {
 	uint32_t max_frame;
 	uint8_t *in;		/* partial frame being received */
 	size_t in_len;
+	size_t turn;		/* bytes read in this turn of the loop */
+	int more;		/* the turn ended before the transport ran dry */
 	struct bq out;		/* frames waiting for the transport */
 	struct stream *streams;
 	uint16_t next_sock;
@@ -85,6 +87,11 @@ void guest_send_error(struct guest *g, unsigned chan, uint32_t tag, int err, con
 void guest_kill(struct guest *g, const char *why);
 void guest_reap(struct daemon *d);
 void guest_flush(struct guest *g);
+/* A new turn of the loop: every guest may read GUEST_QUANTUM bytes more. */
+void guest_new_turn(struct daemon *d);
+/* 1 while some guest's turn ended with input perhaps left: the loop must
+ * come round again without waiting, since a vchan signals only new data. */
+int guest_more(const struct daemon *d);
 int guest_out_room(const struct guest *g);
 /* Milliseconds on the monotonic clock, for ages of guests. */
 uint64_t guest_now_ms(void);

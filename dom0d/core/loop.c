@@ -33,7 +33,7 @@ static int busy(struct daemon *d)
 	for (g = d->guests; g; g = g->next)
 		if (stream_busy(g))
 			return 1;
-	return 0;
+	return guest_more(d);
 }
 
 static long now_ms(void)
@@ -81,6 +81,7 @@ int loop_once(struct daemon *d, int timeout_ms)
 		}
 	}
 	n = epoll_wait(d->ep, ev, 64, busy(d) ? 0 : timeout_ms);
+	guest_new_turn(d);
 	if (n < 0 && errno != EINTR) {
 		dlog(d, NULL, DLOG_ERR, "epoll_wait: %s", strerror(errno));
 		return -1;
