@@ -249,4 +249,15 @@
 (test "a vector-set! bound locally is called" 'mine
       (let ((vector-set! (lambda (v i x) 'mine))) (vector-set! (vector 1) 0 2)))
 
+;; Inlined /: flonums and exact fixnum quotients in the VM, the rest by
+;; the procedure.
+(define (dv a b) (/ a b))
+(test "/ of fixnums, exact and not" '(2 -2 7/2) (list (dv 6 3) (dv 6 -3) (dv 7 2)))
+(test "/ with flonums" '(3.5 0.5 +inf.0 -inf.0) (list (dv 7.0 2) (dv 1 2.0) (dv 1.0 0) (dv -1.0 0.)))
+(test "/ of 0. by 0. is a NaN" #t (nan? (dv 0. 0.)))
+(test "/ of the most negative fixnum by -1" (expt 2 62) (dv (- (expt 2 62)) -1))
+(test "/ of bignums" (expt 2 69) (dv (expt 2 70) 2))
+(test-error "/ of a fixnum by 0" (error-from '/ "zero") (dv 1 0))
+(test-error "/ of a string" (type-error '/ "number") (dv "a" 2))
+
 (test-end)

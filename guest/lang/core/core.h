@@ -244,7 +244,7 @@ val vm_backtrace(P *p, long max);
 	X(ADD, 1, "+") X(SUB, 1, "-") X(MUL, 1, "*") X(LT, 1, "<") \
 	X(GT, 1, ">") X(LE, 1, "<=") X(GE, 1, ">=") X(NUMEQ, 1, "=") \
 	X(EQ, 1, "eq?") X(CONS, 1, "cons") X(VREF, 1, "vector-ref") \
-	X(SREF, 1, "string-ref") X(QUO, 1, "quotient") \
+	X(SREF, 1, "string-ref") X(DIV, 1, "/") X(QUO, 1, "quotient") \
 	X(REM, 1, "remainder") X(MOD, 1, "modulo") X(CHAREQ, 1, "char=?") \
 	X(CAR, 1, "car") X(CDR, 1, "cdr") X(NULLP, 1, "null?") \
 	X(PAIRP, 1, "pair?") X(NOT, 1, "not") X(ZEROP, 1, "zero?") \

@@ -975,6 +975,20 @@ op_SREF:
 		NEXT;
 	}
 	goto binary_call;
+op_DIV:
+	BINARY_GUARD(OP_DIV);
+	if (flo_operands(a, acc, &x, &y)) {
+		SYNC();
+		acc = p_flonum(p, x / y);
+	} else if (P_IS_FIX(a) && P_IS_FIX(acc) && acc != P_FIX(0) && acc != P_FIX(-1) &&
+		   P_FIXVAL(a) % P_FIXVAL(acc) == 0) {
+		acc = P_FIX(P_FIXVAL(a) / P_FIXVAL(acc));
+	} else {
+		goto binary_call;	/* a ratio, an error, bignums */
+	}
+	sp--;
+	pc++;
+	NEXT;
 	/* fixnum division: C's truncating / and % are quotient and
 	 * remainder; only the most negative fixnum over -1 leaves the range */
 op_QUO:
