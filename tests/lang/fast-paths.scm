@@ -260,4 +260,13 @@
 (test-error "/ of a fixnum by 0" (error-from '/ "zero") (dv 1 0))
 (test-error "/ of a string" (type-error '/ "number") (dv "a" 2))
 
+;; write-string and display copy a narrow string's ASCII runs as they are.
+(test "write-string and display of narrow, wide and partial strings" "abc\xe9;d\x3bb;exy\xe9;234\xe9;bc"
+      (let ((o (open-output-string)))
+        (write-string "abc\xe9;d\x3bb;e" o)
+        (display "xy\xe9;" o)
+        (write-string "0123456789" o 2 5)
+        (write-string "a\xe9;bcdef" o 1 4)
+        (get-output-string o)))
+
 (test-end)

@@ -440,6 +440,23 @@ void port_write_string(P *p, val port, val s, size_t start, size_t end,
 {
 	uint8_t chunk[256];
 
+	/* A narrow string's ASCII runs are already UTF-8: write them as
+	 * they are (writing allocates but never moves the string). */
+	if (STR_WIDTH(s) == 1) {
+		const uint8_t *b = STR_BYTES(s);
+		while (start < end) {
+			size_t k = start;
+			while (k < end && b[k] < 0x80)
+				k++;
+			if (k > start) {
+				port_write_bytes(p, port, b + start, k - start, who);
+				start = k;
+			} else {
+				port_write_char(p, port, b[start++], who);
+			}
+		}
+		return;
+	}
 	/* Encode in chunks that fit the stack buffer. */
 	while (start < end) {
 		size_t k = 0;
