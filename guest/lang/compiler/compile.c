@@ -68,6 +68,24 @@ static int is_simple(struct cx *c, val x, struct scope *sc)
 	return !P_IS_PAIR(x) && x != P_NIL;
 }
 
+/* Compiles x and pushes its value; a plain variable of this frame in one
+ * instruction (the value is not left in acc then). */
+static void comp_push(struct cx *c, val x, struct scope *sc)
+{
+	struct fn *f = c->fn;
+	if (IS_IDENT(x)) {
+		struct res r = resolve(c->p, x, sc, c->env);
+		if (r.kind == RES_LOCAL && r.var->fn == f && !r.var->boxed) {
+			emit_op(f, OP_PUSHLOCAL, 1, r.var->slot, 0, 0);
+			emit_depth(f, 1);
+			return;
+		}
+	}
+	comp(c, x, sc, 0);
+	emit_word(f, OP_PUSH);
+	emit_depth(f, 1);
+}
+
 static int inline_op(P *p, val cell, int nargs)
 {
 	val v = P_SLOTS(cell)[CELL_VALUE];
@@ -105,12 +123,10 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 				emit_word(f, OP_SWAP);
 				emit_depth(f, -1);
 			} else {
-				comp(c, a, sc, 0);
-				for (val rest = P_CDR(P_CDR(x)); rest != P_NIL; rest = P_CDR(rest)) {
-					emit_word(f, OP_PUSH);
-					emit_depth(f, 1);
-					comp(c, P_CAR(rest), sc, 0);
-				}
+				val rest = P_CDR(x);
+				for (; P_CDR(rest) != P_NIL; rest = P_CDR(rest))
+					comp_push(c, P_CAR(rest), sc);
+				comp(c, P_CAR(rest), sc, 0);
 				emit_depth(f, 1 - (int)n);
 			}
 			emit_line(c, x);
@@ -125,11 +141,8 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 		fpos = f->ncode - 1;
 		emit_depth(f, FRAME_WORDS);
 	}
-	for (val a = P_CDR(x); a != P_NIL; a = P_CDR(a)) {
-		comp(c, P_CAR(a), sc, 0);
-		emit_word(f, OP_PUSH);
-		emit_depth(f, 1);
-	}
+	for (val a = P_CDR(x); a != P_NIL; a = P_CDR(a))
+		comp_push(c, P_CAR(a), sc);
 	comp(c, head, sc, 0);
 	emit_line(c, x);
 	emit_op(f, tail ? OP_TAILCALL : OP_CALL, 1, n, 0, 0);

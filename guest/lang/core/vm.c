@@ -675,6 +675,9 @@ op_MKBOX: {
 op_PUSH:
 	*sp++ = acc;
 	NEXT;
+op_PUSHLOCAL:
+	*sp++ = fp[*pc++];
+	NEXT;
 op_SWAP: {
 	val t = sp[-1];
 	sp[-1] = acc;
