@@ -269,4 +269,19 @@
         (write-string "a\xe9;bcdef" o 1 4)
         (get-output-string o)))
 
+;; Inlined eqv? and memv, which case compiles to.
+(define (f-eqv a b) (eqv? a b))
+(define (f-memv a b) (memv a b))
+(test "eqv? of immediates, flonums, bignums, strings"
+      '(#t #f #t #f #t #f #t #t #f)
+      (list (f-eqv 1 1) (f-eqv 1 2) (f-eqv 1.5 1.5) (f-eqv 1.5 2.5)
+            (f-eqv (expt 2 70) (expt 2 70)) (f-eqv (string #\a) (string #\a))
+            (f-eqv 'a 'a) (f-eqv #\a #\a) (f-eqv 2 2.0)))
+(test "memv of fixnums, flonums, bignums" '((2 3) (2.5 3) #f (1180591620717411303424) #f)
+      (list (f-memv 2 '(1 2 3)) (f-memv 2.5 '(1 2.5 3)) (f-memv 9 '(1 2))
+            (f-memv (expt 2 70) (list 1 (expt 2 70))) (f-memv 1 '())))
+(test-error "memv of an improper list" (type-error 'memv "list") (f-memv 5 '(1 2 . 3)))
+(test "case over fixnums, characters and flonums" '(b c x)
+      (map (lambda (k) (case k ((1) 'a) ((2 3) 'b) ((#\a 2.5) 'c) (else 'x))) '(3 2.5 4)))
+
 (test-end)

@@ -247,6 +247,7 @@ val vm_backtrace(P *p, long max);
 	X(EQ, 1, "eq?") X(CONS, 1, "cons") X(VREF, 1, "vector-ref") \
 	X(SREF, 1, "string-ref") X(DIV, 1, "/") X(QUO, 1, "quotient") \
 	X(REM, 1, "remainder") X(MOD, 1, "modulo") X(CHAREQ, 1, "char=?") \
+	X(EQV, 1, "eqv?") X(MEMV, 1, "memv") \
 	X(CAR, 1, "car") X(CDR, 1, "cdr") X(NULLP, 1, "null?") \
 	X(PAIRP, 1, "pair?") X(NOT, 1, "not") X(ZEROP, 1, "zero?") \
 	X(SLEN, 1, "string-length") X(VLEN, 1, "vector-length") \

@@ -1033,6 +1033,27 @@ op_CHAREQ:
 		NEXT;
 	}
 	goto binary_call;
+	/* eqv? and memv (what case compiles to): only two heap objects can be
+	 * eqv? without being eq? */
+op_EQV:
+	BINARY_GUARD(OP_EQV);
+	acc = P_BOOL(a == acc || (P_IS_PTR(a) && P_IS_PTR(acc) && p_eqv(a, acc)));
+	sp--;
+	pc++;
+	NEXT;
+op_MEMV: {
+	BINARY_GUARD(OP_MEMV);
+	val l = acc;
+	for (; P_IS_PAIR(l); l = P_CDR(l))
+		if (P_CAR(l) == a || (P_IS_PTR(a) && P_IS_PTR(P_CAR(l)) && p_eqv(a, P_CAR(l))))
+			break;
+	if (!P_IS_PAIR(l) && l != P_NIL)
+		goto binary_call;	/* not a list: the procedure's error */
+	acc = P_IS_PAIR(l) ? l : P_FALSE;
+	sp--;
+	pc++;
+	NEXT;
+}
 binary_call:
 	/* redefined, or a case the inline code does not handle: call the
 	 * procedure the variable holds */
