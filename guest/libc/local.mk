@@ -23,4 +23,6 @@ libpc_a_SOURCES = \
 	guest/libc/dtoa.c guest/libc/strtod.c \
 	guest/libc/pfmt.c guest/libc/strtol.c \
 	guest/libc/math_round.c guest/libc/math_exp.c guest/libc/math_trig.c \
-	guest/libc/math_pow.c guest/libc/math_misc.c guest/libc/math_hyp.c
+	guest/libc/math_pow.c guest/libc/math_misc.c guest/libc/math_hyp.c \
+	guest/libc/math_explog.c guest/libc/math_fma.c guest/libc/math_gamma.c \
+	guest/libc/math_bessel.c

@@ -18,6 +18,11 @@
 long double pc_expl_k(long double z);
 /* ln x for finite x > 0. */
 long double pc_logl_k(double x);
+/* ln t for finite t > 0 given in extended precision. */
+long double pc_logl_ld(long double t);
+/* ln(1 + t) and e^z - 1, accurate near 0 (t > -1, |z| <= 12000). */
+long double pc_log1pl_k(long double t);
+long double pc_expm1l_k(long double z);
 /* atan t for any finite t. */
 long double pc_atanl_k(long double t);
 

@@ -62,6 +62,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-135-texts.scm \
 	tests/lang/srfi-141-division.scm \
 	tests/lang/srfi-143-fixnums.scm \
+	tests/lang/srfi-144-flonums.scm \
 	tests/lang/srfi-145-assume.scm \
 	tests/lang/srfi-151-bitwise.scm \
 	tests/lang/srfi-152-strings.scm \

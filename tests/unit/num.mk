@@ -19,3 +19,11 @@ tests_unit_test_num_SOURCES = tests/unit/test_num.c tests/unit/test_num_rt.c \
 tests_unit_test_num_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) $(LANG_NUM_INCLUDES) -idirafter $(top_srcdir)/guest/libc/include
 tests_unit_test_num_LDFLAGS = -no-pie $(AM_LDFLAGS)
 tests_unit_test_num_LDADD = libplang.a libpc.a -lm
+
+# test_libc_math compares libpc's functions for SRFI 144 against glibc's.
+check_PROGRAMS += tests/unit/test_libc_math
+TESTS += tests/unit/test_libc_math
+tests_unit_test_libc_math_SOURCES = tests/unit/test_libc_math.c
+tests_unit_test_libc_math_CPPFLAGS = $(AM_CPPFLAGS) $(TEST_CPPFLAGS) -idirafter $(top_srcdir)/guest/libc/include
+tests_unit_test_libc_math_LDADD = libpc.a -lm
+tests_unit_test_libc_math_LDFLAGS = -no-pie $(AM_LDFLAGS)

@@ -5,6 +5,7 @@
  */
 #include "compile_int.h"
 #include "charset.h"
+#include "flonum.h"
 #include "hashtab.h"
 #include "p.h"
 #include "pfmt.h"
@@ -67,6 +68,7 @@ static void build_system(P *p)
 	define_prims(p, system_prims);
 	define_prims(p, hashtab_prims);
 	define_prims(p, charset_prims);
+	define_prims(p, flonum_prims);
 	val inl = p_make_vector(p, OP_COUNT, P_FALSE);
 	p->roots[R_INLINE] = inl;
 	for (int op = 0; op < OP_COUNT; op++) {

@@ -7,12 +7,13 @@ LIB_SCM = \
 	srfi/64.sld srfi/69.sld srfi/87.sld srfi/98.sld srfi/101.sld \
 	srfi/111.sld srfi/113.sld srfi/116.sld srfi/117.sld srfi/125.sld \
 	srfi/127.sld srfi/128.sld srfi/132.sld srfi/133.sld srfi/134.sld \
-	srfi/135.sld srfi/141.sld srfi/143.sld srfi/145.sld srfi/151.sld \
+	srfi/135.sld srfi/141.sld srfi/143.sld srfi/144.sld srfi/145.sld srfi/151.sld \
 	srfi/152.sld srfi/158.sld
 libplang_a_CPPFLAGS += -I$(top_srcdir)/guest/lang/lib
 libplang_a_SOURCES += guest/lang/lib/lib_sources.h \
 	guest/lang/lib/hashtab.h guest/lang/lib/hashtab.c \
-	guest/lang/lib/charset.h guest/lang/lib/charset.c
+	guest/lang/lib/charset.h guest/lang/lib/charset.c \
+	guest/lang/lib/flonum.h guest/lang/lib/flonum.c
 nodist_libplang_a_SOURCES += guest/lang/lib/lib_sources.c
 
 guest/lang/lib/lib_sources.c: $(addprefix $(top_srcdir)/guest/lang/lib/,$(LIB_SCM)) \

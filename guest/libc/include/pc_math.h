@@ -36,5 +36,24 @@ double pc_fmod(double x, double y);
 double pc_frexp(double x, int *exp);
 double pc_ldexp(double x, int exp);
 double pc_modf(double x, double *ipart);
+/* More C99 functions, for SRFI 144 (math_explog.c, math_fma.c,
+ * math_gamma.c, math_bessel.c). */
+double pc_expm1(double x);
+double pc_log1p(double x);
+double pc_exp2(double x);
+double pc_log2(double x);
+double pc_log10(double x);
+double pc_tanh(double x);
+double pc_asinh(double x);
+double pc_acosh(double x);
+double pc_atanh(double x);
+double pc_cbrt(double x);
+double pc_fma(double x, double y, double z);
+double pc_erf(double x);
+double pc_erfc(double x);
+double pc_tgamma(double x);
+double pc_lgamma(double x, int *sign);	/* ln |gamma x|; *sign is gamma's */
+double pc_jn(int n, double x);
+double pc_yn(int n, double x);
 
 #endif
