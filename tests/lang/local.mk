@@ -51,6 +51,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-101-rlists.scm \
 	tests/lang/srfi-111-boxes.scm \
 	tests/lang/srfi-113-sets-bags.scm \
+	tests/lang/srfi-115-regexp.scm \
 	tests/lang/srfi-116-ilists.scm \
 	tests/lang/srfi-117-list-queues.scm \
 	tests/lang/srfi-125-hash-tables.scm \

@@ -11,6 +11,8 @@
  * the scratch bytevector of from-points stays put while the result is
  * allocated.
  */
+#include <string.h>
+
 #include "core.h"
 #include "args.h"
 #include "charset.h"
@@ -94,6 +96,7 @@ enum { SET_UNION, SET_INTERSECTION, SET_DIFFERENCE, SET_XOR, SET_OP_COUNT };
 struct run_source {
 	void (*produce)(struct run_builder *b, const struct run_source *src);
 	uint32_t cats;			/* categories: general category bits */
+	unsigned flag;			/* property: a UNI_* flag */
 	unsigned bits;			/* categories: UNI_SRFI14_* bits */
 	val x, y;			/* merge: the two lists */
 	int op;				/* merge: SET_* */
@@ -197,6 +200,40 @@ static val prim_categories(P *p, int argc, val *argv)
 	struct run_source src = { .produce = category_runs, .cats = cats,
 				  .bits = bits };
 	return build_inversion(p, &src);
+}
+
+static void property_runs(struct run_builder *b, const struct run_source *src)
+{
+	for (size_t i = 0; i < uni_nranges; i++) {
+		uint32_t end = i + 1 < uni_nranges ? uni_ranges[i + 1].start
+			: UNI_MAX + 1;
+		if (uni_ranges[i].flags & src->flag)
+			add_run(b, uni_ranges[i].start, end);
+	}
+	finish_runs(b);
+}
+
+/* (inversion-of-property name): the code points with the property R7RS's
+ * char-alphabetic?, char-upper-case?, char-lower-case? or
+ * char-whitespace? test, named alphabetic, uppercase, lowercase or
+ * white-space. */
+static val prim_property(P *p, int argc, val *argv)
+{
+	(void)argc;
+	static const struct { const char *name; unsigned flag; } props[] = {
+		{ "alphabetic", UNI_ALPHA }, { "uppercase", UNI_UPPER },
+		{ "lowercase", UNI_LOWER }, { "white-space", UNI_SPACE },
+	};
+	val name = p_arg_symbol(p, "inversion-of-property", argv, 0);
+	const char *text = p_string_cstr(p, p_symbol_name(name));
+	for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
+		if (strcmp(text, props[i].name) == 0) {
+			struct run_source src = { .produce = property_runs,
+						  .flag = props[i].flag };
+			return build_inversion(p, &src);
+		}
+	}
+	p_range_error(p, "inversion-of-property", 1, name);
 }
 
 static int op_keeps(int op, int in_a, int in_b)
@@ -334,6 +371,7 @@ const struct p_prim charset_prims[] = {
 	{ "pxen charset", "inversion-next", prim_next, 2, 2, 0 },
 	{ "pxen charset", "inversion-of-categories", prim_categories, 1, 1, 0 },
 	{ "pxen charset", "inversion-merge", prim_merge, 3, 3, 0 },
+	{ "pxen charset", "inversion-of-property", prim_property, 1, 1, 0 },
 	{ "pxen charset", "inversion-of-points", prim_points, 1, 1, 0 },
 	{ NULL, NULL, NULL, 0, 0, 0 },
 };

@@ -5,7 +5,7 @@ LIB_SCM = \
 	srfi/23.sld srfi/26.sld srfi/28.sld srfi/31.sld srfi/39.sld \
 	srfi/41.sld srfi/41/derived.sld srfi/41/primitive.sld srfi/48.sld \
 	srfi/64.sld srfi/69.sld srfi/87.sld srfi/98.sld srfi/101.sld \
-	srfi/111.sld srfi/113.sld srfi/116.sld srfi/117.sld srfi/125.sld \
+	srfi/111.sld srfi/113.sld srfi/115.sld srfi/116.sld srfi/117.sld srfi/125.sld \
 	srfi/127.sld srfi/128.sld srfi/132.sld srfi/133.sld srfi/134.sld \
 	srfi/135.sld srfi/141.sld srfi/143.sld srfi/144.sld srfi/145.sld srfi/151.sld \
 	srfi/152.sld srfi/158.sld
