@@ -3,7 +3,8 @@
 # test: nothing here is part of `make check`.
 BENCHES += \
 	tests/bench/ack.scm tests/bench/apply.scm tests/bench/bigfib.scm \
-	tests/bench/bst.scm tests/bench/chars.scm tests/bench/chudnovsky.scm \
+	tests/bench/bst.scm tests/bench/charset.scm tests/bench/chars.scm \
+	tests/bench/chudnovsky.scm \
 	tests/bench/cpstak.scm tests/bench/ctak.scm tests/bench/deriv.scm \
 	tests/bench/destruc.scm tests/bench/div.scm tests/bench/dynwind.scm \
 	tests/bench/equal.scm tests/bench/escape.scm tests/bench/fact.scm \
@@ -16,13 +17,20 @@ BENCHES += \
 	tests/bench/nbody.scm tests/bench/nqueens.scm tests/bench/numstr.scm \
 	tests/bench/paraffins.scm tests/bench/param.scm tests/bench/peval.scm \
 	tests/bench/pidigits.scm tests/bench/pnpoly.scm tests/bench/primes.scm \
-	tests/bench/rewrite.scm tests/bench/string.scm tests/bench/strport.scm \
+	tests/bench/regexp.scm tests/bench/rewrite.scm tests/bench/sort.scm \
+	tests/bench/string.scm tests/bench/strport.scm \
 	tests/bench/tak.scm tests/bench/takl.scm tests/bench/threads.scm \
 	tests/bench/triangle.scm tests/bench/utf8.scm tests/bench/values.scm \
 	tests/bench/wc.scm tests/bench/windgen.scm
 EXTRA_DIST += $(BENCHES) tests/bench/expected.txt tests/bench/run.sh \
 	tests/bench/install-peers.sh tests/bench/prelude/chez.scm \
-	tests/bench/prelude/chicken.scm tests/bench/prelude/guile.scm
+	tests/bench/prelude/chicken.scm tests/bench/prelude/guile.scm \
+	tests/bench/prelude/p/charset.scm tests/bench/prelude/p/hashtab.scm \
+	tests/bench/prelude/p/regexp.scm tests/bench/prelude/p/sort.scm \
+	tests/bench/prelude/chez/hashtab.scm tests/bench/prelude/chez/sort.scm \
+	tests/bench/prelude/guile/hashtab.scm tests/bench/prelude/guile/regexp.scm \
+	tests/bench/prelude/guile/sort.scm tests/bench/prelude/chicken/regexp.scm \
+	tests/bench/prelude/chicken/sort.scm tests/bench/prelude/gambit/hashtab.scm
 
 bench: all
 	top_builddir='$(abs_top_builddir)' $(SHELL) $(top_srcdir)/tests/bench/run.sh

@@ -25,6 +25,10 @@
 #
 # prelude/NAME.scm, when present, is prepended to every benchmark run by
 # implementation NAME: it supplies R7RS names that peer lacks.
+# prelude/NAME/BENCH.scm is prepended to benchmark BENCH alone: the library
+# benchmarks name their operations neutrally (ht-set!, ...) and these
+# preludes bind them to each implementation's own library (for p, the
+# SRFI ones, imported).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top_builddir=${top_builddir:-$(pwd)}
@@ -117,9 +121,13 @@ for b in $benches; do
 			case " $present " in *" $name "*) ;; *) continue ;; esac
 			[ -e "$work/done/$name" ] && continue
 			input=$src
-			if [ -f "$here/prelude/$name.scm" ]; then
+			pre=
+			for f in "$here/prelude/$name.scm" "$here/prelude/$name/$b.scm"; do
+				[ -f "$f" ] && pre="$pre $f"
+			done
+			if [ -n "$pre" ]; then
 				input=$work/$b-$name.scm
-				[ -f "$input" ] || cat "$here/prelude/$name.scm" "$src" >"$input"
+				[ -f "$input" ] || cat $pre "$src" >"$input"
 			fi
 			start=$(now_ns)
 			# stderr apart: Guile warns there about the R7RS prelude

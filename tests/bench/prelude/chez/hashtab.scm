@@ -1,0 +1,6 @@
+(define (ht-make-int) (make-eqv-hashtable))
+(define (ht-make-string) (make-hashtable string-hash string=?))
+(define ht-set! hashtable-set!)
+(define ht-ref hashtable-ref)
+(define ht-delete! hashtable-delete!)
+(define ht-count hashtable-size)

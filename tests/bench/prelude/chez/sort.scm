@@ -1,0 +1,2 @@
+(define bench-list-sort list-sort)
+(define bench-vector-sort vector-sort)

@@ -1,0 +1,5 @@
+(import (chicken irregex))
+(define (make-pattern sre posix) (irregex sre))
+(define rx-extract irregex-extract)
+(define rx-replace-all irregex-replace/all)
+(define (write-string s port) (display s port))

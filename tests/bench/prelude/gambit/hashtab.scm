@@ -1,0 +1,6 @@
+(define (ht-make-int) (make-table test: eqv?))
+(define (ht-make-string) (make-table test: string=?))
+(define ht-set! table-set!)
+(define ht-ref table-ref)
+(define (ht-delete! t k) (table-set! t k))
+(define ht-count table-length)

@@ -1,0 +1,6 @@
+(define (ht-make-int) (make-hash-table))
+(define (ht-make-string) (make-hash-table))
+(define ht-set! hash-set!)
+(define ht-ref hash-ref)
+(define ht-delete! hash-remove!)
+(define (ht-count t) (hash-count (lambda (k v) #t) t))

@@ -1,0 +1,2 @@
+(define (bench-list-sort less? l) (sort l less?))
+(define (bench-vector-sort less? v) (sort v less?))

@@ -1,0 +1,1 @@
+(import (scheme base) (scheme write) (srfi 14))

@@ -1,0 +1,7 @@
+(import (scheme base) (scheme write) (srfi 69))
+(define (ht-make-int) (make-hash-table eqv?))
+(define (ht-make-string) (make-hash-table string=? string-hash))
+(define ht-set! hash-table-set!)
+(define ht-ref hash-table-ref/default)
+(define ht-delete! hash-table-delete!)
+(define ht-count hash-table-size)
