@@ -26,6 +26,7 @@ LANG_CONFORMANCE = \
 	tests/lang/errors.scm \
 	tests/lang/arguments.scm \
 	tests/lang/nesting.scm \
+	tests/lang/deep-data.scm \
 	tests/lang/lexical.scm \
 	tests/lang/fast-paths.scm
 # The libraries embedded from guest/lang/lib, one file each.

@@ -24,8 +24,11 @@
 (test-error "50,000 nested begins" error-object? "nesting too deep" (eval (nest 'begin 0 deep) env))
 (test-error "50,000 nested lambdas" error-object? "nesting too deep"
             (eval (let loop ((i 0) (x 0)) (if (= i deep) x (loop (+ i 1) (list 'lambda '() x)))) env))
-(test-error "50,000 nested lists in quasiquote" error-object? "nesting too deep"
-            (eval (list 'quasiquote (nest 'a 1 deep)) env))
+(test "50,000 nested lists in a quasiquote without unquote are data" deep
+      (let loop ((x (eval (list 'quasiquote (nest 'a 1 deep)) env)) (n 0))
+        (if (pair? x) (loop (cadr x) (+ n 1)) n)))
+(test-error "50,000 nested lists around an unquote" error-object? "nesting too deep"
+            (eval (list 'quasiquote (nest 'a (list 'unquote '(+ 1 2)) deep)) env))
 (test "deep quoted data is fine" deep
       (let loop ((x (eval (list 'quote (nest 'a 1 deep)) env)) (n 0))
         (if (pair? x) (loop (cadr x) (+ n 1)) n)))

@@ -97,6 +97,15 @@ _Noreturn void comp_bad(struct cx *c, const char *who, val x);
  * garbage after the compilation; comp_grow doubles *cap until need fits. */
 void *comp_raw(P *p, size_t bytes);
 void *comp_grow(P *p, void *old, size_t elem, int *cap, int need);
+/* A stack of values in raw heap memory, for walks over data of any depth
+ * without recursion on the C stack. */
+struct vstack {
+	P *p;
+	val *v;
+	int n, cap;
+};
+void vs_init(struct vstack *s, P *p);
+void vs_push(struct vstack *s, val x);
 void emit_word(struct fn *f, intptr_t w);
 /* Tracks the stack depth the code reaches (the frame's size). */
 void emit_depth(struct fn *f, int d);

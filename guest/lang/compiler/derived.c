@@ -173,36 +173,78 @@ static int qq_kind(struct cx *c, val x, struct scope *sc, int code)
 	return r.kind == RES_SPECIAL && r.code == code && list_length(x) == 2;
 }
 
-val derive_qq(struct cx *c, val x, struct scope *sc, int depth)
+/* Whether x holds no unquote and no unquote-splicing at any level: then
+ * the template is its own value, however deep or long.  Past budget
+ * pairs and vector elements the answer is no, which keeps the checks of
+ * the parts of a template linear in its size. */
+static int qq_constant(struct cx *c, val x, struct scope *sc, long budget)
+{
+	struct vstack s;
+	vs_init(&s, c->p);
+	vs_push(&s, x);
+	while (s.n) {
+		x = s.v[--s.n];
+		for (; P_IS_PAIR(x); x = P_CDR(x)) {
+			if (--budget < 0)
+				return 0;
+			struct res r = resolve_head(c, x, sc);
+			if (r.kind == RES_SPECIAL &&
+			    (r.code == SF_UNQUOTE || r.code == SF_UNQUOTE_SPLICING))
+				return 0;
+			vs_push(&s, P_CAR(x));
+		}
+		if (P_IS_VECTOR(x) && (budget -= (long)P_VEC_LEN(x)) < 0)
+			return 0;
+		if (P_IS_VECTOR(x))
+			for (size_t i = 0; i < P_VEC_LEN(x); i++)
+				vs_push(&s, P_VEC(x)[i]);
+	}
+	return 1;
+}
+
+/* The parts of a template that is not constant are checked up to this
+ * many pairs each. */
+#define QQ_PART_BUDGET 64
+
+static val qq_parts(struct cx *c, val x, struct scope *sc, int depth)
 {
 	P *p = c->p;
+	if ((P_IS_PAIR(x) || P_IS_VECTOR(x)) && qq_constant(c, x, sc, QQ_PART_BUDGET))
+		return comp_quoted(p, x);
 	err_check_depth(p, "quasiquote", x);
 	if (P_IS_PAIR(x)) {
 		if (qq_kind(c, x, sc, SF_UNQUOTE)) {
 			if (depth == 1)
 				return P_CAR(P_CDR(x));
 			return comp_list3(p, sys(p, "list"), comp_quoted(p, sym_intern_cstr(p, "unquote")),
-				  derive_qq(c, P_CAR(P_CDR(x)), sc, depth - 1));
+				  qq_parts(c, P_CAR(P_CDR(x)), sc, depth - 1));
 		}
 		if (qq_kind(c, x, sc, SF_QUASIQUOTE))
 			return comp_list3(p, sys(p, "list"), comp_quoted(p, sym_intern_cstr(p, "quasiquote")),
-				  derive_qq(c, P_CAR(P_CDR(x)), sc, depth + 1));
+				  qq_parts(c, P_CAR(P_CDR(x)), sc, depth + 1));
 		val a = P_CAR(x);
 		if (qq_kind(c, a, sc, SF_UNQUOTE_SPLICING)) {
-			val rest = derive_qq(c, P_CDR(x), sc, depth);
+			val rest = qq_parts(c, P_CDR(x), sc, depth);
 			if (depth == 1)
 				return comp_list3(p, sys(p, "append"), P_CAR(P_CDR(a)), rest);
 			return comp_list3(p, sys(p, "cons"),
 				  comp_list3(p, sys(p, "list"), comp_quoted(p, sym_intern_cstr(p, "unquote-splicing")),
-				     derive_qq(c, P_CAR(P_CDR(a)), sc, depth - 1)), rest);
+				     qq_parts(c, P_CAR(P_CDR(a)), sc, depth - 1)), rest);
 		}
-		return comp_list3(p, sys(p, "cons"), derive_qq(c, a, sc, depth), derive_qq(c, P_CDR(x), sc, depth));
+		return comp_list3(p, sys(p, "cons"), qq_parts(c, a, sc, depth), qq_parts(c, P_CDR(x), sc, depth));
 	}
 	if (P_IS_VECTOR(x)) {
 		val l = P_NIL;
 		for (size_t i = P_VEC_LEN(x); i > 0; i--)
 			l = p_cons(p, P_VEC(x)[i - 1], l);
-		return comp_list2(p, sys(p, "list->vector"), derive_qq(c, l, sc, depth));
+		return comp_list2(p, sys(p, "list->vector"), qq_parts(c, l, sc, depth));
 	}
 	return comp_quoted(p, x);
+}
+
+val derive_qq(struct cx *c, val x, struct scope *sc, int depth)
+{
+	if ((P_IS_PAIR(x) || P_IS_VECTOR(x)) && qq_constant(c, x, sc, __LONG_MAX__))
+		return comp_quoted(c->p, x);
+	return qq_parts(c, x, sc, depth);
 }

@@ -28,6 +28,19 @@ void *comp_grow(P *p, void *old, size_t elem, int *cap, int need)
 	return n;
 }
 
+void vs_init(struct vstack *s, P *p)
+{
+	s->p = p;
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+void vs_push(struct vstack *s, val x)
+{
+	s->v = comp_grow(s->p, s->v, sizeof(val), &s->cap, s->n + 1);
+	s->v[s->n++] = x;
+}
+
 void emit_word(struct fn *f, intptr_t w)
 {
 	f->code = comp_grow(f->p, f->code, sizeof(intptr_t), &f->capcode, f->ncode + 1);

@@ -12,7 +12,7 @@
  * Pattern bindings are an alist (var . (depth . match)); a match of depth
  * d > 0 is the list of the depth d-1 matches.
  */
-#include "core.h"
+#include "compile_int.h"
 #include "addrtab.h"
 
 struct xctx {
@@ -35,71 +35,93 @@ val ident_symbol(val id)
 	return id;
 }
 
-static int has_alias(struct addrtab *seen, val x)
+/* Budget of a walk without a memo: enough for any acyclic datum of
+ * reasonable size; shared or cyclic structure beyond it is walked again
+ * with a memo. */
+#define ALIAS_WALK_BUDGET ((size_t)1 << 18)
+
+/* Whether x holds an alias; seen, when given, makes shared and cyclic
+ * structure count once.  -1: the budget ran out first. */
+static int alias_walk(P *p, val x, struct addrtab *seen)
 {
-	for (;;) {
-		if (IS_ALIAS(x))
-			return 1;
-		if (P_IS_VECTOR(x)) {
-			if (addrtab_get(seen, x))
-				return 0;
-			addrtab_put(seen, x, P_TRUE);
-			for (size_t i = 0; i < P_VEC_LEN(x); i++)
-				if (has_alias(seen, P_VEC(x)[i]))
-					return 1;
-			return 0;
+	struct vstack s;
+	size_t steps = 0;
+	vs_init(&s, p);
+	vs_push(&s, x);
+	while (s.n) {
+		x = s.v[--s.n];
+		while (P_IS_PAIR(x) || P_IS_VECTOR(x) || IS_ALIAS(x)) {
+			if (IS_ALIAS(x))
+				return 1;
+			if (seen) {
+				if (addrtab_get(seen, x))
+					break;
+				addrtab_put(seen, x, P_TRUE);
+			} else if (++steps > ALIAS_WALK_BUDGET) {
+				return -1;
+			}
+			if (P_IS_VECTOR(x)) {
+				for (size_t i = 0; i < P_VEC_LEN(x); i++)
+					if (P_IS_PTR(P_VEC(x)[i]))
+						vs_push(&s, P_VEC(x)[i]);
+				break;
+			}
+			if (P_IS_PTR(P_CAR(x)))
+				vs_push(&s, P_CAR(x));
+			x = P_CDR(x);
 		}
-		if (!P_IS_PAIR(x) || addrtab_get(seen, x))
-			return 0;
-		addrtab_put(seen, x, P_TRUE);
-		if (has_alias(seen, P_CAR(x)))
-			return 1;
-		x = P_CDR(x);
 	}
+	return 0;
 }
 
-/* Copies x with aliases replaced, keeping shared and cyclic structure. */
-static val strip_copy(P *p, struct addrtab *memo, val x)
+static int has_alias(P *p, val x)
+{
+	int r = alias_walk(p, x, NULL);
+	if (r >= 0)
+		return r;
+	struct addrtab seen;
+	addrtab_init(&seen, p);
+	return alias_walk(p, x, &seen);
+}
+
+/* The copy of x without aliases: a fresh object, registered in memo and
+ * queued on s for filling, for a pair or vector not copied yet. */
+static val strip_node(P *p, struct addrtab *memo, struct vstack *s, val x)
 {
 	if (IS_ALIAS(x))
 		return ident_symbol(x);
-	if (P_IS_VECTOR(x)) {
-		val m = addrtab_get(memo, x);
-		if (m)
-			return m;
-		size_t n = P_VEC_LEN(x);
-		val v = p_make_vector(p, n, P_FALSE);
-		addrtab_put(memo, x, v);
-		for (size_t i = 0; i < n; i++)
-			P_SET_SLOT(v, i, strip_copy(p, memo, P_VEC(x)[i]));
-		return v;
-	}
-	if (!P_IS_PAIR(x))
+	if (!P_IS_PAIR(x) && !P_IS_VECTOR(x))
 		return x;
 	val m = addrtab_get(memo, x);
 	if (m)
 		return m;
-	val head = p_cons(p, P_FALSE, P_NIL);
-	addrtab_put(memo, x, head);
-	val cur = head;
-	for (;;) {
-		P_SET_CAR(cur, strip_copy(p, memo, P_CAR(x)));
-		val d = P_CDR(x);
-		if (!P_IS_PAIR(d)) {
-			P_SET_CDR(cur, strip_copy(p, memo, d));
-			return head;
+	m = P_IS_PAIR(x) ? p_cons(p, P_FALSE, P_NIL)
+			 : p_make_vector(p, P_VEC_LEN(x), P_FALSE);
+	addrtab_put(memo, x, m);
+	vs_push(s, x);
+	vs_push(s, m);
+	return m;
+}
+
+/* Copies x with aliases replaced, keeping shared and cyclic structure. */
+static val strip_copy(P *p, val x)
+{
+	struct addrtab memo;
+	struct vstack s;
+	addrtab_init(&memo, p);
+	vs_init(&s, p);
+	val top = strip_node(p, &memo, &s, x);
+	while (s.n) {
+		val m = s.v[--s.n], from = s.v[--s.n];
+		if (P_IS_VECTOR(from)) {
+			for (size_t i = 0; i < P_VEC_LEN(from); i++)
+				P_SET_SLOT(m, i, strip_node(p, &memo, &s, P_VEC(from)[i]));
+		} else {
+			P_SET_CAR(m, strip_node(p, &memo, &s, P_CAR(from)));
+			P_SET_CDR(m, strip_node(p, &memo, &s, P_CDR(from)));
 		}
-		val md = addrtab_get(memo, d);
-		if (md) {
-			P_SET_CDR(cur, md);
-			return head;
-		}
-		val n = p_cons(p, P_FALSE, P_NIL);
-		addrtab_put(memo, d, n);
-		P_SET_CDR(cur, n);
-		cur = n;
-		x = d;
 	}
+	return top;
 }
 
 val syntax_strip(P *p, val x)
@@ -108,12 +130,7 @@ val syntax_strip(P *p, val x)
 		return ident_symbol(x);
 	if (!P_IS_PAIR(x) && !P_IS_VECTOR(x))
 		return x;
-	struct addrtab t;
-	addrtab_init(&t, p);
-	if (!has_alias(&t, x))
-		return x;
-	addrtab_init(&t, p);
-	return strip_copy(p, &t, x);
+	return has_alias(p, x) ? strip_copy(p, x) : x;
 }
 
 static val scope_fix(struct scope *sc)
