@@ -204,4 +204,26 @@
       (let ((p (make-parameter 0)))
         (call-with-values (lambda () (parameterize ((p 1)) (values (p) 2))) list)))
 
+;; A continuation takes any number of values, also when calling it leaves
+;; a dynamic-wind.
+(define (iota-list n) (let loop ((i n) (l '())) (if (= i 0) l (loop (- i 1) (cons i l)))))
+(test "a continuation called with no values" '()
+      (call-with-values (lambda () (call/cc (lambda (k) (k)))) list))
+(test "a continuation called with 1,000 values" 1000
+      (length (call-with-values (lambda () (call/cc (lambda (k) (apply k (iota-list 1000))))) list)))
+(test "a continuation leaving a dynamic-wind with 1,000 values" '(1000 after)
+      (let ((log '()))
+        (let ((n (length (call-with-values
+                           (lambda ()
+                             (call/cc (lambda (k)
+                                        (dynamic-wind (lambda () #f)
+                                                      (lambda () (apply k (iota-list 1000)))
+                                                      (lambda () (set! log (cons 'after log)))))))
+                           list))))
+          (cons n log))))
+(test "a continuation leaving a dynamic-wind with no values" '()
+      (call-with-values
+        (lambda () (call/cc (lambda (k) (dynamic-wind (lambda () #f) (lambda () (k)) (lambda () #f)))))
+        list))
+
 (test-end)

@@ -36,7 +36,7 @@ else not_ok "--disassemble lists a program and exits 0" "status $status" "stderr
 if grep -q "the program ran" "$dir/out"; then not_ok "--disassemble does not run the program"
 else ok "--disassemble does not run the program"; fi
 expect "each procedure has a header with its name and arity" '^;; count-down: 1 argument, 1 slot'
-expect "an instruction shows its offset, name and operands" '^ +[0-9]+  ENTRY +1 0 1 [0-9]+$'
+expect "an instruction shows its offset, name and operands" '^ +[0-9]+  ENTRY +1 0 1 [0-9]+( +; line [0-9]+)?$'
 expect "an inlined procedure is named after its operand" '^ +[0-9]+  LT +[0-9]+ +; <'
 expect "a global variable is named" '^ +[0-9]+  GLOBAL +[0-9]+ +; count-down'
 expect "a constant is shown as written" '^ +[0-9]+  CONST +[0-9]+ +; "some text"'

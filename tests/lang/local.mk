@@ -69,7 +69,8 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-151-bitwise.scm \
 	tests/lang/srfi-152-strings.scm \
 	tests/lang/srfi-158-generators.scm
-LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh
+LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh \
+	tests/lang/error-sites.sh
 
 # The REPL on a pseudo-terminal (tmux): timing-bound, so not under GC stress.
 LANG_TTY_CHECKS = tests/lang/repl-tty.sh

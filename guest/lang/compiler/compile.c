@@ -98,6 +98,18 @@ static int inline_op(P *p, val cell, int nargs)
 	return -1;
 }
 
+/* Whether the global cell holds the system's raise or error: these never
+ * return, so a call of them in tail position can keep its frame, which
+ * the condition and the report cite as where it was raised. */
+static int never_returns(P *p, val cell)
+{
+	static const char *const names[] = { "raise", "error" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (env_lookup(p, p->roots[R_SYSENV], sym_intern_cstr(p, names[i])) == cell)
+			return 1;
+	return 0;
+}
+
 static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 {
 	struct fn *f = c->fn;
@@ -106,6 +118,14 @@ static void comp_args_call(struct cx *c, val x, struct scope *sc, int tail)
 		comp_bad(c, "application", x);
 	emit_line(c, x);
 	val head = P_CAR(x);
+	if (tail && IS_IDENT(head)) {
+		struct res r = resolve(c->p, head, sc, c->env);
+		if (r.kind == RES_GLOBAL && never_returns(c->p, r.b)) {
+			comp_args_call(c, x, sc, 0);
+			emit_ret(f, 1);
+			return;
+		}
+	}
 	if (IS_IDENT(head) && n >= 1 && n <= 3) {
 		struct res r = resolve(c->p, head, sc, c->env);
 		int op = r.kind == RES_GLOBAL ? inline_op(c->p, r.b, (int)n) : -1;
@@ -268,6 +288,9 @@ struct fn *comp_lambda(struct cx *c, val formals, val body, struct scope *sc,
 		fn_reset(f);
 		c->fn = f;
 		struct scope *s = scope_new(p, sc, f);
+		/* the procedure starts where its form does: a message about
+		 * an anonymous procedure cites it */
+		emit_line(c, whole);
 		emit_op(f, OP_ENTRY, 4, nreq, rest, 0);
 		emit_word(f, 0);
 		val l = formals;

@@ -173,8 +173,9 @@ val cond_expand_body(struct cx *c, val x);
 /* Reads every datum of a file (path resolved against the current source's
  * directory); raises a file error naming who on failure. */
 val read_file_datums(P *p, const char *who, val path, int fold_case);
-/* Every datum in the string text, in order. */
-val read_text_datums(P *p, val text);
+/* Every datum in the string text, in order; read errors cite name (a
+ * string, or #f for none). */
+val read_text_datums(P *p, val text, val name);
 /* The directory part of the current source name, with a trailing slash,
  * or "" (a raw C string). */
 const char *source_dir(P *p);

@@ -4,6 +4,7 @@
  */
 #include "compile_int.h"
 #include "string_obj.h"
+#include "port.h"
 
 const char *source_dir(P *p)
 {
@@ -63,12 +64,16 @@ val read_file_datums(P *p, const char *who, val path, int fold_case)
 {
 	size_t n;
 	const char *name = string_utf8_raw(p, path, &n);
-	val text = 0;
+	val text = 0, found = path;
 	long err = -PLAT_ENOENT;
 	if (name[0] != '/') {
 		const char *dir = source_dir(p);
-		if (dir[0])
-			err = slurp(p, join(p, dir, name), &text);
+		if (dir[0]) {
+			const char *joined = join(p, dir, name);
+			err = slurp(p, joined, &text);
+			if (err >= 0)
+				found = str_c(p, joined);
+		}
 	}
 	if (err < 0)
 		err = slurp(p, name, &text);
@@ -83,12 +88,14 @@ val read_file_datums(P *p, const char *who, val path, int fold_case)
 			p_string_set(p, both, STR_LEN(pre) + i, p_string_ref(text, i));
 		text = both;
 	}
-	return read_text_datums(p, text);
+	return read_text_datums(p, text, found);
 }
 
-val read_text_datums(P *p, val text)
+val read_text_datums(P *p, val text, val name)
 {
 	val port = p_open_input_string(p, text);
+	if (P_IS_STRING(name))
+		P_SET_SLOT(port, PORT_NAME, name);
 	val forms = P_NIL;
 	for (;;) {
 		val d = p_read_datum(p, port);

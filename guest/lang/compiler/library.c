@@ -156,14 +156,15 @@ static val embedded_library(P *p, val name, val whole)
 		strbuf_push_ascii(&b, "(");
 		strbuf_push_ascii(&b, s->alias_of);
 		strbuf_push_ascii(&b, ")");
-		val target = read_text_datums(p, strbuf_string(&b));
+		val target = read_text_datums(p, strbuf_string(&b), P_FALSE);
 		val lib = find_library(p, P_CAR(target), whole);
 		p->roots[R_LIBS] = p_cons(p, p_cons(p, name, lib), p->roots[R_LIBS]);
 		return lib;
 	}
 	val saved = p->cur_file;
 	p->cur_file = str_c(p, s->file);
-	val forms = read_text_datums(p, p_string_from_utf8(p, s->text, strlen(s->text)));
+	val forms = read_text_datums(p, p_string_from_utf8(p, s->text, strlen(s->text)),
+				     p->cur_file);
 	for (; forms != P_NIL; forms = P_CDR(forms))
 		lib_define(p, P_CAR(forms), p->roots[R_SYSENV]);
 	p->cur_file = saved;

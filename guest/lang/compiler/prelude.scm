@@ -324,6 +324,7 @@
   (let ((port (current-error-port)))
     (display "error: " port)
     (display (%condition-text obj) port)
+    (if (not (error-object? obj)) (%display-where (%raise-site) port))
     (newline port)
     (flush-output-port port)))
 

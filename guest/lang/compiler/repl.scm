@@ -19,6 +19,22 @@
   (set! %last-condition obj)
   (set! %last-backtrace (%backtrace 40)))
 
+;; Where the last uncaught object was raised: the innermost kept call with
+;; a source position (raise itself and the handlers have none).  An error
+;; object carries its own.
+(define (%raise-site)
+  (let loop ((l %last-backtrace))
+    (cond ((not (pair? l)) #f)
+          ((and (pair? (car l)) (cdr (car l))) (cdr (car l)))
+          (else (loop (cdr l))))))
+
+;; " (file:line)" for a where of %backtrace, as %condition-text cites it.
+(define (%display-where where port)
+  (cond ((pair? where)
+         (display " (" port) (display (car where) port) (display ":" port)
+         (display (cdr where) port) (display ")" port))
+        (where (display " (line " port) (display where port) (display ")" port))))
+
 ;; The innermost frames without a source line are the raising machinery
 ;; (raise, error, the handler stack); the outermost the driver.
 (define (%backtrace-frames frames)

@@ -75,6 +75,8 @@ struct p_state {
 	val *sp, *fp;
 	val closure, acc;
 	intptr_t pc_off;
+	intptr_t *call_pc;		/* a closure's entry: the caller's pc,
+					 * the caller being in closure */
 	intptr_t lowwater;		/* see vm.c: continuation capture */
 	int argc;
 	val self;			/* the primitive object being called */

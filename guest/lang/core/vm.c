@@ -124,8 +124,13 @@ val vm_backtrace(P *p, long max)
 	return core_list_reverse(out, more ? p_cons(p, P_FIX(more), P_NIL) : P_NIL);
 }
 
+/* f's name for a message: a case-lambda is named after its first clause,
+ * or "case-lambda"; another anonymous procedure after where it starts. */
 static const char *proc_name(P *p, val f, char *buf, size_t cap)
 {
+	int cases = P_SLOTS(f)[0] == p->roots[R_CASE_CODE];
+	if (cases && P_SIZE_OF_HDR(P_HDR(f)) > 1)
+		f = P_SLOTS(f)[1];
 	val name = p_object_name(p, f);
 	if (P_IS_SYMBOL(name)) {
 		size_t n;
@@ -136,27 +141,44 @@ static const char *proc_name(P *p, val f, char *buf, size_t cap)
 		buf[n] = 0;
 		return buf;
 	}
+	if (cases)
+		return "case-lambda";
+	val code = P_SLOTS(f)[0], lines = P_SLOTS(code)[CODE_LINES];
+	if (P_HAS_TYPE(lines, T_BYTES) && *(uintptr_t *)P_RAW(lines) >= 2 &&
+	    P_IS_STRING(P_SLOTS(code)[CODE_FILE])) {
+		char file[120];
+		int32_t *l = (int32_t *)((uintptr_t *)P_RAW(lines) + 1);
+		p_string_utf8(P_SLOTS(code)[CODE_FILE], file, sizeof file);
+		pc_snprintf(buf, cap, "#<procedure %s:%ld>", file, (long)l[1]);
+		return buf;
+	}
 	return "#<procedure>";
 }
 
+/* f was called with argc arguments it does not accept.  The call was made
+ * by caller at call_pc (a tail call left no frame, so the site comes from
+ * the dispatch, not from the stack). */
 __attribute__((noinline, noreturn))
-static void arity_error(P *p, val f, int argc)
+static void arity_error(P *p, val f, int argc, val caller, intptr_t *call_pc)
 {
 	char buf[200], name[100];
 	val code = P_SLOTS(f)[0];
 	int nreq = (int)P_FIXVAL(P_SLOTS(code)[CODE_NREQ]);
 	int rest = P_SLOTS(code)[CODE_REST] == P_FIX(1);
+	int cases = P_SLOTS(f)[0] == p->roots[R_CASE_CODE];
 	const char *who = proc_name(p, f, name, sizeof name);
-	if (P_SLOTS(f)[0] == p->roots[R_CASE_CODE])
-		who = "case-lambda";
-	if (P_SLOTS(f)[0] == p->roots[R_CASE_CODE])
+	if (cases)
 		pc_snprintf(buf, sizeof buf, "%s: no clause accepts %d argument%s",
 			    who, argc, argc == 1 ? "" : "s");
 	else
 		pc_snprintf(buf, sizeof buf, "%s: expected %s%d argument%s, got %d",
 			    who, rest ? "at least " : "", nreq,
 			    nreq == 1 ? "" : "s", argc);
-	p_raise_error(p, PE_ERROR, buf, 0);
+	val e = err_make(p, PE_ERROR, str_c(p, buf), P_NIL);
+	if (P_HAS_TYPE(caller, T_CLOSURE))
+		P_SLOTS(e)[ERR_WHERE] = where_of(p, caller,
+			call_pc - CODE_WORDS(P_SLOTS(caller)[0]));
+	err_raise(p, e);
 }
 
 __attribute__((noinline, noreturn))
@@ -470,16 +492,13 @@ static void vm_continue(P *p)
 	if (!P_HAS_TYPE(k, T_CONTINUATION))
 		p_type_error(p, "%continue", 1, "continuation", k);
 	long n = list_length(vals);
-	val v;
-	if (n == 1) {
-		v = P_CAR(vals);
-	} else {
-		val tmp[64];
-		if (n < 0 || n > 64)
-			p_raise_error(p, PE_ERROR, "continuation: too many values", 0);
+	if (n < 0)
+		p_type_error(p, "%continue", 2, "list", vals);
+	val v = n == 1 ? P_CAR(vals) : P_FALSE;
+	if (n != 1) {
+		v = p_alloc(p, T_VALUES, (size_t)n * sizeof(val));
 		for (long i = 0; i < n; i++, vals = P_CDR(vals))
-			tmp[i] = P_CAR(vals);
-		v = p_values(p, (int)n, tmp);
+			P_SET_SLOT(v, i, P_CAR(vals));
 	}
 	vm_resume(p, k, v);
 }
@@ -749,15 +768,11 @@ op_PATCH:
 op_ENTRY: {
 	intptr_t nreq = pc[0], nslots = pc[2], maxst = pc[3];
 	if (__builtin_expect(pc[1] == 0, 1)) {
-		if (__builtin_expect(argc != nreq, 0)) {
-			SYNC();
-			arity_error(p, clo, argc);
-		}
+		if (__builtin_expect(argc != nreq, 0))
+			goto bad_arity;
 	} else {
-		if (argc < nreq) {
-			SYNC();
-			arity_error(p, clo, argc);
-		}
+		if (argc < nreq)
+			goto bad_arity;
 		SYNC();
 		val rest = make_rest(p, fp + nreq, argc - (int)nreq);
 		fp[nreq] = rest;
@@ -789,8 +804,11 @@ op_CASE_LAMBDA: {
 			NEXT;
 		}
 	}
+}
+bad_arity: {
+	val caller = p->closure;
 	SYNC();
-	arity_error(p, clo, argc);
+	arity_error(p, clo, argc, caller, p->call_pc);
 }
 
 	/* --- calls --- */
@@ -804,6 +822,8 @@ dispatch:
 			safe_point(p, due);
 			RELOAD();
 		}
+		p->closure = clo;
+		p->call_pc = pc;
 		clo = acc;
 		fp = sp - argc;
 		val code = CLO_CODE(clo);
