@@ -279,4 +279,42 @@
 (test '(escaped 1 2) (own-ellipsis ... 1 2))
 (test '(plain 1 2) (own-ellipsis 1 2))
 
+;; auxiliary syntax: else and => are (scheme base)'s bindings, so cond
+;; and case find them however (scheme base) was imported
+(define prefixed (environment '(prefix (scheme base) b:)))
+(test "cond else with (scheme base) imported with a prefix" 2
+      (eval '(b:cond (#f 1) (b:else 2)) prefixed))
+(test "cond => with (scheme base) imported with a prefix" 'b
+      (eval '(b:cond ((b:assv 2 (b:quote ((1 . a) (2 . b)))) b:=> b:cdr) (b:else 3)) prefixed))
+(test "case else with (scheme base) imported with a prefix" 'z
+      (eval '(b:case 3 ((1) 1) (b:else (b:quote z))) prefixed))
+(test "case => with (scheme base) imported with a prefix" 6
+      (eval '(b:case 3 ((3) b:=> (b:lambda (x) (b:* x 2))) (b:else 0)) prefixed))
+(define renamed (environment '(rename (scheme base) (else otherwise) (=> gives))))
+(test "cond else renamed" 2 (eval '(cond (#f 1) (otherwise 2)) renamed))
+(test "cond => renamed" 'b (eval '(cond ((assv 2 '((1 . a) (2 . b))) gives cdr) (otherwise 3)) renamed))
+(test "a local else is a variable, not the keyword" 'no-clause
+      (let ((else #f)) (cond (#f 1) (else 2) (#t 'no-clause))))
+(test-error "else used as an expression" error-object? "else"
+            (eval 'else (environment '(scheme base))))
+
+;; syntax-rules corner cases (R7RS 4.3.2)
+(define-syntax underscore-literal
+  (syntax-rules (_) ((m _) 'underscore) ((m x) 'other)))
+(test "_ among the literals matches _" 'underscore (underscore-literal _))
+(test "_ among the literals matches only _" 'other (underscore-literal 1))
+(define-syntax custom-ellipsis
+  (syntax-rules ::: (...) ((m ... x :::) '(dots x :::)) ((m y :::) '(plain y :::))))
+(test "a custom ellipsis with ... as a literal: the literal" '(dots 1 2) (custom-ellipsis ... 1 2))
+(test "a custom ellipsis with ... as a literal: the ellipsis" '(plain 1 2) (custom-ellipsis 1 2))
+(test "... bound by let is a variable" 2 (let ((... 2)) ...))
+(test "... bound by let is a variable inside an expression" 3 (let ((... 2)) (+ ... 1)))
+(test "syntax-rules beneath a let that binds ..." '(1 2)
+      (let ((... 'x)) (let-syntax ((m (syntax-rules () ((_ a ...) (list a ...))))) (m 1 2))))
+(test-error "a template that binds ... in a let is a catchable syntax error" error-object? "let"
+            (eval '(let-syntax ((m (syntax-rules () ((_ a ...) (let ((... 1)) (list a ...))))))
+                     (m 1 2))
+                  (environment '(scheme base))))
+(test "p goes on after the macro errors" 3 (+ 1 2))
+
 (test-end)

@@ -10,7 +10,10 @@
 
 #include "core.h"
 
-/* Special forms, in the order of their codes. */
+/* Special forms, in the order of their codes.  The last four are the
+ * auxiliary syntax (scheme base) exports: bound, so that a macro's
+ * literal else or => matches them however they were imported (with a
+ * prefix, renamed), and an error when used as an expression. */
 #define SPECIAL_FORMS(X) \
 	X(QUOTE, "quote") X(QUASIQUOTE, "quasiquote") X(LAMBDA, "lambda") \
 	X(DEFINE, "define") X(SET, "set!") X(IF, "if") X(BEGIN, "begin") \
@@ -22,7 +25,8 @@
 	X(INCLUDE, "include") X(INCLUDE_CI, "include-ci") \
 	X(COND_EXPAND, "cond-expand") X(IMPORT, "import") \
 	X(DEFINE_LIBRARY, "define-library") X(SYNTAX_ERROR, "syntax-error") \
-	X(UNQUOTE, "unquote") X(UNQUOTE_SPLICING, "unquote-splicing")
+	X(UNQUOTE, "unquote") X(UNQUOTE_SPLICING, "unquote-splicing") \
+	X(ELSE, "else") X(ARROW, "=>") X(UNDERSCORE, "_") X(ELLIPSIS, "...")
 
 #define SF_ENUM(id, name) SF_##id,
 enum { SPECIAL_FORMS(SF_ENUM) SF_COUNT };
