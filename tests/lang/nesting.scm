@@ -36,6 +36,30 @@
             (eval (list 'let-syntax '((m (syntax-rules () ((_ x) (+ 1 x)))))
                         (nest 'm 0 deep))
                   env))
+;; Feature requirements and import sets are walked by recursion too: deep
+;; enough, they are the same catchable error (the light depth of the GC
+;; stress run may fit the budget, and then they just work).
+(define (nesting-error-or expected)
+  (lambda (thunk)
+    (guard (e ((and (error-object? e)
+                    (harness-contains? (error-object-message e) "nesting too deep"))
+               'nesting-too-deep))
+      (if (equal? (thunk) expected) 'nesting-too-deep 'wrong-value))))
+(test "a cond-expand requirement nested 50,000 deep" 'nesting-too-deep
+      ((nesting-error-or 1)
+       (lambda ()
+         (eval (list 'cond-expand
+                     (list (let loop ((i 0) (x 'r7rs)) (if (= i deep) x (loop (+ i 2) (list 'not (list 'not x)))))
+                           1)
+                     '(else 2))
+               env))))
+(test "an import set nested 50,000 deep" 'nesting-too-deep
+      ((nesting-error-or #t)
+       (lambda ()
+         (eval (list 'import (let loop ((i 0) (x '(scheme base)))
+                               (if (= i deep) x (loop (+ i 1) (list 'only x 'car)))))
+               (environment '(scheme base)))
+         #t)))
 (test "p still works after all that" 3 (eval '(+ 1 2) env))
 
 (test-end)

@@ -132,9 +132,10 @@ static int all_of(P *p, val l, int want, val whole)
 	return want;
 }
 
+/* Whether the feature requirement req (without aliases) holds. */
 static int req_true(P *p, val req, val whole)
 {
-	req = syntax_strip(p, req);
+	err_check_depth(p, "cond-expand", whole);
 	if (P_IS_SYMBOL(req))
 		return lib_cond_feature(p, req);
 	if (!P_IS_PAIR(req) || !P_IS_SYMBOL(P_CAR(req)))
@@ -160,7 +161,7 @@ val cond_expand_body(struct cx *c, val x)
 			err_syntax(p, "cond-expand", x);
 		val req = P_CAR(clause);
 		if ((IS_IDENT(req) && sym_is(ident_symbol(req), "else")) ||
-		    req_true(p, req, x))
+		    req_true(p, syntax_strip(p, req), x))
 			return P_CDR(clause);
 	}
 	return P_NIL;

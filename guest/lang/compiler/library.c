@@ -216,10 +216,11 @@ static int id_in(val id, val l)
 	return 0;
 }
 
-/* An import set as an alist (name . binding); *libs gets user libraries. */
+/* An import set, without aliases, as an alist (name . binding); *libs gets
+ * user libraries. */
 static val import_set(P *p, val spec, val *libs, val whole)
 {
-	spec = syntax_strip(p, spec);
+	err_check_depth(p, "import", whole);
 	if (!P_IS_PAIR(spec))
 		err_syntax(p, "import", whole);
 	val h = P_CAR(spec);
@@ -296,7 +297,7 @@ val lib_import(P *p, val env, val specs)
 	if (list_length(specs) < 0)
 		err_syntax(p, "import", whole);
 	for (val s = specs; s != P_NIL; s = P_CDR(s)) {
-		val set = import_set(p, P_CAR(s), &libs, whole);
+		val set = import_set(p, syntax_strip(p, P_CAR(s)), &libs, whole);
 		for (; set != P_NIL; set = P_CDR(set))
 			env_bind(p, env, P_CAR(P_CAR(set)), P_CDR(P_CAR(set)));
 	}
