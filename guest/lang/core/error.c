@@ -52,15 +52,17 @@ _Noreturn void p_raise_error(P *p, enum p_error_kind kind, const char *msg,
 			     int nirritants, ...)
 {
 	va_list ap;
-	val irritants = P_NIL;
-	val tmp[16];
-	int n = nirritants > 16 ? 16 : nirritants;
+	val irritants = P_NIL, last = P_FALSE;
 	va_start(ap, nirritants);
-	for (int i = 0; i < n; i++)
-		tmp[i] = va_arg(ap, val);
+	for (int i = 0; i < nirritants; i++) {
+		val cell = p_cons(p, va_arg(ap, val), P_NIL);
+		if (last == P_FALSE)
+			irritants = cell;
+		else
+			P_SET_CDR(last, cell);
+		last = cell;
+	}
 	va_end(ap);
-	for (int i = n - 1; i >= 0; i--)
-		irritants = p_cons(p, tmp[i], irritants);
 	err_raise(p, err_make(p, kind, str_c(p, msg), irritants));
 }
 
