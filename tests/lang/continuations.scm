@@ -226,4 +226,26 @@
         (lambda () (call/cc (lambda (k) (dynamic-wind (lambda () #f) (lambda () (k)) (lambda () #f)))))
         list))
 
+;; call-with-values: the producer returns into a frame of the VM's own that
+;; calls the consumer in its place.
+(test "re-entering a producer's continuation calls the consumer again" '((1 10) (2 20) (3 30))
+      (let ((k #f) (seen '()))
+        (call-with-values
+          (lambda () (call/cc (lambda (c) (set! k c) (values 1 10))))
+          (lambda (a b) (set! seen (cons (list a b) seen))))
+        (if (< (length seen) 3)
+            (let ((n (+ 1 (length seen)))) (k n (* n 10))))
+        (reverse seen)))
+(test "a primitive as producer and as consumer" '(() 6)
+      (list (call-with-values values list)
+            (call-with-values (lambda () (values 1 2 3)) +)))
+(test "the consumer is called in tail position" 500000500000
+      (let loop ((i 1000000) (acc 0))
+        (if (= i 0)
+            acc
+            (call-with-values (lambda () (values i acc))
+              (lambda (a b) (loop (- a 1) (+ b a)))))))
+(test-error "call-with-values takes two arguments" (error-from 'call-with-values "2 arguments")
+            (call-with-values (lambda () 1)))
+
 (test-end)

@@ -205,9 +205,7 @@
 
 ;;; --- multiple values, dynamic-wind, continuations ---
 
-(define (call-with-values producer consumer)
-  (%apply-values consumer (producer)))
-
+;; call-with-values and call-with-current-continuation are the VM's.
 
 ;; %winders (defined by the VM) lists one #(before after handlers) per
 ;; dynamic-wind entered and not left, handlers being the exception

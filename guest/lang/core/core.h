@@ -41,6 +41,7 @@ enum {
 	R_HEAPCOND,		/* the preallocated heap-exhausted condition */
 	R_SPECIALS,		/* vector of special form objects by code */
 	R_CASE_CODE,		/* code object dispatching a case-lambda */
+	R_CWV,			/* closure a call-with-values producer returns into */
 	R_INTERACTION,		/* the interaction environment */
 	R_TAGS,			/* environment: name -> library tag symbol */
 	R_FEATURES,		/* list of cond-expand feature symbols */
@@ -243,7 +244,7 @@ val vm_backtrace(P *p, long max);
 	X(FRAME, 1, NULL) X(CALL, 1, NULL) X(TAILCALL, 1, NULL) \
 	X(RETURN, 0, NULL) X(JUMP, 1, NULL) X(JUMPF, 1, NULL) \
 	X(CLOSURE, 2, NULL) X(PATCH, 3, NULL) X(ENTRY, 4, NULL) \
-	X(CASE_LAMBDA, 0, NULL) X(SWAP, 0, NULL) \
+	X(CASE_LAMBDA, 0, NULL) X(SWAP, 0, NULL) X(VALUES_RET, 0, NULL) \
 	X(ADD, 1, "+") X(SUB, 1, "-") X(MUL, 1, "*") X(LT, 1, "<") \
 	X(GT, 1, ">") X(LE, 1, "<=") X(GE, 1, ">=") X(NUMEQ, 1, "=") \
 	X(EQ, 1, "eq?") X(CONS, 1, "cons") X(VREF, 1, "vector-ref") \
@@ -294,7 +295,8 @@ void control_register(P *p, val env);
  * by their index in vm_special_prims. */
 #define VM_SPECIALS(X) \
 	X(APPLY, "apply", 2, -1) X(CALL_CC, "call-with-current-continuation", 1, 1) \
-	X(CONTINUE, "%continue", 2, 2) X(APPLY_VALUES, "%apply-values", 2, 2)
+	X(CONTINUE, "%continue", 2, 2) X(APPLY_VALUES, "%apply-values", 2, 2) \
+	X(CALL_WITH_VALUES, "call-with-values", 2, 2)
 #define VM_SPECIAL_ENUM(id, name, min, max) VM_##id,
 enum vm_special { VM_SPECIALS(VM_SPECIAL_ENUM) VM_NSPECIALS };
 #undef VM_SPECIAL_ENUM

@@ -69,6 +69,10 @@ void vm_init(P *p)
 	p->roots[R_HALT] = halt;
 	p->roots[R_CASE_CODE] = make_fixed_code(p, OP_CASE_LAMBDA,
 						sym_intern_cstr(p, "case-lambda"));
+	val cwv = p_alloc(p, T_CLOSURE, sizeof(val));
+	P_SET_SLOT(cwv, 0, make_fixed_code(p, OP_VALUES_RET,
+					   sym_intern_cstr(p, "call-with-values")));
+	p->roots[R_CWV] = cwv;
 }
 
 /* (file . line) for a position in a closure's code, or #f; just the
@@ -323,6 +327,46 @@ static int vm_apply_values(P *p)
 	int argc = 1;
 	sp -= 2;
 	lower_water(p, sp);
+	if (P_HAS_TYPE(v, T_VALUES)) {
+		size_t n = P_SIZE_OF_HDR(P_HDR(v));
+		sp = room(p, sp, n);
+		for (size_t i = 0; i < n; i++)
+			*sp++ = P_SLOTS(v)[i];
+		argc = (int)n;
+	} else {
+		*sp++ = v;
+	}
+	p->sp = sp;
+	p->acc = f;
+	return argc;
+}
+
+/* (call-with-values producer consumer): the producer is called with no
+ * arguments, returning into an activation of R_CWV's code whose one slot
+ * (where the producer was) holds the consumer; producer in acc. */
+__attribute__((noinline))
+static void vm_call_with_values(P *p)
+{
+	val *sp = room(p, p->sp, FRAME_WORDS);
+	val producer = sp[-2];
+	sp[-2] = sp[-1];
+	sp[-1] = p->roots[R_CWV];
+	sp[0] = RET_INFO(sp - 2 - p->stack, 0);
+	p->sp = sp + 1;
+	p->acc = producer;
+}
+
+/* The producer's values (in acc) become the arguments of the consumer
+ * (in the R_CWV activation's slot at fp), consumer in acc: a tail call
+ * from the activation, so the consumer returns to call-with-values'
+ * caller. */
+__attribute__((noinline))
+static int vm_values_ret(P *p)
+{
+	val v = p->acc;
+	val f = p->fp[0];
+	int argc = 1;
+	val *sp = p->fp;
 	if (P_HAS_TYPE(v, T_VALUES)) {
 		size_t n = P_SIZE_OF_HDR(P_HDR(v));
 		sp = room(p, sp, n);
@@ -792,6 +836,11 @@ op_ENTRY: {
 	pc += 4;
 	NEXT;
 }
+op_VALUES_RET:
+	SYNC();
+	argc = vm_values_ret(p);
+	RELOAD();
+	goto dispatch;
 op_CASE_LAMBDA: {
 	for (size_t i = 1; i < P_SIZE_OF_HDR(P_HDR(clo)); i++) {
 		val c = P_SLOTS(clo)[i];
@@ -885,6 +934,12 @@ special:
 		SYNC();
 		argc = vm_apply_values(p);
 		RELOAD();
+		goto dispatch;
+	case VM_CALL_WITH_VALUES:
+		SYNC();
+		vm_call_with_values(p);
+		RELOAD();
+		argc = 0;
 		goto dispatch;
 	case VM_NSPECIALS:
 		break;
