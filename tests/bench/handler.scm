@@ -38,6 +38,6 @@
   (let loop ((i 0) (r 0))
     (if (= i n) r (loop (+ i 1) (+ r (run i))))))
 
-(display "handler x 40000 = ")
-(display (repeat 40000))
+(display "handler x 160000 = ")
+(display (repeat 160000))
 (newline)

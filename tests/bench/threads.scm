@@ -68,7 +68,7 @@
   (let loop ((i 0))
     (if (< i n) (begin (run 10 1000) (loop (+ i 1))))))
 
-(repeat 20)
-(display "threads 10 x 1000 x 20 = ")
+(repeat 80)
+(display "threads 10 x 1000 x 80 = ")
 (display (list total switches))
 (newline)

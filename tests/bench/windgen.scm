@@ -46,7 +46,7 @@
   (let loop ((i 0) (r 0))
     (if (= i k) r (loop (+ i 1) (+ r (run 1000))))))
 
-(define result (repeat 60))
-(display "windgen 1000 x 60 = ")
+(define result (repeat 240))
+(display "windgen 1000 x 240 = ")
 (display (list result ins outs))
 (newline)
