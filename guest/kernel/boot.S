@@ -139,6 +139,7 @@ boot_tsc:
 
 	.bss
 	.balign 4096
+	.globl boot_pdpt
 boot_pml4:
 	.skip	4096
 boot_pdpt:

@@ -7,7 +7,11 @@
 
 #define PAGE 4096ull
 #define MAX_RANGES 256
-#define LIMIT (4ull << 30)
+#define GIB (1ull << 30)
+/* The boot page tables map 0-4 GiB; RAM above is mapped at start-up, as
+ * far as the one page-directory-pointer table reaches. */
+#define LOW_LIMIT (4 * GIB)
+#define LIMIT (512 * GIB)
 #define BALLOON_MIN (1ull << 20)
 
 struct range {
@@ -23,6 +27,7 @@ struct range_list {
 static struct range_list free_ram, holes;
 static size_t total, returned_total;
 extern char _image_start[], _image_end[];
+extern uint64_t boot_pdpt[512];
 
 static void drop(struct range_list *l, int i)
 {
@@ -100,6 +105,33 @@ static uint64_t take(struct range_list *l, uint64_t n)
 	return 0;
 }
 
+/* Identity-maps the GiBs that RAM above 4 GiB occupies, with 2 MiB pages;
+ * each page directory comes from RAM below 4 GiB, which is mapped. */
+static void map_high(void)
+{
+	int mapped = 0;
+	for (uint64_t g = LOW_LIMIT / GIB; g < LIMIT / GIB; g++) {
+		int used = 0;
+		for (int i = 0; i < free_ram.n && !used; i++)
+			used = free_ram.r[i].lo < (g + 1) * GIB && free_ram.r[i].hi > g * GIB;
+		if (!used || boot_pdpt[g])
+			continue;
+		/* take() hands out the lowest range first: RAM below 4 GiB. */
+		uint64_t pd = take(&free_ram, PAGE);
+		if (!pd || pd >= LOW_LIMIT)
+			kpanic("no memory below 4 GiB for the page tables of RAM above it");
+		uint64_t *e = (uint64_t *)(uintptr_t)pd;
+		for (uint64_t k = 0; k < 512; k++)
+			e[k] = (g * GIB + (k << 21)) | 0x83;	/* present, writable, 2 MiB */
+		boot_pdpt[g] = pd | 3;
+		mapped = 1;
+	}
+	if (mapped) {
+		uint64_t cr3;
+		__asm__ volatile("mov %%cr3, %0; mov %0, %%cr3" : "=r"(cr3) : : "memory");
+	}
+}
+
 static uint64_t list_bytes(const struct range_list *l)
 {
 	uint64_t sum = 0;
@@ -146,6 +178,7 @@ void mem_init(const struct hvm_start_info *si)
 			}
 		}
 	}
+	map_high();
 	total = mem_free_bytes();
 }
 

@@ -2,8 +2,9 @@
  * mem.h - physical memory: the RAM ranges of the PVH memory map minus the
  * kernel image, the boot data and the modules, handed out as page-aligned,
  * zero-filled, identity-mapped regions.  Freed memory beyond a cushion is
- * returned to Xen (balloon.h) and repopulated when needed again.  Only RAM below 4 GiB is used (the
- * boot page tables map 0-4 GiB).  Single-threaded, no locking.
+ * returned to Xen (balloon.h) and repopulated when needed again.  RAM
+ * above 4 GiB (up to 512 GiB) is mapped at start-up, with page directories
+ * taken from RAM below.  Single-threaded, no locking.
  */
 #ifndef PXEN_KERNEL_MEM_H
 #define PXEN_KERNEL_MEM_H
