@@ -70,7 +70,7 @@ LANG_LIBRARY_TESTS = \
 	tests/lang/srfi-152-strings.scm \
 	tests/lang/srfi-158-generators.scm
 LANG_SHELL_CHECKS = tests/lang/repl.sh tests/lang/cli.sh tests/lang/disassemble.sh \
-	tests/lang/error-sites.sh
+	tests/lang/error-sites.sh tests/lang/heap-live.sh
 
 # The REPL on a pseudo-terminal (tmux): timing-bound, so not under GC stress.
 LANG_TTY_CHECKS = tests/lang/repl-tty.sh
@@ -81,5 +81,6 @@ EXTRA_DIST += $(LANG_CONFORMANCE) $(LANG_LIBRARY_TESTS) $(LANG_SHELL_CHECKS) $(L
 	tests/lang/run-scm.sh tests/lang/harness.scm \
 	tests/lang/lib/pxtest/stack.sld tests/lang/lib/pxtest/stack-impl.scm \
 	tests/lang/lib/pxtest/util.sld \
-	tests/lang/inc/defs.scm tests/lang/inc/upper.scm tests/lang/inc/body.scm
+	tests/lang/inc/defs.scm tests/lang/inc/upper.scm tests/lang/inc/body.scm \
+	tests/lang/progs/heap-live.scm
 EXTRA_DIST += tests/examples/hello.scm tests/examples/wordfreq.scm tests/examples/poem.txt

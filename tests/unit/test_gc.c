@@ -4,8 +4,11 @@
  * the stress mode and statistics work, and freed space goes back to the
  * platform.  White-box: uses core.h to drive collections directly.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "host.h"
@@ -91,16 +94,56 @@ int main(void)
 	tap_ok(ring_ok(p->roots[R_TMP0], 5000), "the ring is still intact next to it");
 
 	/* freed space is kept for reuse, and goes back to the platform once
-	 * the heap has stayed small for a few collections */
+	 * the heap has stayed small for a few full collections */
 	size_t held = p->in_use;
 	p->roots[R_TMP1] = P_FALSE;
-	gc_collect(p);	/* sizes its to-space for the worst case, all live */
-	gc_collect(p);
+	gc_collect_full(p);
 	tap_ok(p->in_use < held, "dropping the vector shrinks the heap");
-	tap_ok(p->cached >= held / 2, "the freed pages are kept for reuse at first");
+	tap_ok(p->pooled + p->cached >= (held - p->in_use) / 2, "the freed pages are kept for reuse at first");
 	for (int i = 0; i < 8; i++)
+		gc_collect_full(p);
+	tap_ok(p->in_use + p->pooled + p->cached < held, "a heap that stays small gives its pages back");
+
+	/* generations: a young object reachable only from an old one through
+	 * a store with the write barrier survives minor collections */
+	val old = p_make_vector(p, 3, P_FALSE);
+	p->roots[R_TMP1] = old;
+	gc_collect(p);
+	old = p->roots[R_TMP1];
+	uint64_t majors = p->major.count;
+	P_SET_SLOT(old, 1, p_cons(p, P_FIX(42), P_NIL));
+	P_SET_SLOT(old, 2, p_make_vector(p, 5000, P_FIX(7)));	/* a large one */
+	for (int i = 0; i < 20; i++) {
+		p_cons(p, P_FIX(i), P_NIL);
 		gc_collect(p);
-	tap_ok(p->in_use + p->cached < held, "a heap that stays small gives its pages back");
+	}
+	old = p->roots[R_TMP1];
+	tap_ok(p->major.count == majors, "collections of the nursery alone ran");
+	tap_ok(P_IS_PAIR(P_VEC(old)[1]) && P_CAR(P_VEC(old)[1]) == P_FIX(42) &&
+	       P_IS_VECTOR(P_VEC(old)[2]) && P_VEC(P_VEC(old)[2])[4999] == P_FIX(7),
+	       "young objects stored into an old one survive minor collections");
+	gc_collect_full(p);
+	old = p->roots[R_TMP1];
+	tap_ok(P_CAR(P_VEC(old)[1]) == P_FIX(42), "and full ones");
+	tap_ok(p->minor.count >= 20 && p->major.count > majors && p->minor.bytes > 0 &&
+	       p->major.bytes > 0 && p->peak >= p->in_use, "per-generation statistics are kept");
+
+	/* the verifier catches a store that missed the barrier */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", O_WRONLY);
+		dup2(fd, 2);
+		p->gc_verify = 1;
+		P_VEC(old)[0] = p_cons(p, P_FIX(1), P_NIL);	/* no barrier */
+		gc_collect(p);
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	tap_ok(pid > 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0),
+	       "the heap verifier stops a program whose store missed the write barrier");
+	p->roots[R_TMP1] = P_FALSE;
 
 	/* heap exhaustion from C is a condition, not a crash */
 	int raised = 0;
@@ -141,6 +184,8 @@ int main(void)
 	p->gc_stress = 0;
 	tap_ok(r == P_FIX(1999000), "stress mode computes the right result");
 	tap_ok(p->gc_count - before >= 2000, "stress mode collects at every allocation");
+	tap_ok(p->major.count > 0 && p->minor.count > p->major.count,
+	       "stress mode collects the whole heap every few collections");
 
 	/* statistics */
 	r = eval_str(p, "(cdr (assq 'collections (gc-stats)))");

@@ -530,18 +530,34 @@ static val prim_exit(P *p, int argc, val *argv)
 	__builtin_longjmp(p->jb, 1);
 }
 
+/* (gc-stats): an alist of the collector's counters, per generation too. */
 static val prim_gc_stats(P *p, int argc, val *argv)
 {
 	(void)argc; (void)argv;
+	const struct { const char *name; uint64_t v; } s[] = {
+		{ "collections", p->gc_count },
+		{ "bytes-allocated", p->gc_bytes_allocated + p->since_gc },
+		{ "bytes-copied", p->minor.bytes },
+		{ "total-pause-ns", p->gc_total_ns },
+		{ "max-pause-ns", p->gc_max_ns },
+		{ "live-after-last", p->live_after_gc },
+		{ "heap-in-use", p->in_use + p->stack_bytes },
+		{ "heap-peak", p->peak },
+		{ "heap-limit", p->heap_limit },
+		{ "minor-collections", p->minor.count },
+		{ "minor-bytes-promoted", p->minor.bytes },
+		{ "minor-total-pause-ns", p->minor.total_ns },
+		{ "minor-max-pause-ns", p->minor.max_ns },
+		{ "major-collections", p->major.count },
+		{ "major-bytes-marked", p->major.bytes },
+		{ "major-total-pause-ns", p->major.total_ns },
+		{ "major-max-pause-ns", p->major.max_ns },
+		{ "old-generation-bytes", p->old_bytes },
+	};
 	val l = P_NIL;
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "heap-limit"), p_from_int64(p, (int64_t)p->heap_limit)), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "heap-in-use"), p_from_int64(p, (int64_t)(p->in_use + p->stack_bytes))), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "live-after-last"), p_from_int64(p, (int64_t)p->live_after_gc)), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "max-pause-ns"), p_from_int64(p, (int64_t)p->gc_max_ns)), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "total-pause-ns"), p_from_int64(p, (int64_t)p->gc_total_ns)), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "bytes-copied"), p_from_int64(p, (int64_t)p->gc_bytes_copied)), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "bytes-allocated"), p_from_int64(p, (int64_t)(p->gc_bytes_allocated + p->since_gc))), l);
-	l = p_cons(p, p_cons(p, sym_intern_cstr(p, "collections"), p_from_int64(p, (int64_t)p->gc_count)), l);
+	for (size_t i = sizeof s / sizeof s[0]; i-- > 0;)
+		l = p_cons(p, p_cons(p, sym_intern_cstr(p, s[i].name),
+				     p_from_int64(p, (int64_t)s[i].v)), l);
 	return l;
 }
 
@@ -584,6 +600,7 @@ static val prim_gc(P *p, int argc, val *argv)
 {
 	(void)argc; (void)argv;
 	p->gc_flag = 1;
+	p->gc_full = 1;
 	return P_VOID;
 }
 

@@ -19,11 +19,13 @@
 /* Stack slots held back for handling a heap-exhausted condition. */
 #define GC_STACK_RESERVE 16384
 
-struct gc_chunk {
-	struct gc_chunk *next;
-	size_t size;		/* bytes of the whole region */
-	char *start, *end;	/* allocation area within the region */
-	char *top;		/* first unused byte when not current */
+/* Size classes of the old generation's cells (gc/space.c). */
+#define GC_NCLASSES 35
+
+/* Per generation: collections, bytes promoted (minor) or marked (major),
+ * pauses. */
+struct gc_gen_stats {
+	uint64_t count, bytes, total_ns, max_ns;
 };
 
 /* Core's roots (value.h leaves P_ROOT_CORE0.. to us). */
@@ -50,23 +52,33 @@ enum {
 };
 
 struct p_state {
-	/* heap */
-	struct gc_chunk *chunks;	/* current chunk first */
-	struct gc_chunk *cache;		/* freed regions kept for reuse */
-	size_t cached;			/* their bytes */
-	unsigned cache_surplus_runs;	/* see gc.c: cache_trim */
-	char *imm_start, *imm_end;	/* sealed start-up data: scanned, not copied */
-	size_t imm_bytes;
-	int sealing;
+	/* heap: see gc/gc.c */
+	struct gc_block *nursery;	/* nursery blocks, current first */
+	struct gc_block *old;		/* old small blocks */
+	struct gc_block *avail[GC_NCLASSES];	/* old blocks with free cells */
+	struct gc_block *large;		/* old large objects */
+	struct gc_block *young_large;	/* large objects since the last collection */
+	struct gc_block *pool;		/* free small blocks */
+	struct gc_block *cache;		/* free large regions */
+	size_t pooled, cached;		/* their bytes */
+	unsigned cache_surplus_runs;
 	char *hp, *hlim;
 	size_t heap_limit;		/* total bytes the heap may use */
-	size_t in_use;			/* bytes of chunk regions held */
-	size_t since_gc, threshold;
-	size_t live_after_gc;
-	int gc_flag, gc_stress, in_reserve, borrowed;
+	size_t in_use;			/* bytes of blocks and regions in use */
+	size_t old_bytes;		/* of which the old generation's */
+	size_t nursery_bytes;		/* allocation between minor collections */
+	size_t since_gc;
+	size_t major_threshold;		/* old_bytes that calls for a major one */
+	size_t live_after_gc;		/* old bytes after the last major one */
+	size_t peak;			/* highest in_use + stack_bytes */
+	int gc_flag, gc_stress, gc_verify, gc_full, in_reserve, borrowed;
+	unsigned stress_minors;
 	void *reserve_mem;		/* see gc.c: held for heap exhaustion */
-	uint64_t gc_count, gc_bytes_copied, gc_total_ns, gc_max_ns;
+	struct gc_gen_stats minor, major;
+	uint64_t gc_count;		/* collections of either kind */
+	uint64_t gc_total_ns, gc_max_ns;
 	uint64_t gc_bytes_allocated;	/* before the last collection */
+	struct gc_gray *gray;		/* collect.c's work list */
 
 	/* Scheme stack */
 	val *stack, *stack_end;
@@ -112,17 +124,21 @@ P *p_boot(const struct p_run *run);
 
 /* --- gc.c --- */
 void gc_init(P *p, size_t limit);
+/* A collection at a safe point: of the nursery, and of the whole heap
+ * when the old generation has grown enough (or p->gc_full asks). */
 void gc_collect(P *p);
-/* After start-up: everything live becomes a region that collections scan
- * for pointers but never copy or free. */
+void gc_collect_full(P *p);
+/* After start-up: a full collection, and start-up's garbage goes back to
+ * the platform. */
 void gc_seal(P *p);
 /* Grow the stack so that at least `need` slots are free above sp; raises
  * heap exhausted when the heap limit does not allow it.  can_collect: the
  * VM state is synced (a safe point), so a collection may make room. */
 void gc_stack_reserve(P *p, size_t need, int can_collect);
 size_t gc_obj_words(uintptr_t hdr);
-/* The collector's hook, called after each collection when every object
- * may have moved: the core drops what it keeps by address. */
+/* The collector's hook, called after each collection when objects may
+ * have moved (the young ones do): the core drops what it keeps by
+ * address. */
 void core_objects_moved(P *p);
 
 /* --- srcpos.c --- */

@@ -156,12 +156,22 @@ static void library_path(P *p, const struct p_run *run)
 
 static void print_gc_stats(P *p)
 {
-	char buf[300];
+	char buf[600];
 	int n = pc_snprintf(buf, sizeof buf,
-		"gc: %llu collections, %llu bytes copied, pause total %llu us, max %llu us, heap %zu bytes\n",
-		(unsigned long long)p->gc_count, (unsigned long long)p->gc_bytes_copied,
+		"gc: %llu collections, %llu bytes copied, pause total %llu us, max %llu us, heap %zu bytes\n"
+		"gc: minor %llu collections, %llu bytes promoted, pause total %llu us, max %llu us\n"
+		"gc: major %llu collections, %llu bytes marked, pause total %llu us, max %llu us\n"
+		"gc: heap now %zu bytes, peak %zu bytes, old generation %zu bytes\n",
+		(unsigned long long)p->gc_count, (unsigned long long)p->minor.bytes,
 		(unsigned long long)(p->gc_total_ns / 1000),
-		(unsigned long long)(p->gc_max_ns / 1000), p->in_use + p->stack_bytes);
+		(unsigned long long)(p->gc_max_ns / 1000), p->in_use + p->stack_bytes,
+		(unsigned long long)p->minor.count, (unsigned long long)p->minor.bytes,
+		(unsigned long long)(p->minor.total_ns / 1000),
+		(unsigned long long)(p->minor.max_ns / 1000),
+		(unsigned long long)p->major.count, (unsigned long long)p->major.bytes,
+		(unsigned long long)(p->major.total_ns / 1000),
+		(unsigned long long)(p->major.max_ns / 1000),
+		p->in_use + p->stack_bytes, p->peak, p->old_bytes);
 	plat_write(PLAT_STDERR, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
@@ -179,7 +189,7 @@ P *p_boot(const struct p_run *run)
 	gc_init(p, limit);
 	const char *stress = plat_getenv("P_GC_STRESS");
 	if (run->gc_stress || (stress && stress[0] == '1'))
-		p->gc_stress = 1;
+		p->gc_stress = p->gc_verify = 1;
 	sym_init(p);
 	vm_init(p);
 	p->roots[R_HEAPCOND] = err_make(p, PE_HEAP, str_c(p, "heap exhausted"), P_NIL);

@@ -113,7 +113,17 @@ val p_alloc(P *p, unsigned type, size_t nbytes);
  * VM safe point since (collections run only at safe points, never inside
  * a primitive, so such an object is still one the next collection scans
  * whole).  Raw objects (T_FIRST_RAW on) hold no values: no barrier. */
-void gc_note_store(val obj, const val *slot);
+/* The barrier marks the card (2^P_GC_CARD_SHIFT bytes) holding the slot
+ * in the card table of the object's block, whose header starts at the
+ * object's address rounded down to P_GC_BLOCK with a pointer to that
+ * table (gc/gc_int.h). */
+#define P_GC_BLOCK ((uintptr_t)1 << 16)
+#define P_GC_CARD_SHIFT 9
+static inline void gc_note_store(val obj, const val *slot)
+{
+	uintptr_t b = obj & ~(P_GC_BLOCK - 1);
+	(*(uint8_t **)b)[((uintptr_t)slot - b) >> P_GC_CARD_SHIFT] = 1;
+}
 void gc_note_slots(val obj, size_t first, size_t n);
 static inline void p_set_slot(val obj, size_t i, val v)
 {

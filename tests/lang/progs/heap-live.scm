@@ -1,0 +1,20 @@
+;; heap-live.scm LIMIT-MB FRACTION: keeps FRACTION of a LIMIT-MB heap live
+;; in pairs (24 bytes each: a header and two slots), churns, checks it.
+(import (scheme base) (scheme write) (scheme process-context))
+(define args (command-line))
+(define limit-mb (string->number (cadr args)))
+(define frac (string->number (car (cddr args))))
+(define target (exact (floor (* frac limit-mb 1024 1024))))
+(define (build n acc) (if (= n 0) acc (build (- n 1) (cons n acc))))
+(define (fill)
+  (let loop ((bytes 0) (acc '()))
+    (if (>= bytes target) acc (loop (+ bytes 24000) (cons (build 1000 '()) acc)))))
+(define (sum l) (if (null? l) 0 (+ (car l) (sum (cdr l)))))
+(define chunks
+  (guard (e ((and (error-object? e) (equal? (error-object-message e) "heap exhausted"))
+             (display "caught heap exhausted") (newline) '()))
+    (fill)))
+(let loop ((i 0)) (when (< i 300) (build 10000 '()) (loop (+ i 1))))
+(display (length chunks)) (display " chunks, each sums to ")
+(display (if (null? chunks) 0 (sum (car chunks)))) (newline)
+(display "done") (newline)
