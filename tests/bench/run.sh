@@ -157,7 +157,7 @@ for b in $benches; do
 			fi
 			t=$((end - start))
 			if [ "$clock" = cpu ]; then
-				t=$(awk '{ printf "%d", ($1 + $2) * 1e9 }' "$work/cpu")
+				t=$(awk '{ printf "%.0f", ($1 + $2) * 1e9 }' "$work/cpu")
 			fi
 			echo "$b $name $t" >>"$results"
 			if [ "$t" -gt 10000000000 ]; then : >"$work/done/$name"; fi
